@@ -1,0 +1,163 @@
+import { z } from 'zod'
+import type { Permission } from '../access/permissions'
+import { ROLES, type Role } from '../roles'
+import type * as T from './types'
+import type { MethodNameList } from './methodNames'
+
+/**
+ * The API contract (DESIGN.md §3): every operation a person can do is one method here, with its
+ * input schema, permission and whether it writes. Main's router binds a handler to each; the preload
+ * exposes exactly these names; the renderer's client is typed from them.
+ */
+export interface MethodDef<I extends z.ZodType, O> {
+  input: I
+  permission: Permission
+  /** 'write' changes data and is always audited; 'read' is audited when it reaches T2/T3 data. */
+  kind: 'read' | 'write'
+  /** Phantom: the output type, never read at run time. */
+  output?: O
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(def: Omit<MethodDef<I, O>, 'output'>): MethodDef<I, O> => def
+}
+
+const none = z.object({}).strict()
+const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(32)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only')
+const displayName = z.string().trim().min(1).max(40)
+const password = z.string().min(1).max(128)
+const role = z.enum(ROLES)
+const path = z.string().trim().min(1).max(1024)
+const newAccount = z.object({ username, displayName, password }).strict()
+
+export const contract = {
+  'setup.status': method<T.SetupStatus>()({ input: none, permission: 'public', kind: 'read' }),
+  'setup.initialize': method<T.SetupResult>()({
+    input: z
+      .object({
+        unitName: z.string().trim().min(2).max(60),
+        unitCode: z
+          .string()
+          .trim()
+          .min(2)
+          .max(32)
+          .regex(/^[A-Za-z0-9-]+$/, 'letters, digits and - only'),
+        sysadmin: newAccount,
+        secadmin: newAccount,
+        auditor: newAccount,
+      })
+      .strict(),
+    permission: 'public',
+    kind: 'write',
+  }),
+  'setup.openDemo': method<T.DemoInfo>()({ input: none, permission: 'public', kind: 'write' }),
+
+  'auth.session': method<T.SessionInfo | null>()({ input: none, permission: 'public', kind: 'read' }),
+  'auth.login': method<T.SessionInfo>()({
+    input: z.object({ username: z.string().trim().min(1).max(32), password }).strict(),
+    permission: 'public',
+    kind: 'write',
+  }),
+  'auth.logout': method<null>()({ input: none, permission: 'public', kind: 'write' }),
+  'auth.lock': method<null>()({ input: none, permission: 'self', kind: 'read' }),
+  'auth.unlock': method<T.SessionInfo>()({
+    input: z.object({ password }).strict(),
+    permission: 'self',
+    kind: 'write',
+  }),
+  'auth.changePassword': method<T.SessionInfo>()({
+    input: z.object({ oldPassword: password, newPassword: password }).strict(),
+    permission: 'self',
+    kind: 'write',
+  }),
+
+  'users.list': method<T.UserSummary[]>()({ input: none, permission: 'users.manage', kind: 'read' }),
+  'users.add': method<T.UserSummary>()({
+    input: newAccount,
+    permission: 'users.manage',
+    kind: 'write',
+  }),
+  'users.setDisabled': method<T.UserSummary>()({
+    input: z.object({ userId: z.number().int().positive(), disabled: z.boolean() }).strict(),
+    permission: 'users.manage',
+    kind: 'write',
+  }),
+  'users.resetPassword': method<T.UserSummary>()({
+    input: z.object({ userId: z.number().int().positive(), password }).strict(),
+    permission: 'users.manage',
+    kind: 'write',
+  }),
+
+  'roles.list': method<T.UserRoles[]>()({ input: none, permission: 'roles.manage', kind: 'read' }),
+  'roles.grant': method<T.UserRoles>()({
+    input: z.object({ userId: z.number().int().positive(), role }).strict(),
+    permission: 'roles.manage',
+    kind: 'write',
+  }),
+  'roles.revoke': method<T.UserRoles>()({
+    input: z.object({ userId: z.number().int().positive(), role }).strict(),
+    permission: 'roles.manage',
+    kind: 'write',
+  }),
+
+  'audit.list': method<T.AuditPage>()({
+    input: z
+      .object({
+        beforeSeq: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        actor: z.string().trim().max(32).optional(),
+        action: z.string().trim().max(64).optional(),
+        outcome: z.enum(['ok', 'denied', 'failed']).optional(),
+      })
+      .strict(),
+    permission: 'audit.read',
+    kind: 'read',
+  }),
+  'audit.verify': method<T.AuditVerifyReport>()({
+    input: none,
+    permission: 'audit.read',
+    kind: 'read',
+  }),
+  'audit.export': method<T.FileWritten>()({
+    input: z.object({ file: path }).strict(),
+    permission: 'audit.read',
+    kind: 'write',
+  }),
+
+  'backup.create': method<T.BackupInfo>()({
+    input: z.object({ folder: path }).strict(),
+    permission: 'backup.manage',
+    kind: 'write',
+  }),
+  'backup.verify': method<T.BackupInfo>()({
+    input: z.object({ folder: path }).strict(),
+    permission: 'backup.manage',
+    kind: 'read',
+  }),
+  'backup.restore': method<T.BackupInfo>()({
+    input: z.object({ folder: path }).strict(),
+    permission: 'backup.manage',
+    kind: 'write',
+  }),
+
+  'home.tasks': method<T.HomeTask[]>()({ input: none, permission: 'self', kind: 'read' }),
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>
+export type OutputOf<M extends MethodName> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never
+export { METHOD_NAMES } from './methodNames'
+
+// Compile-time proof that methodNames.ts lists exactly the contract's keys.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const namesMatch: Same<MethodName, MethodNameList> = true
+void namesMatch
+
+export type { Role }

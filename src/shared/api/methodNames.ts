@@ -1,0 +1,35 @@
+/**
+ * The contract's method names, without zod, so the sandboxed preload can be built from them alone.
+ * `contract.ts` checks at compile time (and test/api/contract.test.ts at run time) that this list
+ * and the contract's keys are the same.
+ */
+export const METHOD_NAMES = [
+  'setup.status',
+  'setup.initialize',
+  'setup.openDemo',
+  'auth.session',
+  'auth.login',
+  'auth.logout',
+  'auth.lock',
+  'auth.unlock',
+  'auth.changePassword',
+  'users.list',
+  'users.add',
+  'users.setDisabled',
+  'users.resetPassword',
+  'roles.list',
+  'roles.grant',
+  'roles.revoke',
+  'audit.list',
+  'audit.verify',
+  'audit.export',
+  'backup.create',
+  'backup.verify',
+  'backup.restore',
+  'home.tasks',
+] as const
+
+export type MethodNameList = (typeof METHOD_NAMES)[number]
+
+/** The single IPC channel every call travels on. */
+export const IPC_CHANNEL = 'kaohe:call'

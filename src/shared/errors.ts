@@ -1,0 +1,133 @@
+/**
+ * Error codes that cross the API boundary. Each has Chinese and English text; `{name}` placeholders
+ * are filled from the error's params. Nothing else (no stack, no SQL) ever reaches a user.
+ */
+export const ERROR_TEXT = {
+  INVALID_INPUT: { zh: '输入有误：{details}', en: 'Invalid input: {details}' },
+  UNKNOWN_METHOD: { zh: '未知的操作：{method}', en: 'Unknown operation: {method}' },
+  NOT_AUTHENTICATED: { zh: '请先登录', en: 'Please sign in first' },
+  FORBIDDEN: {
+    zh: '无权执行此操作（{method}）',
+    en: 'You are not allowed to do this ({method})',
+  },
+  SESSION_LOCKED: {
+    zh: '会话已锁定，请输入密码解锁',
+    en: 'The session is locked; enter your password to unlock it',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    zh: '首次登录须先修改密码',
+    en: 'You must change your password before continuing',
+  },
+  AUTH_FAILED: {
+    zh: '用户名或密码错误（还可尝试 {remaining} 次）',
+    en: 'Wrong user name or password ({remaining} attempts left)',
+  },
+  ACCOUNT_LOCKED: {
+    zh: '账户因多次密码错误已锁定，请于 {until} 后再试',
+    en: 'The account is locked after too many wrong passwords; try again after {until}',
+  },
+  ACCOUNT_DISABLED: { zh: '账户已停用', en: 'This account is disabled' },
+  WRONG_PASSWORD: { zh: '密码错误', en: 'Wrong password' },
+  WEAK_PASSWORD: {
+    zh: '密码至少 {minLength} 位，且包含大写字母、小写字母、数字、符号中的至少 {minClasses} 类',
+    en: 'The password needs at least {minLength} characters from at least {minClasses} of: upper case, lower case, digits, symbols',
+  },
+  PASSWORD_REUSED: {
+    zh: '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
+  NOT_INITIALIZED: {
+    zh: '尚未建立单位，请先完成初始设置',
+    en: 'No unit has been set up yet; run the set-up first',
+  },
+  ALREADY_INITIALIZED: {
+    zh: '单位已建立，不能重复初始化：{path}',
+    en: 'A unit already exists here and cannot be set up again: {path}',
+  },
+  KEYFILE_MISSING: {
+    zh: '找不到密钥文件：{path}',
+    en: 'The key file is missing: {path}',
+  },
+  KEYFILE_CORRUPT: {
+    zh: '密钥文件已损坏：{path}',
+    en: 'The key file is damaged: {path}',
+  },
+  DATABASE_KEY_MISMATCH: {
+    zh: '数据库无法用此密钥打开（文件损坏或与密钥文件不匹配）：{path}',
+    en: 'The database cannot be opened with this key (damaged, or not the pair of this key file): {path}',
+  },
+  USERNAME_TAKEN: { zh: '用户名已存在：{username}', en: 'The user name is taken: {username}' },
+  USER_NOT_FOUND: { zh: '找不到用户：{user}', en: 'No such user: {user}' },
+  CANNOT_DISABLE_SELF: {
+    zh: '不能停用自己的账户',
+    en: 'You cannot disable your own account',
+  },
+  LAST_ADMIN: {
+    zh: '不能移除最后一名{role}',
+    en: 'The last {role} cannot be removed',
+  },
+  ROLE_CONFLICT: {
+    zh: '三员分立：{role} 不能与 {other} 由同一账户兼任',
+    en: 'Separation of duties: {role} cannot be held together with {other}',
+  },
+  ROLE_ALREADY_HELD: { zh: '该用户已拥有角色：{role}', en: 'The user already holds {role}' },
+  ROLE_NOT_HELD: { zh: '该用户没有角色：{role}', en: 'The user does not hold {role}' },
+  BACKUP_INVALID: {
+    zh: '备份无效：{reason}（{path}）',
+    en: 'The backup is not valid: {reason} ({path})',
+  },
+  FILE_NOT_FOUND: { zh: '找不到文件或文件夹：{path}', en: 'No such file or folder: {path}' },
+  RECOVERY_CODE_INVALID: {
+    zh: '恢复码不正确',
+    en: 'The recovery code is not correct',
+  },
+  INTERNAL: {
+    zh: '内部错误，操作未执行（编号 {ref}）',
+    en: 'Internal error; nothing was changed (reference {ref})',
+  },
+} as const satisfies Record<string, { zh: string; en: string }>
+
+export type ErrorCode = keyof typeof ERROR_TEXT
+export type ErrorParams = Record<string, string | number>
+
+/** One invalid field, as zod reported it, for forms that show errors beside the field. */
+export interface FieldIssue {
+  path: string
+  message: string
+}
+
+export interface ApiError {
+  code: ErrorCode
+  params?: ErrorParams
+  issues?: FieldIssue[]
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+export type Lang = 'zh' | 'en'
+
+/** The error's text in one language, placeholders filled. */
+export function errorText(error: ApiError, lang: Lang): string {
+  const template: string = ERROR_TEXT[error.code]?.[lang] ?? error.code
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(error.params?.[key] ?? `{${key}}`))
+}
+
+/** Both languages, for logs and the CLI: "中文 / English". */
+export function errorTextBoth(error: ApiError): string {
+  return `${errorText(error, 'zh')} / ${errorText(error, 'en')}`
+}
+
+/** Thrown inside main by core services; the router turns it into an ApiError value. */
+export class KaoheError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
+    readonly issues?: FieldIssue[],
+  ) {
+    super(code)
+    this.name = 'KaoheError'
+  }
+  toApiError(): ApiError {
+    return { code: this.code, params: this.params, ...(this.issues ? { issues: this.issues } : {}) }
+  }
+}
