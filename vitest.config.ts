@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // Key slots use scrypt with N = 2^17 on purpose; a sign-in takes a noticeable fraction of a second.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 })

@@ -1,0 +1,84 @@
+import { KaoheError } from '@shared/errors'
+import { replaceSlot } from '../../core/auth/accounts'
+import { signIn } from '../../core/auth/session'
+import { grantT3 } from '../../core/access/tierKeys'
+import type { Handlers } from '../router'
+
+export const authHandlers: Pick<
+  Handlers,
+  'auth.session' | 'auth.login' | 'auth.logout' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
+> = {
+  'auth.session': ({ state, now }) => {
+    const s = state.session
+    if (!s) return null
+    if (!s.locked && s.isIdle(now)) s.locked = true
+    return s.info()
+  },
+
+  'auth.login': ({ state, now }, { username, password }) => {
+    // One person at a time at a workstation: a new sign-in ends the previous session.
+    endSession(state)
+    const session = signIn(state.location(), username, password, state.policy.security, now)
+    state.session = session
+    return session.info()
+  },
+
+  'auth.logout': ({ state }) => {
+    const s = state.session
+    if (s && s.store.raw.open) {
+      s.store.tx(() => s.record({ action: 'auth.logout', outcome: 'ok' }))
+      s.anchorAudit()
+    }
+    endSession(state)
+    return null
+  },
+
+  'auth.lock': ({ session }) => {
+    session.locked = true
+    return null
+  },
+
+  /** Unlocking re-checks the password against the account's own slot. */
+  'auth.unlock': ({ session, now, note }, { password }) => {
+    const result = session.keyFile.unlockUser(session.user.username, password, now)
+    if (!result.ok) {
+      session.keyFile.save()
+      if (result.failure.code === 'ACCOUNT_LOCKED') {
+        // Too many wrong passwords at the lock screen: the session ends like a locked-out sign-in.
+        throw new KaoheError('ACCOUNT_LOCKED', { until: result.failure.until ?? '' })
+      }
+      throw new KaoheError('AUTH_FAILED', { remaining: result.failure.remaining ?? 0 })
+    }
+    session.locked = false
+    note(`user:${session.user.id}`)
+    return session.info()
+  },
+
+  'auth.changePassword': ({ session, state, now, note }, { oldPassword, newPassword }) => {
+    const check = session.keyFile.unlockUser(session.user.username, oldPassword, now)
+    if (!check.ok) {
+      session.keyFile.save()
+      throw new KaoheError('WRONG_PASSWORD', {}, [{ path: 'oldPassword', message: 'wrong password' }])
+    }
+    if (oldPassword === newPassword) {
+      throw new KaoheError('PASSWORD_REUSED', {}, [{ path: 'newPassword', message: 'same as current' }])
+    }
+    const hadT3 = session.t3Key
+    session.keys = replaceSlot(session.store, session.keyFile, session.dbKey, session.user.id, newPassword, {
+      policy: state.policy.security,
+      mustChangePassword: false,
+    })
+    // The new key pair must hold the T3 key again; this session still has it in memory.
+    if (hadT3) {
+      grantT3(session.store, session.user.id, session.keys.publicKey, hadT3, now)
+    }
+    session.mustChangePassword = false
+    note(`user:${session.user.id}`)
+    return session.info()
+  },
+}
+
+export function endSession(state: { session: { close(): void } | null }): void {
+  state.session?.close()
+  state.session = null
+}

@@ -1,0 +1,49 @@
+import type { HomeTask } from '@shared/api/types'
+import { awaitingHandover } from '../../core/access/tierKeys'
+import type { Handlers } from '../router'
+
+/**
+ * Each role's pending tasks, from real queries. Later capabilities (goals, ledger, quarterly …)
+ * add their own kinds here; a role with nothing pending gets an empty list.
+ */
+export const homeHandlers: Pick<Handlers, 'home.tasks'> = {
+  'home.tasks': ({ session, now }) => {
+    const { store, keyFile } = session
+    const roles = new Set(session.roles)
+    const tasks: HomeTask[] = []
+    const push = (kind: string, count: number, route: string) => {
+      if (count > 0) tasks.push({ kind, count, route })
+    }
+    if (roles.has('sysadmin')) {
+      const users = store.all(store.qb.selectFrom('users').select(['username', 'must_change_password', 'disabled']))
+      push('users.lockedOut', users.filter((u) => keyFile.lockedUntil(u.username, now)).length, 'users')
+      push('users.firstSignInPending', users.filter((u) => u.must_change_password && !u.disabled).length, 'users')
+    }
+    if (roles.has('secadmin')) {
+      const withoutRole = store.first(
+        store.qb
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('disabled', '=', 0)
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom('user_roles').select('user_roles.user_id').whereRef('user_roles.user_id', '=', 'users.id'))),
+          ),
+      )
+      push('roles.usersWithoutRole', withoutRole?.n ?? 0, 'roles')
+      push('roles.t3HandoverPending', awaitingHandover(store).length, 'roles')
+    }
+    if (roles.has('auditor')) {
+      const since = new Date(now.getTime() - 7 * 86_400_000).toISOString()
+      const denied = store.first(
+        store.qb
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('outcome', '!=', 'ok')
+          .where('at', '>=', since),
+      )
+      push('audit.refusedLastWeek', denied?.n ?? 0, 'audit')
+    }
+    if (roles.has('discipline') && !session.t3Key) push('discipline.awaitingT3Key', 1, 'home')
+    return tasks
+  },
+}

@@ -1,0 +1,19 @@
+import type { Handlers } from '../router'
+import { auditHandlers } from './audit'
+import { authHandlers } from './auth'
+import { backupHandlers } from './backup'
+import { homeHandlers } from './home'
+import { roleHandlers } from './roles'
+import { setupHandlers } from './setup'
+import { userHandlers } from './users'
+
+/** Every contract method's handler; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...userHandlers,
+  ...roleHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
+  ...homeHandlers,
+}

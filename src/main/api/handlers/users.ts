@@ -1,0 +1,63 @@
+import { KaoheError } from '@shared/errors'
+import { ADMIN_ROLES, ROLE_NAMES } from '@shared/roles'
+import {
+  activeHolders,
+  createAccount,
+  getUserRow,
+  listUsers,
+  replaceSlot,
+  rolesOf,
+} from '../../core/auth/accounts'
+import type { Handlers } from '../router'
+
+export const userHandlers: Pick<Handlers, 'users.list' | 'users.add' | 'users.setDisabled' | 'users.resetPassword'> = {
+  'users.list': ({ session, now }) => listUsers(session.store, session.keyFile, now),
+
+  /** New accounts get no role (the security administrator grants them) and change their password at first sign-in. */
+  'users.add': ({ session, state, now, note }, input) => {
+    const id = createAccount(session.store, session.keyFile, session.dbKey, input, {
+      policy: state.policy.security,
+      mustChangePassword: state.policy.security.forcePasswordChangeAtFirstLogin,
+      now,
+    })
+    note(`user:${id}`, { username: input.username, displayName: input.displayName })
+    return summary(session, id, now)
+  },
+
+  'users.setDisabled': ({ session, now, note }, { userId, disabled }) => {
+    const user = getUserRow(session.store, userId)
+    if (disabled && userId === session.user.id) throw new KaoheError('CANNOT_DISABLE_SELF')
+    if (disabled) {
+      for (const role of rolesOf(session.store, userId)) {
+        if ((ADMIN_ROLES as readonly string[]).includes(role)) {
+          const holders = activeHolders(session.store, role)
+          if (holders.length === 1 && holders[0] === userId) {
+            throw new KaoheError('LAST_ADMIN', { role: ROLE_NAMES[role].zh })
+          }
+        }
+      }
+    }
+    session.store.run(session.store.qb.updateTable('users').set({ disabled: disabled ? 1 : 0 }).where('id', '=', userId))
+    note(`user:${userId}`, { username: user.username, disabled })
+    return summary(session, userId, now)
+  },
+
+  /** A forgotten password: a new slot with a temporary password that must be changed at sign-in. */
+  'users.resetPassword': ({ session, state, now, note }, { userId, password }) => {
+    const user = getUserRow(session.store, userId)
+    replaceSlot(session.store, session.keyFile, session.dbKey, userId, password, {
+      policy: state.policy.security,
+      mustChangePassword: true,
+    })
+    session.keyFile.clearLockout(user.username)
+    session.keyFile.save()
+    note(`user:${userId}`, { username: user.username })
+    return summary(session, userId, now)
+  },
+}
+
+function summary(session: { store: Parameters<typeof listUsers>[0]; keyFile: Parameters<typeof listUsers>[1] }, id: number, now: Date) {
+  const found = listUsers(session.store, session.keyFile, now).find((u) => u.id === id)
+  if (!found) throw new KaoheError('USER_NOT_FOUND', { user: String(id) })
+  return found
+}

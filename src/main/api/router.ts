@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto'
+import { PERMISSIONS } from '@shared/access/permissions'
+import { contract, type MethodName, type OutputOf, type ParsedInputOf } from '@shared/api/contract'
+import type { Tier } from '@shared/roles'
+import { KaoheError, type ApiError, type Result } from '@shared/errors'
+import { authorize } from '../core/access/authorize'
+import type { Session } from '../core/auth/session'
+import type { Policy } from '../core/policy/defaults'
+import type { UnitLocation } from '../core/unit/location'
+
+/**
+ * The one door (DESIGN.md §3). Every call from every transport — Electron IPC, the loopback
+ * bridge, the CLI — passes here: input parsed by the method's schema, actor taken from the session
+ * held in main, permission checked, handler run in one transaction with its audit entry, result
+ * returned as a value. Nothing throws across.
+ */
+
+/** What a transport's calls share: where the unit is and who is signed in. */
+export interface AppState {
+  /** Resolved at each call: the desktop app switches from no unit to the demo or a real unit. */
+  location(): UnitLocation
+  /** Where a new real unit / the demo unit would be created. */
+  realLocation(): UnitLocation
+  demoLocation(): UnitLocation | null
+  session: Session | null
+  policy: Policy
+  clock(): Date
+}
+
+export interface CallContext {
+  readonly state: AppState
+  readonly now: Date
+  /** The session; the router guarantees it exists for every non-public method. */
+  readonly session: Session
+  /** What the audit entry records this call did. Never pass secrets. */
+  note(target: string | null, detail?: Record<string, unknown>): void
+  /** Work that must happen after the transaction committed (file swaps, closing the database). */
+  afterCommit(fn: () => void): void
+}
+
+export type Handler<M extends MethodName> = (ctx: CallContext, input: ParsedInputOf<M>) => OutputOf<M>
+export type Handlers = { [M in MethodName]: Handler<M> }
+
+/** Methods a locked session or one that must change its password can still call. */
+const ALWAYS_ALLOWED: ReadonlySet<MethodName> = new Set(['auth.session', 'auth.logout', 'auth.lock'])
+
+export class Router {
+  constructor(
+    private readonly state: AppState,
+    private readonly handlers: Handlers,
+    private readonly log: (msg: string, err: unknown) => void = (msg, err) => console.error(msg, err),
+  ) {}
+
+  async call(method: string, rawInput: unknown): Promise<Result<unknown>> {
+    return this.dispatch(method, rawInput)
+  }
+
+  private dispatch(method: string, rawInput: unknown): Result<unknown> {
+    if (!Object.hasOwn(contract, method)) return fail({ code: 'UNKNOWN_METHOD', params: { method: String(method).slice(0, 64) } })
+    const name = method as MethodName
+    const def = contract[name]
+    const parsed = def.input.safeParse(rawInput ?? {})
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+      return fail({
+        code: 'INVALID_INPUT',
+        params: { details: issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ') },
+        issues,
+      })
+    }
+    const now = this.state.clock()
+    const session = this.state.session
+    const rule = PERMISSIONS[def.permission]
+
+    if (rule.allow !== 'public') {
+      if (!session) return fail({ code: 'NOT_AUTHENTICATED' })
+      if (!session.locked && session.isIdle(now)) session.locked = true
+      if (session.locked && !ALWAYS_ALLOWED.has(name) && name !== 'auth.unlock') {
+        return fail({ code: 'SESSION_LOCKED' })
+      }
+      if (session.mustChangePassword && !ALWAYS_ALLOWED.has(name) && name !== 'auth.changePassword') {
+        return fail({ code: 'PASSWORD_CHANGE_REQUIRED' })
+      }
+      if (!authorize(session.actor, def.permission)) {
+        this.auditAlone(session, name, 'denied', { permission: def.permission })
+        return fail({ code: 'FORBIDDEN', params: { method: name } })
+      }
+    }
+
+    let target: string | null = null
+    let detail: Record<string, unknown> = {}
+    const after: (() => void)[] = []
+    const ctx: CallContext = {
+      state: this.state,
+      now,
+      get session(): Session {
+        if (!session) throw new KaoheError('NOT_AUTHENTICATED')
+        return session
+      },
+      note(t, d) {
+        target = t
+        detail = d ?? {}
+      },
+      afterCommit(fn) {
+        after.push(fn)
+      },
+    }
+    const handler = this.handlers[name] as (ctx: CallContext, input: unknown) => unknown
+    // Public methods (set-up, sign-in) open or create the database themselves and audit inside.
+    const audited =
+      rule.allow !== 'public' && session && (def.kind === 'write' || auditedTier(rule.tier))
+    try {
+      let value: unknown
+      if (audited && session) {
+        value = session.store.tx(() => {
+          const v = handler(ctx, parsed.data)
+          session.record({ action: name, target, outcome: 'ok', detail })
+          return v
+        })
+        session.anchorAudit()
+      } else {
+        value = handler(ctx, parsed.data)
+      }
+      for (const fn of after) fn()
+      if (session && name !== 'auth.session' && this.state.session === session) session.touch(now)
+      return { ok: true, value: value ?? null }
+    } catch (err) {
+      if (err instanceof KaoheError) {
+        if (audited && session) this.auditAlone(session, name, 'failed', { error: err.code, ...detail }, target)
+        return fail(err.toApiError())
+      }
+      const ref = randomBytes(4).toString('hex')
+      this.log(`[kaohe] internal error ${ref} in ${name}`, err)
+      if (audited && session) this.auditAlone(session, name, 'failed', { error: 'INTERNAL', ref }, target)
+      return fail({ code: 'INTERNAL', params: { ref } })
+    }
+  }
+
+  /** A refused or failed call gets its own audit entry (the operation's transaction rolled back). */
+  private auditAlone(
+    session: Session,
+    action: string,
+    outcome: 'denied' | 'failed',
+    detail: Record<string, unknown>,
+    target: string | null = null,
+  ): void {
+    try {
+      if (!session.store.raw.open) return
+      session.store.tx(() => session.record({ action, target, outcome, detail }))
+      session.anchorAudit()
+    } catch (err) {
+      this.log('[kaohe] could not audit a refused call', err)
+    }
+  }
+}
+
+/** Reads of T2 and T3 data are audited like writes (DESIGN.md §3 step 6). */
+function auditedTier(tier: Tier): boolean {
+  return tier === 'T2' || tier === 'T3'
+}
+
+function fail(error: ApiError): Result<never> {
+  return { ok: false, error }
+}

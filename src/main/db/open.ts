@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3-multiple-ciphers'
+import { KaoheError } from '@shared/errors'
+
+export type SqliteDatabase = Database.Database
+
+/**
+ * Opens (or creates) the unit database encrypted with SQLite3MultipleCiphers.
+ *
+ * The key is 32 random bytes handed over raw (hex), never a passphrase, so SQLite's own KDF adds
+ * nothing and costs nothing. A wrong key is only noticed on the first read, so we read at once.
+ */
+export function openEncrypted(path: string, key: Buffer): SqliteDatabase {
+  if (key.length !== 32) throw new Error('database key must be 32 bytes')
+  const db = new Database(path, nativeBindingOption())
+  try {
+    db.pragma(`cipher='chacha20'`)
+    db.pragma(`key="x'${key.toString('hex')}'"`)
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+  } catch {
+    db.close()
+    throw new KaoheError('DATABASE_KEY_MISMATCH', { path })
+  }
+  db.pragma('journal_mode = WAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  // WAL's default is NORMAL-safe only with synchronous=FULL on power loss; bonuses ride on this.
+  db.pragma('synchronous = FULL')
+  return db
+}
+
+/**
+ * Tests and the CLI run on Node's build of the native module; the desktop app needs the Electron
+ * build. `KAOHE_NATIVE_BINDING` (set by the Electron bootstrap to a file it ships unpacked) points
+ * at the Electron build without disturbing the Node one in node_modules.
+ */
+function nativeBindingOption(): Database.Options {
+  const binding = process.env.KAOHE_NATIVE_BINDING
+  return binding ? { nativeBinding: binding } : {}
+}
