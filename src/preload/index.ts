@@ -1,0 +1,11 @@
+// Sandboxed preload: window.api has one function per contract method, each only forwarding the call
+// over the single IPC channel. No other logic, nothing else exposed (main checks every call).
+import { contextBridge, ipcRenderer } from 'electron'
+import { IPC_CHANNEL, METHOD_NAMES } from '@shared/api/methodNames'
+
+const api: Record<string, (input?: unknown) => Promise<unknown>> = {}
+for (const name of METHOD_NAMES) {
+  api[name] = (input?: unknown) => ipcRenderer.invoke(IPC_CHANNEL, name, input)
+}
+
+contextBridge.exposeInMainWorld('api', Object.freeze(api))
