@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, rmSync } from 'node:fs'
 import { KaoheError } from '@shared/errors'
 import type { Role } from '@shared/roles'
 import { Store } from '../../db/store'
@@ -53,6 +53,8 @@ export function createUnit(
   let store: Store | null = null
   try {
     store = Store.open(location.dbPath, dbKey)
+    // Encrypted or not, only the account running Kaohe needs to read the file.
+    chmodSync(location.dbPath, 0o600)
     const s = store
     const audit = new AuditLog(s)
     const at = opts.now.toISOString()

@@ -1,0 +1,89 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { openEncrypted } from '../../src/main/db/open'
+import { MIGRATIONS, migrate, schemaVersion } from '../../src/main/db/migrations'
+import { StatementCache } from '../../src/main/db/statements'
+import { Store } from '../../src/main/db/store'
+import { tempDir } from '../support/tempUnit'
+
+/** Columns every table must have after migrating (mirrors src/main/db/schema.ts). */
+const EXPECTED: Record<string, string[]> = {
+  unit: ['id', 'name', 'code', 'created_at'],
+  users: ['id', 'username', 'display_name', 'disabled', 'must_change_password', 'public_key', 'person_id', 'created_at'],
+  user_roles: ['user_id', 'role', 'granted_by', 'granted_at'],
+  tier_key_grants: ['user_id', 'tier', 'sealed', 'granted_at'],
+  audit_log: ['seq', 'at', 'actor_id', 'actor', 'action', 'target', 'outcome', 'detail', 'prev_hash', 'hash'],
+  departments: ['id', 'name', 'code', 'sort_order'],
+  people: ['id', 'staff_no', 'name', 'department_id', 'post', 'category', 'rank', 'supervisor_id', 'risk_post', 'status', 'joined_on', 'left_on'],
+  schema_migrations: ['version', 'name', 'applied_at'],
+}
+
+describe('encrypted database', () => {
+  it('migrates an empty database to the newest schema, with every table and column', () => {
+    const path = join(tempDir(), 'm.kaohe')
+    const db = openEncrypted(path, randomBytes(32))
+    expect(migrate(db)).toEqual(MIGRATIONS.map((m) => m.version))
+    expect(schemaVersion(db)).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version)
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).map((t) => t.name)
+    expect(tables.sort()).toEqual(Object.keys(EXPECTED).sort())
+    for (const [table, cols] of Object.entries(EXPECTED)) {
+      const actual = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name)
+      expect(actual, table).toEqual(cols)
+    }
+    expect(migrate(db)).toEqual([])
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    db.close()
+  })
+
+  it('writes no SQLite header and no plaintext to disk', () => {
+    const dir = tempDir()
+    const path = join(dir, 'p.kaohe')
+    const key = randomBytes(32)
+    const store = Store.open(path, key)
+    store.run(store.qb.insertInto('unit').values({ id: 1, name: '保密测试局', code: 'SECRET-CODE', created_at: 'x' }))
+    store.raw.pragma('wal_checkpoint(TRUNCATE)')
+    store.close()
+    for (const f of readdirSync(dir)) {
+      const bytes = readFileSync(join(dir, f))
+      expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0')
+      expect(bytes.includes(Buffer.from('保密测试局'))).toBe(false)
+      expect(bytes.includes(Buffer.from('SECRET-CODE'))).toBe(false)
+    }
+  })
+
+  it('refuses a wrong key at once, with the file named', () => {
+    const path = join(tempDir(), 'k.kaohe')
+    Store.open(path, randomBytes(32)).close()
+    expect(() => Store.open(path, randomBytes(32))).toThrowError(expect.objectContaining({ code: 'DATABASE_KEY_MISMATCH', params: { path } }))
+  })
+
+  it('keeps the prepared-statement cache bounded, evicting the least recently used', () => {
+    const path = join(tempDir(), 'c.kaohe')
+    const db = openEncrypted(path, randomBytes(32))
+    const cache = new StatementCache(db, 3)
+    const first = cache.get('SELECT 1')
+    cache.get('SELECT 2')
+    cache.get('SELECT 3')
+    expect(cache.get('SELECT 1')).toBe(first) // a hit refreshes it
+    cache.get('SELECT 4') // evicts SELECT 2, the least recently used
+    expect(cache.size).toBe(3)
+    expect(cache.get('SELECT 1')).toBe(first)
+    db.close()
+  })
+
+  it('rolls back the whole operation when any part fails', () => {
+    const store = Store.open(join(tempDir(), 't.kaohe'), randomBytes(32))
+    store.run(store.qb.insertInto('departments').values({ name: '办公室', code: '01', sort_order: 1 }))
+    expect(() =>
+      store.tx(() => {
+        store.run(store.qb.insertInto('departments').values({ name: '人事科', code: '02', sort_order: 2 }))
+        store.run(store.qb.insertInto('departments').values({ name: '办公室', code: '03', sort_order: 3 }))
+      }),
+    ).toThrow(/UNIQUE/)
+    expect(store.all(store.qb.selectFrom('departments').select('name'))).toEqual([{ name: '办公室' }])
+    store.close()
+  })
+})
