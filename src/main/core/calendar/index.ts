@@ -1,0 +1,25 @@
+export {
+  WorkingDayCalendar,
+  yearNotLoadedWarning,
+  type CalendarWarning,
+  type DayInfo,
+  type DayKind,
+  type DeadlineResult,
+  type WorkingDayCount,
+  type YearView,
+} from './calendar'
+export { CalendarError, isIsoDate, type IsoDate } from './dates'
+export { defaultCalendar, shippedHolidayTables } from './shipped'
+export { ESTIMATE_FIRST_YEAR, ESTIMATE_LAST_YEAR, estimatedHolidays } from './statutory'
+export {
+  isMakeupSummary,
+  parseHolidayIcs,
+  parseHolidayTableJson,
+  validateHolidayTable,
+  type CalendarIssue,
+  type CalendarIssueCode,
+  type HolidayEntry,
+  type HolidayTable,
+  type IcsOptions,
+  type TableParseResult,
+} from './tables'
