@@ -77,3 +77,49 @@ export async function newUnit(opts: { policy?: Policy; clock?: () => Date } = {}
   })
   return { ...c, recoveryCode }
 }
+
+/** Password every account of `readyUnit` has after its first-sign-in change. */
+export const passwordOf = (username: string) => `${username}-Pass-2026!`
+
+export interface ReadyUnit extends TestClient {
+  ids: Record<string, number>
+  recoveryCode: string
+  /** Signs in as the account (null: signs out). */
+  as(username: string | null): Promise<void>
+}
+
+/**
+ * A unit in daily use: the three administrators have changed their first passwords, and there
+ * are accounts hr1 (HR), staff1 (staff), disc1 (discipline), none1 (no role yet).
+ */
+export async function readyUnit(opts: { policy?: Policy; clock?: () => Date } = {}): Promise<ReadyUnit> {
+  const u = await newUnit(opts)
+  const ids: Record<string, number> = {}
+  for (const [name, pw] of Object.entries(ADMIN_PASSWORDS)) {
+    await u.login(name, pw)
+    await u.ok('auth.changePassword', { oldPassword: pw, newPassword: passwordOf(name) })
+  }
+  await u.login('sysadmin', passwordOf('sysadmin'))
+  for (const name of ['hr1', 'staff1', 'disc1', 'none1']) {
+    const user = await u.ok('users.add', { username: name, displayName: name, password: `${name}-First-1` })
+    ids[name] = user.id
+  }
+  for (const u2 of await u.ok('users.list')) ids[u2.username] = u2.id
+  await u.login('secadmin', passwordOf('secadmin'))
+  await u.ok('roles.grant', { userId: ids.hr1!, role: 'hr' })
+  await u.ok('roles.grant', { userId: ids.staff1!, role: 'staff' })
+  await u.ok('roles.grant', { userId: ids.disc1!, role: 'discipline' })
+  for (const name of ['hr1', 'staff1', 'disc1', 'none1']) {
+    await u.login(name, `${name}-First-1`)
+    await u.ok('auth.changePassword', { oldPassword: `${name}-First-1`, newPassword: passwordOf(name) })
+  }
+  await u.ok('auth.logout')
+  return {
+    ...u,
+    ids,
+    async as(username) {
+      if (username === null) await u.ok('auth.logout')
+      else await u.login(username, passwordOf(username))
+    },
+  }
+}

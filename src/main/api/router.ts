@@ -41,6 +41,12 @@ export interface CallContext {
 export type Handler<M extends MethodName> = (ctx: CallContext, input: ParsedInputOf<M>) => OutputOf<M>
 export type Handlers = { [M in MethodName]: Handler<M> }
 
+/**
+ * Methods whose work cannot run inside a transaction (SQLite refuses VACUUM INTO there). They
+ * write nothing to the database themselves; their audit entry follows in its own transaction.
+ */
+const OUTSIDE_TRANSACTION: ReadonlySet<MethodName> = new Set(['backup.create'])
+
 /** Methods a locked session or one that must change its password can still call. */
 const ALWAYS_ALLOWED: ReadonlySet<MethodName> = new Set(['auth.session', 'auth.logout', 'auth.lock'])
 
@@ -111,7 +117,11 @@ export class Router {
       rule.allow !== 'public' && session && (def.kind === 'write' || auditedTier(rule.tier))
     try {
       let value: unknown
-      if (audited && session) {
+      if (audited && session && OUTSIDE_TRANSACTION.has(name)) {
+        value = handler(ctx, parsed.data)
+        session.store.tx(() => session.record({ action: name, target, outcome: 'ok', detail }))
+        session.anchorAudit()
+      } else if (audited && session) {
         value = session.store.tx(() => {
           const v = handler(ctx, parsed.data)
           session.record({ action: name, target, outcome: 'ok', detail })

@@ -9,9 +9,9 @@ export type SqliteDatabase = Database.Database
  * The key is 32 random bytes handed over raw (hex), never a passphrase, so SQLite's own KDF adds
  * nothing and costs nothing. A wrong key is only noticed on the first read, so we read at once.
  */
-export function openEncrypted(path: string, key: Buffer): SqliteDatabase {
+export function openEncrypted(path: string, key: Buffer, opts: { readonly?: boolean } = {}): SqliteDatabase {
   if (key.length !== 32) throw new Error('database key must be 32 bytes')
-  const db = new Database(path, nativeBindingOption())
+  const db = new Database(path, { ...nativeBindingOption(), readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false })
   try {
     db.pragma(`cipher='chacha20'`)
     db.pragma(`key="x'${key.toString('hex')}'"`)
@@ -20,6 +20,8 @@ export function openEncrypted(path: string, key: Buffer): SqliteDatabase {
     db.close()
     throw new KaoheError('DATABASE_KEY_MISMATCH', { path })
   }
+  // A read-only open (checking a backup) must not change a byte of the file.
+  if (opts.readonly) return db
   db.pragma('journal_mode = WAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')

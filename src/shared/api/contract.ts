@@ -63,6 +63,14 @@ export const contract = {
     permission: 'public',
     kind: 'write',
   }),
+  /** Forgotten password, every administrator unavailable: the recovery code sets a new one. */
+  'auth.recover': method<null>()({
+    input: z
+      .object({ username: z.string().trim().min(1).max(32), recoveryCode: z.string().trim().min(20).max(40), newPassword: password })
+      .strict(),
+    permission: 'public',
+    kind: 'write',
+  }),
   'auth.logout': method<null>()({ input: none, permission: 'public', kind: 'write' }),
   'auth.lock': method<null>()({ input: none, permission: 'self', kind: 'read' }),
   'auth.unlock': method<T.SessionInfo>()({

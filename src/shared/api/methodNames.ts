@@ -9,6 +9,7 @@ export const METHOD_NAMES = [
   'setup.openDemo',
   'auth.session',
   'auth.login',
+  'auth.recover',
   'auth.logout',
   'auth.lock',
   'auth.unlock',

@@ -1,6 +1,6 @@
 import { KaoheError } from '@shared/errors'
 import { replaceSlot } from '../../core/auth/accounts'
-import { signIn } from '../../core/auth/session'
+import { recoverAccount, signIn } from '../../core/auth/session'
 import { grantT3 } from '../../core/access/tierKeys'
 import type { Handlers } from '../router'
 
@@ -81,4 +81,16 @@ export const authHandlers: Pick<
 export function endSession(state: { session: { close(): void } | null }): void {
   state.session?.close()
   state.session = null
+}
+
+/**
+ * The recovery code unwraps the database key; the account gets a new slot with the new password,
+ * to be changed again at sign-in. Tier keys sealed to the old key pair are not recoverable this way.
+ */
+export const recoverHandler: Pick<Handlers, 'auth.recover'> = {
+  'auth.recover': ({ state, now }, { username, recoveryCode, newPassword }) => {
+    endSession(state)
+    recoverAccount(state.location(), username, recoveryCode, newPassword, state.policy.security, now)
+    return null
+  },
 }

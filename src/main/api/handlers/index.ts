@@ -1,6 +1,6 @@
 import type { Handlers } from '../router'
 import { auditHandlers } from './audit'
-import { authHandlers } from './auth'
+import { authHandlers, recoverHandler } from './auth'
 import { backupHandlers } from './backup'
 import { homeHandlers } from './home'
 import { roleHandlers } from './roles'
@@ -11,6 +11,7 @@ import { userHandlers } from './users'
 export const handlers: Handlers = {
   ...setupHandlers,
   ...authHandlers,
+  ...recoverHandler,
   ...userHandlers,
   ...roleHandlers,
   ...auditHandlers,

@@ -8,7 +8,7 @@ import type { Actor } from '../access/authorize'
 import { t3KeyAtSignIn } from '../access/tierKeys'
 import type { SecurityPolicy } from '../policy/defaults'
 import { unitExists, type UnitLocation } from '../unit/location'
-import { rolesOf } from './accounts'
+import { replaceSlot, rolesOf } from './accounts'
 
 /**
  * A signed-in session, held in main (never in the renderer): the open database, the account, its
@@ -180,5 +180,38 @@ function flushPending(store: Store, keyFile: KeyFile, audit: AuditLog): void {
       outcome: 'denied',
       detail: u ? {} : { account: 'unknown' },
     })
+  }
+}
+
+/** Sets a new password for an account with the unit's recovery code (audited, forced change at sign-in). */
+export function recoverAccount(
+  location: UnitLocation,
+  username: string,
+  recoveryCode: string,
+  newPassword: string,
+  policy: SecurityPolicy,
+  now: Date,
+): void {
+  if (!unitExists(location)) throw new KaoheError('NOT_INITIALIZED')
+  const keyFile = KeyFile.load(location.keyPath)
+  const secret = keyFile.unlockRecovery(recoveryCode)
+  if (!secret) throw new KaoheError('RECOVERY_CODE_INVALID')
+  const dbKey = Buffer.from(secret.dbKey, 'hex')
+  const store = Store.open(location.dbPath, dbKey)
+  try {
+    const audit = new AuditLog(store)
+    store.tx(() => {
+      const user = store.first(store.qb.selectFrom('users').select(['id', 'username']).where('username', '=', username.trim()))
+      if (!user) throw new KaoheError('USER_NOT_FOUND', { user: username })
+      replaceSlot(store, keyFile, dbKey, user.id, newPassword, { policy, mustChangePassword: true })
+      keyFile.clearLockout(user.username)
+      audit.append({ actorId: null, actor: null, action: 'auth.recover', target: `user:${user.id}`, outcome: 'ok', detail: { username: user.username } })
+    })
+    const head = audit.head()
+    if (head) keyFile.setAuditAnchor(head.seq, head.hash)
+    keyFile.save()
+  } finally {
+    store.close()
+    dbKey.fill(0)
   }
 }

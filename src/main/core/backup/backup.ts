@@ -89,7 +89,7 @@ export function verifyBackup(folder: string, dbKey: Buffer): BackupInfo {
   }
   let db
   try {
-    db = openEncrypted(join(folder, DB_FILE), dbKey)
+    db = openEncrypted(join(folder, DB_FILE), dbKey, { readonly: true })
   } catch {
     throw invalid(folder, 'not a backup of this unit (key does not open it)')
   }

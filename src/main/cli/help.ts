@@ -1,0 +1,33 @@
+export const HELP = `kaohe — 考核台命令行 / Kaohe command line
+
+用法 / usage: kaohe [--db FILE] [--user NAME] [--json] COMMAND ...
+
+全局选项 / global options
+  --db FILE       单位数据库文件（或环境变量 KAOHE_DB）/ the unit database (or KAOHE_DB)
+  --user NAME     登录用户名；密码取自 KAOHE_PASSWORD，否则隐藏输入 / account; password from KAOHE_PASSWORD or a hidden prompt
+  --json          机器可读输出 / machine-readable output
+  --yes           不再询问确认（恢复备份）/ do not ask for confirmation (restore)
+
+命令 / commands
+  init --unit NAME --unit-code CODE [--sysadmin-user U --secadmin-user U --auditor-user U]
+                  建立单位；管理员初始密码取自 KAOHE_SYSADMIN_PASSWORD、KAOHE_SECADMIN_PASSWORD、
+                  KAOHE_AUDITOR_PASSWORD 或提示输入；恢复码只显示一次
+                  set up a unit; prints the recovery code once
+  demo            建立演示单位（约60人，6个科室）/ build the demo unit (about 60 people, 6 departments)
+  passwd          修改本人密码，新密码取自 KAOHE_NEW_PASSWORD 或提示 / change your password
+  recover --user NAME
+                  用恢复码（KAOHE_RECOVERY_CODE）重设某账户密码 / reset a password with the recovery code
+  user list | user add USERNAME --name 显示名 | user disable USERNAME | user enable USERNAME
+                  用户管理（系统管理员）；新用户初始密码取自 KAOHE_NEW_PASSWORD / accounts (system administrator)
+  role list | role grant USERNAME ROLE | role revoke USERNAME ROLE
+                  角色管理（安全管理员）/ roles (security administrator)
+                  ROLE: sysadmin secadmin auditor hr discipline leader leaderHead supervisor staff
+  audit verify | audit export FILE
+                  审计链校验与导出（审计管理员）/ verify and export the audit chain (audit administrator)
+  backup create FOLDER | backup verify FOLDER | backup restore FOLDER
+                  加密备份、校验、恢复（系统管理员）/ encrypted backups (system administrator)
+  serve-web [--port N] [--data-dir DIR]
+                  在 127.0.0.1 上以浏览器提供同一界面（开发与界面测试用）/ serve the UI on 127.0.0.1 (development, UI tests)
+
+退出码 / exit codes: 0 成功 ok, 1 失败 failure, 2 用法错误 usage, 3 认证失败或无权 authentication/access denied, 4 输入无效 invalid input
+`

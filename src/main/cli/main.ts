@@ -1,0 +1,363 @@
+import { resolve, join } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { InputOf, MethodName, OutputOf } from '@shared/api/contract'
+import { errorText, type ApiError, type ErrorCode } from '@shared/errors'
+import { ROLES, ROLE_NAMES, type Role } from '@shared/roles'
+import { createKaohe, type KaoheApp } from '../api/app'
+import { startBridge } from '../api/bridge'
+import { confirm, secret, UsageError } from './prompt'
+import { HELP } from './help'
+
+/**
+ * The `kaohe` command: the same router and core as the desktop app, for HR batch work, the
+ * higher-level office and automated tests. Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication
+ * failed or access denied, 4 invalid input.
+ */
+export const EXIT = { ok: 0, failure: 1, usage: 2, denied: 3, invalid: 4 } as const
+
+const DENIED: ErrorCode[] = [
+  'AUTH_FAILED',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'FORBIDDEN',
+  'NOT_AUTHENTICATED',
+  'WRONG_PASSWORD',
+  'SESSION_LOCKED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'RECOVERY_CODE_INVALID',
+]
+const INVALID: ErrorCode[] = [
+  'INVALID_INPUT',
+  'WEAK_PASSWORD',
+  'PASSWORD_REUSED',
+  'USERNAME_TAKEN',
+  'USER_NOT_FOUND',
+  'ROLE_CONFLICT',
+  'ROLE_ALREADY_HELD',
+  'ROLE_NOT_HELD',
+  'CANNOT_DISABLE_SELF',
+  'LAST_ADMIN',
+  'ALREADY_INITIALIZED',
+  'FILE_NOT_FOUND',
+  'BACKUP_INVALID',
+]
+
+export function exitCodeFor(error: ApiError): number {
+  if (DENIED.includes(error.code)) return EXIT.denied
+  if (INVALID.includes(error.code)) return EXIT.invalid
+  return EXIT.failure
+}
+
+class CliError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.code)
+  }
+}
+
+interface Io {
+  out(text: string): void
+  err(text: string): void
+}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  user: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  yes: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  unit: { type: 'string' },
+  'unit-code': { type: 'string' },
+  'sysadmin-user': { type: 'string', default: 'sysadmin' },
+  'secadmin-user': { type: 'string', default: 'secadmin' },
+  'auditor-user': { type: 'string', default: 'auditor' },
+  name: { type: 'string' },
+  port: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'renderer-dir': { type: 'string' },
+} as const
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${HELP}`)
+    return EXIT.usage
+  }
+  const { values: opts, positionals } = parsed
+  const [command, sub, ...rest] = positionals
+  if (opts.help || !command || command === 'help') {
+    io.out(HELP)
+    return command || opts.help ? EXIT.ok : EXIT.usage
+  }
+  let app: KaoheApp | null = null
+  const json = opts.json
+  const print = (value: unknown, text: () => string) => io.out(json ? JSON.stringify(value, null, 2) : text())
+  try {
+    if (command === 'serve-web') return await serveWeb(opts, io)
+    const dbPath = opts.db ?? process.env.KAOHE_DB
+    if (!dbPath) throw new UsageError('请用 --db 或 KAOHE_DB 指定数据库文件 / name the database with --db FILE or KAOHE_DB')
+    app = createKaohe({ dbPath: resolve(dbPath) })
+    const a = app
+    const call = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => {
+      const r = await a.call(method, input)
+      if (!r.ok) throw new CliError(r.error)
+      return r.value as OutputOf<M>
+    }
+    const login = async () => {
+      const username = opts.user ?? process.env.KAOHE_USER
+      if (!username) throw new UsageError('请用 --user 指定用户名 / name the account with --user NAME')
+      const password = await secret('KAOHE_PASSWORD', `${username} 的密码 / password: `)
+      return call('auth.login', { username, password })
+    }
+    const userId = async (username: string | undefined) => {
+      if (!username) throw new UsageError('缺少用户名 / missing user name')
+      const users = await call('users.list', {})
+      const u = users.find((x) => x.username.toLowerCase() === username.toLowerCase())
+      if (!u) throw new CliError({ code: 'USER_NOT_FOUND', params: { user: username } })
+      return u.id
+    }
+    const roleUserId = async (username: string | undefined) => {
+      if (!username) throw new UsageError('缺少用户名 / missing user name')
+      const users = await call('roles.list', {})
+      const u = users.find((x) => x.username.toLowerCase() === username.toLowerCase())
+      if (!u) throw new CliError({ code: 'USER_NOT_FOUND', params: { user: username } })
+      return u.userId
+    }
+    const role = (name: string | undefined): Role => {
+      if (!name || !(ROLES as readonly string[]).includes(name)) {
+        throw new UsageError(`角色须为 / role must be one of: ${ROLES.join(', ')}`)
+      }
+      return name as Role
+    }
+
+    switch (`${command} ${sub ?? ''}`.trim()) {
+      case 'init': {
+        if (!opts.unit || !opts['unit-code']) throw new UsageError('init 需要 --unit NAME --unit-code CODE')
+        const account = async (flag: 'sysadmin-user' | 'secadmin-user' | 'auditor-user', env: string, zh: string) => ({
+          username: opts[flag],
+          displayName: zh,
+          password: await secret(env, `${zh}（${opts[flag]}）的初始密码 / initial password: `),
+        })
+        const result = await call('setup.initialize', {
+          unitName: opts.unit,
+          unitCode: opts['unit-code'],
+          sysadmin: await account('sysadmin-user', 'KAOHE_SYSADMIN_PASSWORD', '系统管理员'),
+          secadmin: await account('secadmin-user', 'KAOHE_SECADMIN_PASSWORD', '安全管理员'),
+          auditor: await account('auditor-user', 'KAOHE_AUDITOR_PASSWORD', '审计管理员'),
+        })
+        print({ db: resolve(dbPath), recoveryCode: result.recoveryCode }, () =>
+          [
+            `单位已建立 / unit created: ${resolve(dbPath)}`,
+            '',
+            `恢复码 / recovery code:  ${result.recoveryCode}`,
+            '',
+            '此恢复码只显示这一次：请打印或抄写后密封保管。所有管理员密码遗失时，它是唯一的恢复途径。',
+            'This code is shown only once: print or copy it and keep it sealed. It is the only way back in if every administrator password is lost.',
+            '三名管理员首次登录时须修改密码（kaohe passwd）。 / The three administrators must change their passwords at first sign-in (kaohe passwd).',
+          ].join('\n'),
+        )
+        return EXIT.ok
+      }
+      case 'demo': {
+        io.err('正在建立演示单位… / building the demo unit…')
+        const info = await call('setup.openDemo', {})
+        print({ db: resolve(dbPath), logins: info.logins }, () =>
+          [
+            `演示单位已建立 / demo unit ready: ${resolve(dbPath)}`,
+            '演示账户（密码相同）/ demo accounts (same password):',
+            ...info.logins.map((l) => `  ${l.username.padEnd(10)} ${l.password}   ${l.zh} / ${l.en}`),
+          ].join('\n'),
+        )
+        return EXIT.ok
+      }
+      case 'passwd': {
+        const session = await login()
+        const oldPassword = process.env.KAOHE_PASSWORD ?? ''
+        const newPassword = await secret('KAOHE_NEW_PASSWORD', '新密码 / new password: ')
+        await call('auth.changePassword', { oldPassword, newPassword })
+        print({ username: session.username, changed: true }, () => `密码已修改 / password changed: ${session.username}`)
+        return EXIT.ok
+      }
+      case 'recover': {
+        const username = opts.user
+        if (!username) throw new UsageError('recover 需要 --user NAME')
+        const recoveryCode = await secret('KAOHE_RECOVERY_CODE', '恢复码 / recovery code: ')
+        const newPassword = await secret('KAOHE_NEW_PASSWORD', '新密码 / new password: ')
+        await call('auth.recover', { username, recoveryCode, newPassword })
+        print({ username, recovered: true }, () => `已用恢复码重设 ${username} 的密码，首次登录须修改 / password reset with the recovery code; change it at next sign-in`)
+        return EXIT.ok
+      }
+      case 'user list': {
+        await login()
+        const users = await call('users.list', {})
+        print(users, () =>
+          table(
+            ['id', 'user', 'name', 'roles', 'status'],
+            users.map((u) => [
+              String(u.id),
+              u.username,
+              u.displayName,
+              u.roles.join(','),
+              u.disabled ? 'disabled 停用' : u.lockedUntil ? `locked 锁定至 ${u.lockedUntil}` : u.mustChangePassword ? 'first sign-in 待首次登录' : 'active 正常',
+            ]),
+          ),
+        )
+        return EXIT.ok
+      }
+      case 'user add': {
+        const username = rest[0]
+        if (!username || !opts.name) throw new UsageError('user add USERNAME --name 显示名')
+        await login()
+        const password = await secret('KAOHE_NEW_PASSWORD', `${username} 的初始密码 / initial password: `)
+        const u = await call('users.add', { username, displayName: opts.name, password })
+        print(u, () => `已添加用户 / user added: ${u.username} (${u.displayName}), id ${u.id}`)
+        return EXIT.ok
+      }
+      case 'user disable':
+      case 'user enable': {
+        await login()
+        const disabled = sub === 'disable'
+        const u = await call('users.setDisabled', { userId: await userId(rest[0]), disabled })
+        print(u, () => `${disabled ? '已停用 / disabled' : '已启用 / enabled'}: ${u.username}`)
+        return EXIT.ok
+      }
+      case 'role list': {
+        await login()
+        const rows = await call('roles.list', {})
+        print(rows, () =>
+          table(
+            ['user', 'name', 'roles'],
+            rows.map((r) => [r.username, r.displayName, r.roles.map((x) => `${x}(${ROLE_NAMES[x].zh})`).join(' ')]),
+          ),
+        )
+        return EXIT.ok
+      }
+      case 'role grant':
+      case 'role revoke': {
+        await login()
+        const input = { userId: await roleUserId(rest[0]), role: role(rest[1]) }
+        const r = sub === 'grant' ? await call('roles.grant', input) : await call('roles.revoke', input)
+        print(r, () => `${r.username}: ${r.roles.join(', ') || '(无角色 / no role)'}`)
+        return EXIT.ok
+      }
+      case 'audit verify': {
+        await login()
+        const report = await call('audit.verify', {})
+        const problems: Record<string, string> = {
+          edited: '被修改 / edited',
+          inserted: '被插入 / inserted',
+          deleted: '之前有条目被删除 / entries deleted before it',
+          truncated: '末尾条目被删除 / entries cut off the end',
+        }
+        print(report, () =>
+          report.ok
+            ? `审计链完整 / audit chain intact: ${report.entries} 条 entries, head ${report.headHash ?? '-'}`
+            : `审计链被篡改 / audit chain broken at entry #${report.firstBad?.seq}: ${problems[report.firstBad?.problem ?? ''] ?? report.firstBad?.problem}`,
+        )
+        return report.ok ? EXIT.ok : EXIT.failure
+      }
+      case 'audit export': {
+        const file = rest[0]
+        if (!file) throw new UsageError('audit export FILE')
+        await login()
+        const r = await call('audit.export', { file: resolve(file) })
+        print(r, () => `已导出 ${r.entries} 条审计记录 / exported ${r.entries} entries: ${r.file}`)
+        return EXIT.ok
+      }
+      case 'backup create':
+      case 'backup verify':
+      case 'backup restore': {
+        const folder = rest[0]
+        if (!folder) throw new UsageError(`backup ${sub} FOLDER`)
+        await login()
+        if (sub === 'restore' && !(await confirm('恢复将覆盖当前数据 / restoring replaces the current data. Continue?', opts.yes))) {
+          return EXIT.failure
+        }
+        const method = `backup.${sub}` as 'backup.create' | 'backup.verify' | 'backup.restore'
+        const info = await call(method, { folder: resolve(folder) })
+        print(info, () =>
+          [
+            { create: '备份完成 / backup written', verify: '备份有效 / backup is valid', restore: '已恢复，请重新登录 / restored; sign in again' }[sub as 'create' | 'verify' | 'restore'],
+            `  ${info.folder}`,
+            `  ${info.createdAt}, ${info.bytes} bytes, ${info.auditEntries} audit entries, sha256 ${info.sha256.slice(0, 16)}…`,
+          ].join('\n'),
+        )
+        return EXIT.ok
+      }
+      default:
+        throw new UsageError(`未知命令 / unknown command: ${positionals.join(' ')}`)
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n(kaohe --help)`)
+      return EXIT.usage
+    }
+    const error: ApiError = e instanceof CliError ? e.error : { code: 'INTERNAL', params: { ref: (e as Error).message } }
+    if (json) io.out(JSON.stringify({ ok: false, error: { ...error, zh: errorText(error, 'zh'), en: errorText(error, 'en') } }, null, 2))
+    let text = `错误 / error [${error.code}]: ${errorText(error, 'zh')} / ${errorText(error, 'en')}`
+    if (error.code === 'PASSWORD_CHANGE_REQUIRED') text += '\n  → kaohe passwd --db … --user …'
+    io.err(text)
+    return exitCodeFor(error)
+  } finally {
+    app?.close()
+  }
+}
+
+async function serveWeb(opts: { port?: string; 'data-dir'?: string; 'renderer-dir'?: string; db?: string }, io: Io): Promise<number> {
+  const dataDir = resolve(opts['data-dir'] ?? 'kaohe-data')
+  const { mkdirSync } = await import('node:fs')
+  mkdirSync(dataDir, { recursive: true })
+  const app = createKaohe(opts.db ? { dbPath: resolve(opts.db), demoIfEmpty: true } : { dataDir, demoIfEmpty: true })
+  const rendererDir = resolve(opts['renderer-dir'] ?? join(__dirname, '../renderer'))
+  const bridge = await startBridge(app, { rendererDir, port: opts.port ? Number(opts.port) : 0 })
+  const status = await app.call('setup.status', {})
+  io.out(
+    [
+      '考核台已在本机启动（仅 127.0.0.1 可访问）/ Kaohe is being served on this machine only:',
+      '',
+      `  ${bridge.url}`,
+      '',
+      `数据目录 / data folder: ${opts.db ? resolve(opts.db) : dataDir}`,
+      ...(status.ok && (status.value as { demo: boolean }).demo
+        ? ['演示账户 / demo sign-ins: admin, secadmin, auditor, head, leader, jijian, hr, kezhang, staff — 密码 / password Kaohe@2026']
+        : []),
+      '按 Ctrl+C 停止 / press Ctrl+C to stop',
+    ].join('\n'),
+  )
+  await new Promise<void>((done) => {
+    const stop = () => {
+      void bridge.close().then(() => {
+        app.close()
+        done()
+      })
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  return EXIT.ok
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0)
+  const cols = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))))
+  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat((cols[i] ?? 0) - width(c))).join('  ').trimEnd()
+  return [line(headers), line(cols.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (e: unknown) => {
+      console.error(e)
+      process.exitCode = EXIT.failure
+    },
+  )
+}
