@@ -31,7 +31,7 @@ describe('audit chain', () => {
   it('names an edit even when the editor recomputed that entry’s own hash', () => {
     const { store, log, anchor } = logWith(6)
     const row = store.raw.prepare('SELECT * FROM audit_log WHERE seq = 3').get() as Record<string, unknown>
-    const forged = { ...row, actor: 'someone-else' }
+    const forged: Record<string, unknown> = { ...row, actor: 'someone-else' }
     const { hash: _old, ...rest } = forged
     store.raw.prepare('UPDATE audit_log SET actor = ?, hash = ? WHERE seq = 3').run('someone-else', entryHash(rest as never))
     // Entry 3 is self-consistent now, so the break shows where entry 4 no longer follows it.

@@ -88,9 +88,9 @@ export function endSession(state: { session: { close(): void } | null }): void {
  * to be changed again at sign-in. Tier keys sealed to the old key pair are not recoverable this way.
  */
 export const recoverHandler: Pick<Handlers, 'auth.recover'> = {
-  'auth.recover': ({ state, now }, { username, recoveryCode, newPassword }) => {
+  'auth.recover': ({ state }, { username, recoveryCode, newPassword }) => {
     endSession(state)
-    recoverAccount(state.location(), username, recoveryCode, newPassword, state.policy.security, now)
+    recoverAccount(state.location(), username, recoveryCode, newPassword, state.policy.security)
     return null
   },
 }

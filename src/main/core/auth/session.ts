@@ -190,7 +190,6 @@ export function recoverAccount(
   recoveryCode: string,
   newPassword: string,
   policy: SecurityPolicy,
-  now: Date,
 ): void {
   if (!unitExists(location)) throw new KaoheError('NOT_INITIALIZED')
   const keyFile = KeyFile.load(location.keyPath)

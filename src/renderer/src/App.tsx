@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core'
+import { useIdle } from '@mantine/hooks'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import type { SessionInfo, SetupStatus } from '@shared/api/types'
+import { call, useDescribeError, type ClientError } from './api'
+import { SessionEventsContext } from './sessionEvents'
+import { AuthLayout } from './components/AuthLayout'
+import { Welcome } from './screens/Welcome'
+import { SetupWizard } from './screens/SetupWizard'
+import { Login } from './screens/Login'
+import { ChangePassword } from './screens/ChangePassword'
+import { LockScreen } from './screens/LockScreen'
+import { Shell } from './screens/Shell'
+
+/** How often the renderer asks main whether the session is still open and unlocked. */
+export const SESSION_POLL_MS = 30_000
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: ClientError }
+  | { kind: 'ready'; status: SetupStatus; session: SessionInfo | null }
+
+/**
+ * The top-level flow: start → (welcome | wizard) → login → (change password | lock | app shell).
+ * Everything is decided from `setup.status` and `auth.session`, which main holds.
+ */
+export function App() {
+  const { t } = useTranslation()
+  const describe = useDescribeError()
+  const [state, setState] = useState<Loaded>({ kind: 'loading' })
+  const [wizard, setWizard] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    const status = await call('setup.status')
+    if (!status.ok) {
+      setState({ kind: 'error', error: status.error })
+      return
+    }
+    let session: SessionInfo | null = null
+    if (status.value.initialized) {
+      const s = await call('auth.session')
+      if (s.ok) session = s.value
+    }
+    setState({ kind: 'ready', status: status.value, session })
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const setSession = useCallback((session: SessionInfo | null) => {
+    setState((prev) => (prev.kind === 'ready' ? { ...prev, session } : prev))
+  }, [])
+
+  const refreshSession = useCallback(async () => {
+    const s = await call('auth.session')
+    if (s.ok) setSession(s.value)
+  }, [setSession])
+
+  const events = useMemo(() => ({ sessionMayHaveChanged: () => void refreshSession() }), [refreshSession])
+
+  const signedInUser = state.kind === 'ready' ? (state.session?.userId ?? null) : null
+
+  // Poll main every 30 s to notice a lock (or an expiry) made there.
+  useEffect(() => {
+    if (signedInUser === null) return
+    const id = window.setInterval(() => void refreshSession(), SESSION_POLL_MS)
+    return () => window.clearInterval(id)
+  }, [signedInUser, refreshSession])
+
+  const signOut = useCallback(async () => {
+    await call('auth.logout')
+    setNotice(null)
+    await load()
+  }, [load])
+
+  let content: React.ReactNode
+  if (state.kind === 'loading') {
+    content = (
+      <Center h="100vh">
+        <Stack align="center" gap="sm">
+          <Loader />
+          <Text c="dimmed">{t('common.loading')}</Text>
+        </Stack>
+      </Center>
+    )
+  } else if (state.kind === 'error') {
+    content = (
+      <AuthLayout>
+        <Stack>
+          <Alert color="red" icon={<IconAlertTriangle />} title={t('common.loadFailed')}>
+            {describe(state.error)}
+          </Alert>
+          <Button onClick={() => void load()}>{t('common.retry')}</Button>
+        </Stack>
+      </AuthLayout>
+    )
+  } else if (wizard) {
+    content = (
+      <SetupWizard
+        onCancel={() => setWizard(false)}
+        onDone={() => {
+          setWizard(false)
+          void load()
+        }}
+      />
+    )
+  } else if (!state.status.initialized) {
+    content = (
+      <Welcome
+        onSetup={() => setWizard(true)}
+        onDemoOpened={() => {
+          setNotice(t('welcome.demoOpened'))
+          void load()
+        }}
+      />
+    )
+  } else if (!state.session) {
+    content = <Login status={state.status} notice={notice} onSignedIn={(s) => setSession(s)} />
+  } else if (state.session.locked) {
+    content = <LockScreen session={state.session} onUnlocked={setSession} onSignOut={() => void signOut()} />
+  } else if (state.session.mustChangePassword) {
+    content = <ChangePassword session={state.session} onChanged={setSession} onSignOut={() => void signOut()} />
+  } else {
+    content = (
+      <>
+        <IdleLock
+          minutes={state.session.idleLockMinutes}
+          onLocked={() => setSession(state.session ? { ...state.session, locked: true } : null)}
+        />
+        <Shell
+          session={state.session}
+          onLock={async () => {
+            await call('auth.lock')
+            await refreshSession()
+          }}
+          onSignOut={() => void signOut()}
+        />
+      </>
+    )
+  }
+
+  return <SessionEventsContext.Provider value={events}>{content}</SessionEventsContext.Provider>
+}
+
+/** Locks the session after `minutes` without mouse or keyboard activity (main enforces it too). */
+function IdleLock({ minutes, onLocked }: { minutes: number; onLocked: () => void }) {
+  const timeout = Math.max(1, minutes) * 60_000
+  const idle = useIdle(timeout, {
+    initialState: false,
+    events: ['keydown', 'mousemove', 'mousedown', 'wheel', 'touchstart'],
+  })
+  const fired = useRef(false)
+  useEffect(() => {
+    if (idle && !fired.current) {
+      fired.current = true
+      void call('auth.lock').then(() => onLocked())
+    }
+    if (!idle) fired.current = false
+  }, [idle, onLocked])
+  return null
+}

@@ -1,0 +1,20 @@
+import { useState, type ReactNode } from 'react'
+import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { I18nextProvider } from 'react-i18next'
+import type { i18n as I18n } from 'i18next'
+import { createI18n } from './i18n'
+import { theme } from './theme'
+
+/** Theme, notifications and i18n. Tests pass env="test" (no transitions, no portals). */
+export function Providers({ children, env, i18n }: { children: ReactNode; env?: 'default' | 'test'; i18n?: I18n }) {
+  const [instance] = useState(() => i18n ?? createI18n())
+  return (
+    <I18nextProvider i18n={instance}>
+      <MantineProvider theme={theme} env={env} defaultColorScheme="light">
+        <Notifications position="top-right" limit={4} />
+        {children}
+      </MantineProvider>
+    </I18nextProvider>
+  )
+}

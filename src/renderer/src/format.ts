@@ -1,0 +1,38 @@
+import type { Lang } from '@shared/errors'
+
+const pad = (n: number): string => String(n).padStart(2, '0')
+
+function parse(iso: string): Date | null {
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? null : d
+}
+
+/** `2025年3月7日` in Chinese, `2025-03-07` in English (local time). */
+export function formatDate(iso: string | Date, lang: Lang): string {
+  const d = typeof iso === 'string' ? parse(iso) : iso
+  if (!d) return String(iso)
+  const y = d.getFullYear()
+  const m = d.getMonth() + 1
+  const day = d.getDate()
+  return lang === 'zh' ? `${y}年${m}月${day}日` : `${y}-${pad(m)}-${pad(day)}`
+}
+
+/** `2025年3月7日 09:05` in Chinese, `2025-03-07 09:05` in English (local time). */
+export function formatDateTime(iso: string | Date, lang: Lang): string {
+  const d = typeof iso === 'string' ? parse(iso) : iso
+  if (!d) return String(iso)
+  return `${formatDate(d, lang)} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** 1.2 MB, 640 KB, 12 B. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  const units = ['KB', 'MB', 'GB', 'TB']
+  let value = bytes / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react'
+import { Alert, Button, Card, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core'
+import { IconAlertTriangle, IconDatabaseExport, IconDatabaseImport, IconShieldCheck } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import type { BackupInfo } from '@shared/api/types'
+import { notifySuccess, useApi } from '../api'
+import { BackupInfoView } from '../components/BackupInfoView'
+import { ConfirmModal } from '../components/ConfirmModal'
+import { PageHeader } from '../components/PageHeader'
+
+type Action = 'create' | 'verify' | 'restore'
+
+/** 备份与恢复 (系统管理员): create, verify and restore a backup folder. */
+export function BackupPage({ onRestored }: { onRestored: () => void }) {
+  const { t } = useTranslation()
+  const { run } = useApi()
+  const [folders, setFolders] = useState<Record<Action, string>>({ create: '', verify: '', restore: '' })
+  const [busy, setBusy] = useState<Action | null>(null)
+  const [result, setResult] = useState<{ action: Action; info: BackupInfo } | null>(null)
+  const [confirmRestore, setConfirmRestore] = useState(false)
+
+  const go = async (action: Action) => {
+    const folder = folders[action].trim()
+    if (!folder) return
+    setBusy(action)
+    setResult(null)
+    const r = await run(`backup.${action}`, { folder })
+    setBusy(null)
+    if (!r.ok) return
+    setResult({ action, info: r.value })
+    if (action === 'create') notifySuccess(t('backup.created'))
+    if (action === 'verify') notifySuccess(t('backup.verified'))
+    if (action === 'restore') {
+      notifySuccess(t('backup.restored'))
+      onRestored()
+    }
+  }
+
+  const card = (action: Action, icon: React.ReactNode, color: string | undefined, danger = false) => (
+    <Card withBorder radius="md" padding="lg" className="choice-card">
+      <Stack gap="sm" style={{ flex: 1 }}>
+        <ThemeIcon size={40} radius="md" variant="light" color={color}>
+          {icon}
+        </ThemeIcon>
+        <Title order={4}>{t(`backup.${action}Title`)}</Title>
+        <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+          {t(`backup.${action}Text`)}
+        </Text>
+        <TextInput
+          label={t('backup.folder')}
+          description={t('backup.folderHint')}
+          value={folders[action]}
+          onChange={(e) => {
+            const value = e.currentTarget.value
+            setFolders((f) => ({ ...f, [action]: value }))
+          }}
+          data-testid={`backup-${action}-folder`}
+        />
+        <Button
+          color={danger ? 'red' : undefined}
+          variant={danger ? 'light' : action === 'create' ? 'filled' : 'default'}
+          loading={busy === action}
+          disabled={!folders[action].trim() || (busy !== null && busy !== action)}
+          onClick={() => (danger ? setConfirmRestore(true) : void go(action))}
+          data-testid={`backup-${action}`}
+        >
+          {t(`backup.${action}`)}
+        </Button>
+      </Stack>
+    </Card>
+  )
+
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t('backup.title')} lead={t('backup.lead')} />
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
+        {card('create', <IconDatabaseExport size={22} />, undefined)}
+        {card('verify', <IconShieldCheck size={22} />, 'green')}
+        {card('restore', <IconDatabaseImport size={22} />, 'red', true)}
+      </SimpleGrid>
+      {result && (
+        <Card withBorder radius="md" padding="lg">
+          <Stack gap="sm">
+            <Title order={5}>
+              {t('backup.infoTitle')} · {t(`backup.${result.action}`)}
+            </Title>
+            <BackupInfoView info={result.info} />
+          </Stack>
+        </Card>
+      )}
+      <ConfirmModal
+        opened={confirmRestore}
+        title={t('backup.restoreConfirmTitle')}
+        danger
+        confirmLabel={t('backup.restoreSubmit')}
+        onCancel={() => setConfirmRestore(false)}
+        onConfirm={async () => {
+          setConfirmRestore(false)
+          await go('restore')
+        }}
+      >
+        <Stack gap="sm">
+          <Alert color="red" icon={<IconAlertTriangle />} data-testid="backup-restore-warning">
+            {t('backup.restoreConfirmText')}
+          </Alert>
+          <Text size="sm" style={{ wordBreak: 'break-all' }}>
+            {t('backup.restoreFolder', { folder: folders.restore.trim() })}
+          </Text>
+        </Stack>
+      </ConfirmModal>
+    </Stack>
+  )
+}

@@ -1,0 +1,151 @@
+import type { ComponentType } from 'react'
+import { AppShell, Badge, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core'
+import {
+  IconDatabaseExport,
+  IconHome,
+  IconListCheck,
+  IconLock,
+  IconLogout,
+  IconShieldCheck,
+  IconUserShield,
+  IconUsers,
+} from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import type { SessionInfo } from '@shared/api/types'
+import { LanguageSwitch } from '../components/LanguageSwitch'
+import { RoleBadges } from '../components/RoleBadges'
+import { allowedPages, useHashRoute, type PageKey } from '../routes'
+import { HomePage } from '../pages/HomePage'
+import { UsersPage } from '../pages/UsersPage'
+import { RolesPage } from '../pages/RolesPage'
+import { AuditPage } from '../pages/AuditPage'
+import { BackupPage } from '../pages/BackupPage'
+
+const ICONS: Record<PageKey, ComponentType<{ size?: number; stroke?: number }>> = {
+  home: IconHome,
+  users: IconUsers,
+  roles: IconUserShield,
+  audit: IconListCheck,
+  backup: IconDatabaseExport,
+}
+
+/** The signed-in frame: header (unit, user, language, lock, sign out) and the role's pages. */
+export function Shell({
+  session,
+  onLock,
+  onSignOut,
+}: {
+  session: SessionInfo
+  onLock: () => unknown
+  onSignOut: () => void
+}) {
+  const { t } = useTranslation()
+  const [route, navigate] = useHashRoute()
+  const pages = allowedPages(session.roles)
+  const current: PageKey = (pages as string[]).includes(route) ? (route as PageKey) : 'home'
+
+  let page: React.ReactNode
+  switch (current) {
+    case 'users':
+      page = <UsersPage session={session} />
+      break
+    case 'roles':
+      page = <RolesPage />
+      break
+    case 'audit':
+      page = <AuditPage />
+      break
+    case 'backup':
+      page = <BackupPage onRestored={onSignOut} />
+      break
+    default:
+      page = <HomePage session={session} onNavigate={navigate} />
+  }
+
+  return (
+    <AppShell header={{ height: 68 }} navbar={{ width: 232, breakpoint: 'sm' }} padding="xl">
+      <AppShell.Header>
+        <div className="brand-stripe" />
+        <Group h={64} px="lg" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            <Group gap={8} wrap="nowrap">
+              <IconShieldCheck size={26} color="var(--mantine-color-navy-7)" />
+              <Text fw={700} size="lg">
+                {t('app.name')}
+              </Text>
+            </Group>
+            <Divider orientation="vertical" />
+            <Text fw={500} data-testid="shell-unit" truncate maw={320}>
+              {session.unitName}
+            </Text>
+            {session.demo && (
+              <Badge color="orange" variant="filled" data-testid="shell-demo">
+                {t('common.demoBadge')}
+              </Badge>
+            )}
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Stack gap={2} align="flex-end">
+              <Text size="sm" fw={600} data-testid="shell-user" lh={1.2}>
+                {session.displayName}
+              </Text>
+              <RoleBadges roles={session.roles} />
+            </Stack>
+            <LanguageSwitch />
+            <Tooltip label={t('shell.lock')}>
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconLock size={16} />}
+                onClick={() => void onLock()}
+                data-testid="shell-lock"
+              >
+                {t('shell.lock')}
+              </Button>
+            </Tooltip>
+            <Button
+              variant="subtle"
+              color="red"
+              size="xs"
+              leftSection={<IconLogout size={16} />}
+              onClick={onSignOut}
+              data-testid="shell-logout"
+            >
+              {t('shell.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('shell.nav')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={4}>
+            {pages.map((key) => {
+              const Icon = ICONS[key]
+              return (
+                <NavLink
+                  key={key}
+                  href={`#/${key}`}
+                  label={t(`nav.${key}`)}
+                  leftSection={<Icon size={20} stroke={1.6} />}
+                  active={current === key}
+                  variant="light"
+                  onClick={(e) => {
+                    e.preventDefault()
+                    navigate(key)
+                  }}
+                  data-testid={`nav-${key}`}
+                />
+              )
+            })}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="sm" pb="xs">
+            {session.unitCode}
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>{page}</AppShell.Main>
+    </AppShell>
+  )
+}

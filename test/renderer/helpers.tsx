@@ -1,0 +1,73 @@
+import { vi, type Mock } from 'vitest'
+import { render } from '@testing-library/react'
+import type { ReactElement } from 'react'
+import type { KaoheWindowApi } from '../../src/shared/api/window'
+import type { SessionInfo, SetupStatus, UserSummary } from '../../src/shared/api/types'
+import { METHOD_NAMES } from '../../src/shared/api/methodNames'
+import type { Lang } from '../../src/shared/errors'
+import { Providers } from '../../src/renderer/src/Providers'
+import { createI18n } from '../../src/renderer/src/i18n'
+import { App } from '../../src/renderer/src/App'
+
+export type FakeApi = { [M in keyof KaoheWindowApi]: Mock }
+
+/** A window.api whose every method is a vi.fn; unset methods fail loudly with INTERNAL. */
+export function installFakeApi(overrides: Partial<Record<keyof KaoheWindowApi, (input: never) => unknown>> = {}): FakeApi {
+  const api = {} as FakeApi
+  for (const name of METHOD_NAMES) {
+    const impl = overrides[name]
+    api[name] = vi.fn(async (input: never) =>
+      impl ? impl(input) : { ok: false, error: { code: 'INTERNAL', params: { ref: `unmocked ${name}` } } },
+    )
+  }
+  ;(window as unknown as { api: FakeApi }).api = api
+  return api
+}
+
+export const ok = <T,>(value: T) => ({ ok: true as const, value })
+export const fail = (code: string, params: Record<string, string | number> = {}) => ({
+  ok: false as const,
+  error: { code, params },
+})
+
+export const STATUS_READY: SetupStatus = { initialized: true, demo: false, demoLogins: [] }
+export const STATUS_EMPTY: SetupStatus = { initialized: false, demo: false, demoLogins: [] }
+
+export function session(over: Partial<SessionInfo> = {}): SessionInfo {
+  return {
+    userId: 1,
+    username: 'admin.sys',
+    displayName: '张卫东',
+    roles: ['sysadmin'],
+    unitName: '临江县人力资源和社会保障局',
+    unitCode: 'LJ-HRSS-01',
+    mustChangePassword: false,
+    locked: false,
+    demo: false,
+    idleLockMinutes: 15,
+    ...over,
+  }
+}
+
+export function user(over: Partial<UserSummary> = {}): UserSummary {
+  return {
+    id: 2,
+    username: 'hr.wang',
+    displayName: '王芳',
+    disabled: false,
+    mustChangePassword: false,
+    roles: ['hr'],
+    createdAt: '2025-01-06T08:00:00Z',
+    lockedUntil: null,
+    ...over,
+  }
+}
+
+/** Renders the whole app (or `ui`) with the real providers in test mode. */
+export function renderApp(ui: ReactElement = <App />, lang: Lang = 'zh') {
+  return render(
+    <Providers env="test" i18n={createI18n(lang)}>
+      {ui}
+    </Providers>,
+  )
+}

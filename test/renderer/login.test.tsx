@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import './setup'
+import { describe, expect, it } from 'vitest'
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { fail, installFakeApi, ok, renderApp, session, STATUS_READY } from './helpers'
+
+async function signIn(password = 'wrong-password') {
+  const user = userEvent.setup()
+  renderApp()
+  await user.type(await screen.findByTestId('login-username'), 'admin.sys')
+  await user.type(screen.getByTestId('login-password'), password)
+  await user.click(screen.getByTestId('login-submit'))
+  return user
+}
+
+describe('login', () => {
+  it('shows AUTH_FAILED with the remaining attempts', async () => {
+    const api = installFakeApi({
+      'setup.status': () => ok(STATUS_READY),
+      'auth.session': () => ok(null),
+      'auth.login': () => fail('AUTH_FAILED', { remaining: 2 }),
+    })
+    await signIn()
+    expect((await screen.findByTestId('login-error')).textContent).toBe('用户名或密码错误（还可尝试 2 次）')
+    expect(api['auth.login']).toHaveBeenCalledWith({ username: 'admin.sys', password: 'wrong-password' })
+  })
+
+  it('shows ACCOUNT_LOCKED with the time as a Chinese date', async () => {
+    const until = new Date(2025, 2, 7, 9, 5).toISOString()
+    installFakeApi({
+      'setup.status': () => ok(STATUS_READY),
+      'auth.session': () => ok(null),
+      'auth.login': () => fail('ACCOUNT_LOCKED', { until }),
+    })
+    await signIn()
+    expect((await screen.findByTestId('login-error')).textContent).toBe(
+      '账户因多次密码错误已锁定，请于 2025年3月7日 09:05 后再试',
+    )
+  })
+
+  it('opens the app shell after a good sign-in', async () => {
+    installFakeApi({
+      'setup.status': () => ok(STATUS_READY),
+      'auth.session': () => ok(null),
+      'auth.login': () => ok(session()),
+      'home.tasks': () => ok([]),
+    })
+    await signIn('Kaohe#2025ab')
+    expect((await screen.findByTestId('shell-unit')).textContent).toBe('临江县人力资源和社会保障局')
+    expect(screen.getByTestId('shell-user').textContent).toBe('张卫东')
+    expect(await screen.findByText('暂无待办')).toBeTruthy()
+  })
+
+  it('in the demo unit shows the banner and fills a demo login on click', async () => {
+    const user = userEvent.setup()
+    installFakeApi({
+      'setup.status': () =>
+        ok({
+          initialized: true,
+          demo: true,
+          demoLogins: [{ username: 'hr.wang', password: 'Demo-2025!', zh: '人事科 王芳', en: 'HR — Wang Fang' }],
+        }),
+      'auth.session': () => ok(null),
+    })
+    renderApp()
+    expect((await screen.findByTestId('demo-banner')).textContent).toContain('演示单位')
+    await user.click(screen.getByText('人事科 王芳'))
+    expect((screen.getByTestId('login-username') as HTMLInputElement).value).toBe('hr.wang')
+    expect((screen.getByTestId('login-password') as HTMLInputElement).value).toBe('Demo-2025!')
+  })
+
+  it('opens the demo unit from the welcome screen and then offers its logins', async () => {
+    const user = userEvent.setup()
+    let demo = false
+    const api = installFakeApi({
+      'setup.status': () =>
+        ok(
+          demo
+            ? { initialized: true, demo: true, demoLogins: [{ username: 'staff.chen', password: 'x', zh: '公务员 陈静', en: 'Staff' }] }
+            : { initialized: false, demo: false, demoLogins: [] },
+        ),
+      'setup.openDemo': () => {
+        demo = true
+        return ok({ logins: [] })
+      },
+      'auth.session': () => ok(null),
+    })
+    renderApp()
+    await user.click(await screen.findByTestId('welcome-demo'))
+    expect(await screen.findByText('公务员 陈静')).toBeTruthy()
+    expect(api['setup.openDemo']).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows a transport failure instead of hanging', async () => {
+    installFakeApi({ 'setup.status': () => Promise.reject(new Error('connection refused')) })
+    renderApp()
+    await waitFor(() => expect(screen.getByText('无法连接考核台服务：connection refused')).toBeTruthy())
+  })
+})
