@@ -98,3 +98,45 @@ describe('login', () => {
     await waitFor(() => expect(screen.getByText('无法连接考核台服务：connection refused')).toBeTruthy())
   })
 })
+
+describe('password recovery', () => {
+  it('resets a password with the recovery code and returns to the login with a notice', async () => {
+    const user = userEvent.setup()
+    const api = installFakeApi({
+      'setup.status': () => ok(STATUS_READY),
+      'auth.session': () => ok(null),
+      'auth.recover': () => ok(null),
+    })
+    renderApp()
+    await user.click(await screen.findByTestId('login-recover'))
+    await user.type(screen.getByTestId('recover-username'), 'admin.sys')
+    await user.type(screen.getByTestId('recover-code'), 'K7QF-3MZP-WX9D-2HVT-8RNC-5JYB')
+    await user.type(screen.getByTestId('recover-new'), 'Xinmima#2025')
+    await user.type(screen.getByTestId('recover-confirm'), 'Xinmima#2025')
+    await user.click(screen.getByTestId('recover-submit'))
+    expect(await screen.findByText('密码已重设，请用新密码登录。')).toBeTruthy()
+    expect(screen.getByTestId('login-form')).toBeTruthy()
+    expect(api['auth.recover']).toHaveBeenCalledWith({
+      username: 'admin.sys',
+      recoveryCode: 'K7QF-3MZP-WX9D-2HVT-8RNC-5JYB',
+      newPassword: 'Xinmima#2025',
+    })
+  })
+
+  it('shows RECOVERY_CODE_INVALID inline', async () => {
+    const user = userEvent.setup()
+    installFakeApi({
+      'setup.status': () => ok(STATUS_READY),
+      'auth.session': () => ok(null),
+      'auth.recover': () => fail('RECOVERY_CODE_INVALID'),
+    })
+    renderApp()
+    await user.click(await screen.findByTestId('login-recover'))
+    await user.type(screen.getByTestId('recover-username'), 'admin.sys')
+    await user.type(screen.getByTestId('recover-code'), 'AAAA-BBBB-CCCC-DDDD-EEEE')
+    await user.type(screen.getByTestId('recover-new'), 'Xinmima#2025')
+    await user.type(screen.getByTestId('recover-confirm'), 'Xinmima#2025')
+    await user.click(screen.getByTestId('recover-submit'))
+    expect((await screen.findByTestId('recover-error')).textContent).toBe('恢复码不正确')
+  })
+})

@@ -10,6 +10,7 @@ import { AuthLayout } from './components/AuthLayout'
 import { Welcome } from './screens/Welcome'
 import { SetupWizard } from './screens/SetupWizard'
 import { Login } from './screens/Login'
+import { RecoverPassword } from './screens/RecoverPassword'
 import { ChangePassword } from './screens/ChangePassword'
 import { LockScreen } from './screens/LockScreen'
 import { Shell } from './screens/Shell'
@@ -31,6 +32,7 @@ export function App() {
   const describe = useDescribeError()
   const [state, setState] = useState<Loaded>({ kind: 'loading' })
   const [wizard, setWizard] = useState(false)
+  const [recovering, setRecovering] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
 
   const load = useCallback(async () => {
@@ -112,14 +114,34 @@ export function App() {
     content = (
       <Welcome
         onSetup={() => setWizard(true)}
-        onDemoOpened={() => {
-          setNotice(t('welcome.demoOpened'))
-          void load()
+        onDemoOpened={() => void load()}
+      />
+    )
+  } else if (!state.session && recovering) {
+    content = (
+      <RecoverPassword
+        onBack={() => setRecovering(false)}
+        onDone={() => {
+          setRecovering(false)
+          setNotice(t('recover.done'))
         }}
       />
     )
   } else if (!state.session) {
-    content = <Login status={state.status} notice={notice} onSignedIn={(s) => setSession(s)} />
+    content = (
+      <Login
+        status={state.status}
+        notice={notice}
+        onSignedIn={(s) => {
+          setNotice(null)
+          setSession(s)
+        }}
+        onRecover={() => {
+          setNotice(null)
+          setRecovering(true)
+        }}
+      />
+    )
   } else if (state.session.locked) {
     content = <LockScreen session={state.session} onUnlocked={setSession} onSignOut={() => void signOut()} />
   } else if (state.session.mustChangePassword) {

@@ -62,7 +62,6 @@ export const en: Messages = {
     demoTitle: 'Open the demo unit',
     demoText: 'Loads a fictitious demo unit with sample accounts, for training and trials. Demo data never mixes with real data.',
     demoButton: 'Open the demo unit',
-    demoOpened: 'The demo unit is open; choose a demo account to sign in.',
   },
   wizard: {
     title: 'Set up your unit',
@@ -126,6 +125,20 @@ export const en: Messages = {
     demoUser: 'User name',
     demoPassword: 'Password',
     required: 'Enter your user name and password',
+    forgot: 'Forgot the password? Use the recovery code',
+  },
+  recover: {
+    title: 'Reset a password with the recovery code',
+    lead: 'Only for when no system administrator can reset the password. Afterwards, sign in with the new password and change it again.',
+    username: 'User name',
+    code: 'Recovery code',
+    codeHint: 'The code printed when the unit was set up; hyphens are optional',
+    newPassword: 'New password',
+    confirm: 'Confirm new password',
+    submit: 'Reset password',
+    back: 'Back to sign-in',
+    done: 'The password was reset; sign in with the new password.',
+    required: 'Enter the user name and the recovery code',
   },
   changePassword: {
     title: 'Change your password',
@@ -318,6 +331,7 @@ export const en: Messages = {
     auth: {
       session: 'Read session',
       login: 'Sign in',
+      recover: 'Reset password with recovery code',
       logout: 'Sign out',
       lock: 'Lock session',
       unlock: 'Unlock session',

@@ -64,7 +64,6 @@ export const zh = {
     demoTitle: '打开演示单位',
     demoText: '载入一个虚构的演示单位及示例账户，供培训与试用。演示数据与正式数据互不相干。',
     demoButton: '打开演示单位',
-    demoOpened: '演示单位已打开，请选择一个演示账户登录。',
   },
   wizard: {
     title: '建立本单位',
@@ -128,6 +127,20 @@ export const zh = {
     demoUser: '用户名',
     demoPassword: '密码',
     required: '请输入用户名和密码',
+    forgot: '忘记密码？使用恢复码',
+  },
+  recover: {
+    title: '使用恢复码重设密码',
+    lead: '仅在无法由系统管理员重置密码时使用。重设后须用新密码登录，并在登录时再次修改密码。',
+    username: '用户名',
+    code: '恢复码',
+    codeHint: '建立单位时打印的恢复码，连字符可省略',
+    newPassword: '新密码',
+    confirm: '确认新密码',
+    submit: '重设密码',
+    back: '返回登录',
+    done: '密码已重设，请用新密码登录。',
+    required: '请填写用户名和恢复码',
   },
   changePassword: {
     title: '请修改密码',
@@ -320,6 +333,7 @@ export const zh = {
     auth: {
       session: '查看会话',
       login: '登录',
+      recover: '用恢复码重设密码',
       logout: '退出登录',
       lock: '锁定会话',
       unlock: '解锁会话',

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconAlertTriangle, IconInfoCircle, IconPresentation } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, SetupStatus } from '@shared/api/types'
@@ -12,10 +12,13 @@ export function Login({
   status,
   notice,
   onSignedIn,
+  onRecover,
 }: {
   status: SetupStatus
   notice?: string | null
   onSignedIn: (session: SessionInfo) => void
+  /** Opens the recovery-code screen; hidden in the demo unit. */
+  onRecover?: () => void
 }) {
   const { t } = useTranslation()
   const lang = useLang()
@@ -51,7 +54,7 @@ export function Login({
             {t('login.demoBanner')}
           </Alert>
         )}
-        {notice && !status.demo && (
+        {notice && (
           <Alert variant="light" icon={<IconInfoCircle />}>
             {notice}
           </Alert>
@@ -81,6 +84,13 @@ export function Login({
             <Button type="submit" loading={busy} fullWidth size="md" data-testid="login-submit">
               {t('login.submit')}
             </Button>
+            {onRecover && !status.demo && (
+              <Group justify="center">
+                <Anchor component="button" type="button" size="sm" c="dimmed" onClick={onRecover} data-testid="login-recover">
+                  {t('login.forgot')}
+                </Anchor>
+              </Group>
+            )}
           </Stack>
         </form>
         {status.demo && status.demoLogins.length > 0 && (
