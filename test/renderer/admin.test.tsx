@@ -209,3 +209,17 @@ describe('backup page (sysadmin)', () => {
     expect(info.textContent).toContain('ef'.repeat(32))
   })
 })
+
+describe('backup errors', () => {
+  it('shows a failed backup inline in its card', async () => {
+    const u = userEvent.setup()
+    installFakeApi({
+      ...signedInAs(['sysadmin'], 'backup'),
+      'backup.verify': () => fail('FILE_NOT_FOUND', { path: '/media/usb/none' }),
+    })
+    renderApp()
+    await u.type(await screen.findByTestId('backup-verify-folder'), '/media/usb/none')
+    await u.click(screen.getByTestId('backup-verify'))
+    expect((await screen.findByTestId('backup-verify-error')).textContent).toBe('找不到文件或文件夹：/media/usb/none')
+  })
+})

@@ -154,12 +154,12 @@ describe('home', () => {
     installFakeApi({
       'setup.status': () => ok(STATUS_READY),
       'auth.session': () => ok(session()),
-      'home.tasks': () => ok([{ kind: 'users.mustChangePassword', count: 3, route: '/users' }]),
+      'home.tasks': () => ok([{ kind: 'users.firstSignInPending', count: 3, route: 'users' }]),
       'users.list': () => ok([]),
     })
     renderApp()
-    const card = await screen.findByTestId('task-users.mustChangePassword')
-    expect(card.textContent).toContain('尚未修改初始密码的账户')
+    const card = await screen.findByTestId('task-users.firstSignInPending')
+    expect(card.textContent).toContain('尚未完成首次登录、仍用初始密码的账户')
     expect(card.textContent).toContain('3 项')
     await u.click(screen.getByText('前往处理'))
     expect(await screen.findByRole('heading', { name: '用户管理' })).toBeTruthy()

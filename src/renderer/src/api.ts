@@ -105,7 +105,12 @@ export function useApi(): {
           sessionMayHaveChanged()
         }
         if (options?.notify !== false) {
-          notifications.show({ color: 'red', title: t('common.errorTitle'), message: describe(result.error) })
+          notifications.show({
+            color: 'red',
+            title: t('common.errorTitle'),
+            message: describe(result.error),
+            autoClose: 10_000,
+          })
         }
       }
       return result

@@ -185,12 +185,12 @@ export const en: Messages = {
     },
   },
   tasks: {
-    usersMustChangePassword: 'Accounts that still have their initial password',
-    usersLocked: 'Accounts locked after wrong passwords',
-    usersWithoutRoles: 'Accounts without a role',
-    backupDue: 'A backup is due',
-    auditVerify: 'The audit chain should be verified',
-    auditDenied: 'Denied operations in the log',
+    usersLockedOut: 'Accounts locked after too many wrong passwords',
+    usersFirstSignInPending: 'Accounts that have not signed in yet and still have their initial password',
+    rolesUsersWithoutRole: 'Accounts without a role',
+    rolesT3HandoverPending: 'Discipline office members waiting for the discipline key',
+    auditRefusedLastWeek: 'Refused or failed operations in the last 7 days',
+    disciplineAwaitingT3Key: 'The discipline key has not been handed over to you yet; ask the security administrator',
   },
   users: {
     title: 'Users',

@@ -187,12 +187,12 @@ export const zh = {
     },
   },
   tasks: {
-    usersMustChangePassword: '尚未修改初始密码的账户',
-    usersLocked: '因密码错误被锁定的账户',
-    usersWithoutRoles: '尚未分配角色的账户',
-    backupDue: '需要进行数据备份',
-    auditVerify: '需要校验审计链',
-    auditDenied: '被拒绝的操作记录',
+    usersLockedOut: '因多次密码错误被锁定的账户',
+    usersFirstSignInPending: '尚未完成首次登录、仍用初始密码的账户',
+    rolesUsersWithoutRole: '尚未分配角色的账户',
+    rolesT3HandoverPending: '等待交接纪检密钥的纪检室人员',
+    auditRefusedLastWeek: '近 7 天被拒绝或失败的操作',
+    disciplineAwaitingT3Key: '纪检密钥尚未交接给您，请联系安全管理员',
   },
   users: {
     title: '用户管理',

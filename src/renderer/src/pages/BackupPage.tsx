@@ -13,20 +13,25 @@ type Action = 'create' | 'verify' | 'restore'
 /** 备份与恢复 (系统管理员): create, verify and restore a backup folder. */
 export function BackupPage({ onRestored }: { onRestored: () => void }) {
   const { t } = useTranslation()
-  const { run } = useApi()
+  const { run, describe } = useApi()
   const [folders, setFolders] = useState<Record<Action, string>>({ create: '', verify: '', restore: '' })
   const [busy, setBusy] = useState<Action | null>(null)
   const [result, setResult] = useState<{ action: Action; info: BackupInfo } | null>(null)
   const [confirmRestore, setConfirmRestore] = useState(false)
+  const [errors, setErrors] = useState<Partial<Record<Action, string>>>({})
 
   const go = async (action: Action) => {
     const folder = folders[action].trim()
     if (!folder) return
     setBusy(action)
     setResult(null)
-    const r = await run(`backup.${action}`, { folder })
+    setErrors({})
+    const r = await run(`backup.${action}`, { folder }, { notify: false })
     setBusy(null)
-    if (!r.ok) return
+    if (!r.ok) {
+      setErrors({ [action]: describe(r.error) })
+      return
+    }
     setResult({ action, info: r.value })
     if (action === 'create') notifySuccess(t('backup.created'))
     if (action === 'verify') notifySuccess(t('backup.verified'))
@@ -56,6 +61,11 @@ export function BackupPage({ onRestored }: { onRestored: () => void }) {
           }}
           data-testid={`backup-${action}-folder`}
         />
+        {errors[action] && (
+          <Alert color="red" icon={<IconAlertTriangle />} p="xs" data-testid={`backup-${action}-error`} role="alert">
+            <Text size="sm">{errors[action]}</Text>
+          </Alert>
+        )}
         <Button
           color={danger ? 'red' : undefined}
           variant={danger ? 'light' : action === 'create' ? 'filled' : 'default'}

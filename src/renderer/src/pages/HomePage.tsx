@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { HomeTask, SessionInfo } from '@shared/api/types'
 import { isAdminRole } from '@shared/roles'
 import { useApi } from '../api'
+import { normalizeRoute } from '../routes'
 
 /** 'users.mustChangePassword' → 'usersMustChangePassword' (the key under `tasks.`). */
 export function taskKey(kind: string): string {
@@ -82,6 +83,7 @@ export function HomePage({ session, onNavigate }: { session: SessionInfo; onNavi
                     <Text fz={32} fw={700} c="navy.7" lh={1}>
                       {t('home.count', { count: task.count })}
                     </Text>
+                    {normalizeRoute(task.route) !== 'home' && (
                     <Button
                       variant="light"
                       size="xs"
@@ -90,6 +92,7 @@ export function HomePage({ session, onNavigate }: { session: SessionInfo; onNavi
                     >
                       {t('home.go')}
                     </Button>
+                    )}
                   </Group>
                 </Stack>
               </Card>
