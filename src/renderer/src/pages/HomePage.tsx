@@ -84,14 +84,14 @@ export function HomePage({ session, onNavigate }: { session: SessionInfo; onNavi
                       {t('home.count', { count: task.count })}
                     </Text>
                     {normalizeRoute(task.route) !== 'home' && (
-                    <Button
-                      variant="light"
-                      size="xs"
-                      rightSection={<IconArrowRight size={14} />}
-                      onClick={() => onNavigate(task.route)}
-                    >
-                      {t('home.go')}
-                    </Button>
+                      <Button
+                        variant="light"
+                        size="xs"
+                        rightSection={<IconArrowRight size={14} />}
+                        onClick={() => onNavigate(task.route)}
+                      >
+                        {t('home.go')}
+                      </Button>
                     )}
                   </Group>
                 </Stack>
