@@ -12,7 +12,8 @@ export function Providers({ children, env, i18n }: { children: ReactNode; env?: 
   return (
     <I18nextProvider i18n={instance}>
       <MantineProvider theme={theme} env={env} defaultColorScheme="light">
-        <Notifications position="top-right" limit={4} />
+        {/* Bottom right: the header keeps its lock and sign-out buttons visible. */}
+        <Notifications position="bottom-right" limit={4} />
         {children}
       </MantineProvider>
     </I18nextProvider>
