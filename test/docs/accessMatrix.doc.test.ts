@@ -35,7 +35,8 @@ function render(): string {
     ...METHOD_NAMES.map((m) => {
       const d = contract[m]
       const rule = PERMISSIONS[d.permission]
-      const audited = d.kind === 'write' ? 'yes' : rule.tier === 'T2' || rule.tier === 'T3' ? 'yes (sensitive read)' : rule.allow === 'public' ? 'by the method' : 'refusals only'
+      const tier: string = rule.tier
+      const audited = d.kind === 'write' ? 'yes' : tier === 'T2' || tier === 'T3' ? 'yes (sensitive read)' : rule.allow === 'public' ? 'by the method' : 'refusals only'
       return `| \`${m}\` | \`${d.permission}\` | ${d.kind} | ${audited} |`
     }),
     '',

@@ -40,7 +40,7 @@ export async function openWorld(opts: Partial<KaoheAppOptions> & { lang?: 'zh' |
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`)
   })
-  if (opts.lang) await page.addInitScript((lang) => localStorage.setItem('kaohe.lang', lang), opts.lang)
+  if (opts.lang) await page.addInitScript(`localStorage.setItem('kaohe.lang', '${opts.lang}')`)
   await page.goto(bridge.url)
   mkdirSync(SCREENSHOTS, { recursive: true })
   return {

@@ -30,8 +30,9 @@ export const fail = (code: string, params: Record<string, string | number> = {})
   error: { code, params },
 })
 
-export const STATUS_READY: SetupStatus = { initialized: true, demo: false, demoLogins: [] }
-export const STATUS_EMPTY: SetupStatus = { initialized: false, demo: false, demoLogins: [] }
+export const RULE = { minLength: 8, minClasses: 3 }
+export const STATUS_READY: SetupStatus = { initialized: true, demo: false, demoLogins: [], passwordRule: RULE }
+export const STATUS_EMPTY: SetupStatus = { initialized: false, demo: false, demoLogins: [], passwordRule: RULE }
 
 export function session(over: Partial<SessionInfo> = {}): SessionInfo {
   return {

@@ -78,7 +78,7 @@ describe('login', () => {
         ok(
           demo
             ? { initialized: true, demo: true, demoLogins: [{ username: 'staff.chen', password: 'x', zh: '公务员 陈静', en: 'Staff' }] }
-            : { initialized: false, demo: false, demoLogins: [] },
+            : { initialized: false, demo: false, demoLogins: [], passwordRule: { minLength: 8, minClasses: 3 } },
         ),
       'setup.openDemo': () => {
         demo = true

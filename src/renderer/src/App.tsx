@@ -5,6 +5,7 @@ import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, SetupStatus } from '@shared/api/types'
 import { call, useDescribeError, type ClientError } from './api'
+import { setPasswordRule } from './password'
 import { SessionEventsContext } from './sessionEvents'
 import { AuthLayout } from './components/AuthLayout'
 import { Welcome } from './screens/Welcome'
@@ -41,6 +42,7 @@ export function App() {
       setState({ kind: 'error', error: status.error })
       return
     }
+    setPasswordRule(status.value.passwordRule)
     let session: SessionInfo | null = null
     if (status.value.initialized) {
       const s = await call('auth.session')

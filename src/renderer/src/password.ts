@@ -1,9 +1,14 @@
+import { passwordClasses, type PasswordRule } from '@shared/password'
+
 /**
- * The password rule as the UI explains it (DESIGN.md §4: ≥ 8 characters from 3 of 4 classes).
- * The policy in main is the authority and may be stricter; its WEAK_PASSWORD error carries the
- * numbers in force. This copy only gives a live hint and stops obviously weak input early.
+ * The password rule as the UI explains it. Main enforces it; `setup.status` reports the numbers
+ * in force and App calls `setPasswordRule` once with them, so the live hint never disagrees.
  */
-export const PASSWORD_RULE = { minLength: 8, minClasses: 3 } as const
+export const PASSWORD_RULE: PasswordRule = { minLength: 0, minClasses: 0 }
+
+export function setPasswordRule(rule: PasswordRule): void {
+  Object.assign(PASSWORD_RULE, rule)
+}
 
 export type StrengthLevel = 'empty' | 'weak' | 'fair' | 'strong'
 
@@ -16,9 +21,9 @@ export interface PasswordCheck {
   level: StrengthLevel
 }
 
-export function checkPassword(password: string, rule = PASSWORD_RULE): PasswordCheck {
+export function checkPassword(password: string, rule: PasswordRule = PASSWORD_RULE): PasswordCheck {
   const length = [...password].length
-  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length
+  const classes = passwordClasses(password)
   const lengthOk = length >= rule.minLength
   const classesOk = classes >= rule.minClasses
   const ok = lengthOk && classesOk

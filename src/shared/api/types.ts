@@ -1,4 +1,5 @@
 import type { Role } from '../roles'
+import type { PasswordRule } from '../password'
 
 /** Output types of the API contract. Dates are ISO strings; ids are numbers. */
 
@@ -9,6 +10,8 @@ export interface SetupStatus {
   demo: boolean
   /** Demo sign-ins (documented, public) when the demo unit is open. */
   demoLogins: DemoLogin[]
+  /** The password rule in force, for the live hint in forms. */
+  passwordRule: PasswordRule
 }
 
 export interface DemoLogin {

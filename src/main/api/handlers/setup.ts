@@ -2,6 +2,7 @@ import { unitExists } from '../../core/unit/location'
 import { createUnit } from '../../core/unit/setup'
 import { buildDemoUnit, DEMO_LOGINS } from '../../core/demo/demoUnit'
 import { KeyFile } from '../../core/keys/keyFile'
+import { passwordRule } from '../../core/auth/passwords'
 import type { Handlers } from '../router'
 
 export const setupHandlers: Pick<Handlers, 'setup.status' | 'setup.initialize' | 'setup.openDemo'> = {
@@ -9,7 +10,7 @@ export const setupHandlers: Pick<Handlers, 'setup.status' | 'setup.initialize' |
     const loc = state.location()
     const initialized = unitExists(loc)
     const demo = initialized && KeyFile.load(loc.keyPath).demo
-    return { initialized, demo, demoLogins: demo ? DEMO_LOGINS : [] }
+    return { initialized, demo, demoLogins: demo ? DEMO_LOGINS : [], passwordRule: passwordRule(state.policy.security) }
   },
 
   'setup.initialize': ({ state, now }, input) => {

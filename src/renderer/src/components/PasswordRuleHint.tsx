@@ -32,7 +32,7 @@ export function PasswordRuleHint({ password, testId }: { password: string; testI
   return (
     <Stack gap={6} data-testid={testId ?? 'password-rule'} aria-live="polite">
       <Text size="sm" c="dimmed">
-        {t('password.rule', PASSWORD_RULE)}
+        {t('password.rule', { ...PASSWORD_RULE })}
       </Text>
       <List spacing={4} size="sm" center>
         {item(check.lengthOk, t('password.length', { ...PASSWORD_RULE, count: check.length }))}
