@@ -1,5 +1,5 @@
 import template from '../../../../resources/guideline/default.json'
-import type { AnnualGuideline } from './model'
+import type { AnnualGuideline } from '@shared/guideline/model'
 import { parseGuideline } from './schema'
 
 /**

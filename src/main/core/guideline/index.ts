@@ -1,6 +1,6 @@
 export { defaultGuideline } from './defaults'
 export { formatHundredths, fromHundredths, hasAtMostTwoDecimals, sumHundredths, toHundredths } from './hundredths'
-export * from './model'
+export * from '@shared/guideline/model'
 export { annualGuidelineSchema, parseGuideline, type GuidelineParseResult } from './schema'
 export { checkPolicyConstraints, validateGuideline } from './validate'
-export { describePath, type ConstraintViolation, type SchemaViolation, type Violation } from './violation'
+export { describePath, type ConstraintViolation, type SchemaViolation, type Violation } from '@shared/guideline/violation'

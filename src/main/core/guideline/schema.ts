@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { isIsoDate } from '../calendar'
 import { hasAtMostTwoDecimals } from './hundredths'
-import { DIMENSIONS, POST_CATEGORIES, type AnnualGuideline, type Label } from './model'
-import { describePath, joinPath, type SchemaViolation } from './violation'
+import { DIMENSIONS, POST_CATEGORIES, type AnnualGuideline, type Label } from '@shared/guideline/model'
+import { describePath, joinPath, type SchemaViolation } from '@shared/guideline/violation'
 
 /**
  * Strict parsing of a guideline (《年度绩效考核指引》) that was imported, edited or loaded: every

@@ -1,9 +1,9 @@
 import type { Policy } from '../policy/defaults'
 import { readPolicyConstraints, type ComparisonOp, type ConstraintId, type PolicyConstraints } from '../policy/constraints'
 import { formatHundredths, fromHundredths, toHundredths } from './hundredths'
-import { CHANNELS, DIMENSION_LABELS, DIMENSIONS, POST_CATEGORIES, POST_CATEGORY_LABELS, type AnnualGuideline, type Label, type PostCategory } from './model'
+import { CHANNELS, DIMENSION_LABELS, DIMENSIONS, POST_CATEGORIES, POST_CATEGORY_LABELS, type AnnualGuideline, type Label, type PostCategory } from '@shared/guideline/model'
 import { parseGuideline } from './schema'
-import type { ConstraintViolation, Violation } from './violation'
+import type { ConstraintViolation, Violation } from '@shared/guideline/violation'
 
 /**
  * Validation of a guideline (《年度绩效考核指引》) against the policy in force (RULES.md §2, P1–P10).

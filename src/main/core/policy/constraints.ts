@@ -8,11 +8,8 @@ import type { Policy } from './defaults'
  * this module names them and reads them, it never supplies them.
  */
 
-export const CONSTRAINT_IDS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10'] as const
-export type ConstraintId = (typeof CONSTRAINT_IDS)[number]
-
-/** How a value must relate to its bound: at least, at most, or exactly. */
-export type ComparisonOp = '>=' | '<=' | '='
+import type { ConstraintId } from '@shared/guideline/model'
+export { CONSTRAINT_IDS, type ComparisonOp, type ConstraintId } from '@shared/guideline/model'
 
 /** The `constraints` section of a policy, keyed as in resources/policy/default.json. */
 export interface PolicyConstraints {

@@ -1,5 +1,4 @@
-import type { ComparisonOp, ConstraintId } from '../policy/constraints'
-import { CHANNEL_LABELS, DIMENSION_LABELS, POST_CATEGORY_LABELS, SURVEY_LEVEL_LABELS, type Channel, type Dimension, type Label, type PostCategory } from './model'
+import { CHANNEL_LABELS, DIMENSION_LABELS, POST_CATEGORY_LABELS, SURVEY_LEVEL_LABELS, type Channel, type Dimension, type Label, type PostCategory, type ComparisonOp, type ConstraintId } from './model'
 
 /** A policy constraint the guideline breaks: the value found, the bound, and how they must relate. */
 export interface ConstraintViolation {

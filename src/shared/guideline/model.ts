@@ -1,10 +1,18 @@
 /**
  * The annual guideline (《年度绩效考核指引》, RULES.md §2, §4–§6): a unit's scheme for one year.
- * Pure data; the schema (schema.ts) parses it strictly and validate.ts checks it against the policy.
+ * Pure data, shared with the renderer's editor; main's core/guideline parses it strictly (schema.ts)
+ * and checks it against the policy (validate.ts).
  *
  * Every weight, share and threshold is a percent or a 0–100 score with at most two decimals; sums and
  * bounds are checked in integer hundredths (hundredths.ts).
  */
+
+/** Policy constraint ids (考核政策约束 P1–P10, RULES.md §2). */
+export const CONSTRAINT_IDS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10'] as const
+export type ConstraintId = (typeof CONSTRAINT_IDS)[number]
+
+/** How a value must relate to its bound: at least, at most, or exactly. */
+export type ComparisonOp = '>=' | '<=' | '='
 
 /** Bilingual label. */
 export interface Label {
