@@ -1,0 +1,78 @@
+import type { RosterField } from './types'
+
+export interface RosterColumn {
+  field: RosterField
+  /** The header the template writes and messages use. */
+  zh: string
+  en: string
+  required: boolean
+  /** Other headers seen in real rosters, Chinese and English; compared after headerKey(). */
+  aliases: readonly string[]
+  /** Template column width, in Excel character units. */
+  width: number
+}
+
+/**
+ * The roster columns in template order. 岗位类别 is required although RULES.md §3 would allow a
+ * person without it to be stored: every score depends on it (dimension weights per category), so a
+ * roster without it cannot be assessed and is better refused at import than discovered at grading.
+ */
+export const ROSTER_COLUMNS: readonly RosterColumn[] = [
+  { field: 'staffNo', zh: '工号', en: 'Staff No.', required: true, width: 12, aliases: ['staffno', 'staffnumber', 'staffid', 'employeeno', 'employeeid', '职工号', '人员编号', '员工编号', '编号'] },
+  { field: 'name', zh: '姓名', en: 'Name', required: true, width: 14, aliases: ['name', 'fullname'] },
+  { field: 'department', zh: '科室', en: 'Department', required: true, width: 16, aliases: ['department', 'dept', '部门', '所在科室', '科室名称', '处室'] },
+  { field: 'post', zh: '岗位', en: 'Post', required: false, width: 16, aliases: ['post', 'position', '职务', '岗位名称'] },
+  { field: 'category', zh: '岗位类别', en: 'Post category', required: true, width: 14, aliases: ['category', 'postcategory', '岗位类型', '职位类别'] },
+  { field: 'rank', zh: '职级', en: 'Rank', required: false, width: 14, aliases: ['rank', 'grade', '职级职务'] },
+  { field: 'supervisorStaffNo', zh: '直接主管工号', en: 'Supervisor staff No.', required: false, width: 14, aliases: ['supervisorstaffno', 'supervisor', 'supervisorno', 'manager', '主管工号', '上级工号', '直接上级工号'] },
+  { field: 'riskPost', zh: '风险岗位', en: 'Risk post', required: false, width: 10, aliases: ['riskpost', 'risk', '是否风险岗位'] },
+  { field: 'status', zh: '在职状态', en: 'Status', required: false, width: 12, aliases: ['status', 'employmentstatus', '状态', '人员状态'] },
+  { field: 'joinedOn', zh: '入职日期', en: 'Joined on', required: false, width: 14, aliases: ['joinedon', 'joined', 'joindate', 'startdate', '入职时间', '到岗日期'] },
+  { field: 'leftOn', zh: '离岗日期', en: 'Left on', required: false, width: 14, aliases: ['lefton', 'left', 'leavedate', 'enddate', '离岗时间', '离职日期', '调离日期'] },
+]
+
+/** Headers of columns people add for themselves and that carry nothing to import: no warning. */
+const SILENTLY_IGNORED = new Set(['序号', 'no.', '#', 'index', '备注', 'remark', 'remarks', 'note', 'notes'])
+
+/**
+ * The comparable form of a header cell: full-width letters folded (NFKC), case and all whitespace
+ * (Alt+Enter line breaks included) removed, and the required-markers people add ('*工号',
+ * '工号（必填）') dropped.
+ */
+export function headerKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/\((必填|选填|可选|required|optional)\)/gi, '')
+    .replace(/^\*+|\*+$/g, '')
+    .replace(/[:：]$/, '')
+    .toLowerCase()
+}
+
+const BY_KEY = new Map<string, RosterColumn>()
+for (const c of ROSTER_COLUMNS) {
+  for (const k of [c.zh, c.field, c.en, ...c.aliases]) BY_KEY.set(headerKey(k), c)
+}
+
+export function columnForHeader(text: string): RosterColumn | undefined {
+  return BY_KEY.get(headerKey(text))
+}
+
+export function isSilentlyIgnoredHeader(text: string): boolean {
+  return SILENTLY_IGNORED.has(headerKey(text))
+}
+
+export function columnOf(field: RosterField): RosterColumn {
+  const c = ROSTER_COLUMNS.find((x) => x.field === field)
+  if (!c) throw new Error(`no roster column ${field}`)
+  return c
+}
+
+/**
+ * The template's two example rows. A roster that still contains one of them gets a warning: an
+ * example imported as a real person is an easy slip to make and an awkward one to undo.
+ */
+export const EXAMPLE_PEOPLE = [
+  { staffNo: '00101', name: '张明', department: '综合科', post: '科长', category: '综合管理类', rank: '一级主任科员', supervisorStaffNo: '', riskPost: '否', status: '在职', joinedOn: '2012-07-01', leftOn: '' },
+  { staffNo: '00102', name: '阿依古丽·买买提', department: '综合科', post: '财务管理', category: '综合管理类', rank: '四级主任科员', supervisorStaffNo: '00101', riskPost: '是', status: '试用期', joinedOn: '2025-09-01', leftOn: '' },
+] as const satisfies readonly Record<RosterField, string>[]

@@ -1,0 +1,149 @@
+import type { PostCategory } from '@shared/guideline/model'
+import type { IsoDate } from '../../calendar'
+
+/** 岗位类别 (RULES.md §3), the guideline's own type: it decides the dimension weights a person gets. */
+export type { PostCategory }
+
+/**
+ * 在职状态. A deliberately small set; RULES.md §3 only needs to tell who is in post for the year,
+ * who takes part without a grade (不定等次) and who has gone:
+ * - `active`      在职: in post, graded
+ * - `probation`   试用期: in post, not graded by default (RULES.md §3)
+ * - `longLeave`   长期病假/长期休假: in post on paper, not graded when away more than half the year
+ * - `transferred` 调离: moved to another unit
+ * - `retired`     退休
+ * - `left`        离职 (resigned, dismissed, …)
+ * An empty cell means `active`: most rosters only fill the column for the exceptions.
+ */
+export type EmploymentStatus = 'active' | 'probation' | 'longLeave' | 'transferred' | 'retired' | 'left'
+
+/** The statuses of people no longer in the unit; they are expected to have a 离岗日期. */
+export const GONE_STATUSES: readonly EmploymentStatus[] = ['transferred', 'retired', 'left']
+
+/** The fields a roster file can carry, in template order. */
+export type RosterField =
+  | 'staffNo'
+  | 'name'
+  | 'department'
+  | 'post'
+  | 'category'
+  | 'rank'
+  | 'supervisorStaffNo'
+  | 'riskPost'
+  | 'status'
+  | 'joinedOn'
+  | 'leftOn'
+
+/** One person as read from a roster (花名册) row, normalised and valid. */
+export interface RosterRow {
+  /** The row number in the file (1-based, as Excel shows it), for the preview. */
+  row: number
+  /** 工号: text, leading zeros kept; unique in the unit, the key a re-import updates by. */
+  staffNo: string
+  /** 姓名: no spaces; '·' kept for minority names. */
+  name: string
+  /** 科室, by name. */
+  department: string
+  /** 岗位 */
+  post: string | null
+  /** 岗位类别 */
+  category: PostCategory
+  /** 职级 */
+  rank: string | null
+  /** 直接主管工号: someone in the same file or already in the unit; null for the unit head. */
+  supervisorStaffNo: string | null
+  /** 风险岗位 (执法、资金管理等); an empty cell means no. */
+  riskPost: boolean
+  /** 在职状态; an empty cell means `active`. */
+  status: EmploymentStatus
+  /** 入职日期 */
+  joinedOn: IsoDate | null
+  /** 离岗日期 */
+  leftOn: IsoDate | null
+}
+
+export type RosterErrorCode =
+  | 'ROSTER_UNREADABLE'
+  | 'ROSTER_TOO_LARGE'
+  | 'ROSTER_EMPTY_FILE'
+  | 'ROSTER_MISSING_COLUMN'
+  | 'ROSTER_DUPLICATE_COLUMN'
+  | 'ROSTER_REQUIRED'
+  | 'ROSTER_TOO_LONG'
+  | 'ROSTER_CELL_ERROR'
+  | 'ROSTER_BAD_STAFF_NO'
+  | 'ROSTER_STAFF_NO_LOST_ZEROS'
+  | 'ROSTER_DUPLICATE_STAFF_NO'
+  | 'ROSTER_BAD_CATEGORY'
+  | 'ROSTER_BAD_BOOLEAN'
+  | 'ROSTER_BAD_STATUS'
+  | 'ROSTER_BAD_DATE'
+  | 'ROSTER_LEFT_BEFORE_JOINED'
+  | 'ROSTER_UNKNOWN_SUPERVISOR'
+  | 'ROSTER_SELF_SUPERVISOR'
+  | 'ROSTER_SUPERVISOR_CYCLE'
+
+export type RosterWarningCode =
+  | 'ROSTER_UNKNOWN_COLUMN'
+  | 'ROSTER_NUMERIC_STAFF_NO'
+  | 'ROSTER_STATUS_DATE_MISMATCH'
+  | 'ROSTER_SUPERVISOR_NOT_ACTIVE'
+  | 'ROSTER_EXAMPLE_ROW'
+
+export type RosterIssueCode = RosterErrorCode | RosterWarningCode
+
+/**
+ * One problem, located the way the user sees the file: `row` is the 1-based row number (0 when the
+ * problem is the file itself), `column` the header text as written in the file ('' when no column
+ * applies). Texts are complete sentences in both languages.
+ */
+export interface RosterIssue {
+  row: number
+  column: string
+  code: RosterIssueCode
+  zh: string
+  en: string
+  /** The offending cell value, as text, when there is one. */
+  value?: string
+}
+
+export type RosterSource =
+  | { kind: 'xlsx'; sheet: string }
+  | { kind: 'csv'; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16' | 'gbk'; delimiter: ',' | '\t' | ';' }
+
+/**
+ * The result of reading a roster. It is a preview, not a licence to import:
+ * **a file with any error must not be imported at all** (`importable` is false), even though `rows`
+ * holds the rows that were individually valid, so the preview can show them. Warnings do not block.
+ */
+export interface RosterParse {
+  /** errors.length === 0 and at least one row. The only condition under which the caller may import. */
+  importable: boolean
+  /** Valid rows only, in file order. */
+  rows: RosterRow[]
+  /** Every problem that blocks the import, in row order. */
+  errors: RosterIssue[]
+  /** Problems worth showing that do not block the import. */
+  warnings: RosterIssue[]
+  /**
+   * The fields that have a column in the file. A re-import updates only these: a roster without a
+   * 风险岗位 column must not reset everyone's risk-post flag to false.
+   */
+  columns: RosterField[]
+  /** Data rows read (blank rows not counted), valid or not. */
+  totalRows: number
+  /** The header row's number (0 when none was found). */
+  headerRow: number
+  source: RosterSource | null
+}
+
+export interface RosterParseOptions {
+  /**
+   * The people already in the unit: staff number → their supervisor's staff number (or null).
+   * Supervisors may be among them, and cycles are checked over them and the file together, since a
+   * re-import updates people rather than replacing the unit.
+   */
+  existing?: ReadonlyMap<string, string | null>
+  /** Called about every 500 rows and once at the end, so a 5,000-person import shows progress. */
+  onProgress?: (done: number, total: number) => void
+}
