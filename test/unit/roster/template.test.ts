@@ -1,0 +1,98 @@
+// The downloadable template: its structure, and that what users fill into it reads back.
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { EXAMPLE_PEOPLE, ROSTER_COLUMNS, parseRoster, rosterTemplate, rosterTemplateCsv } from '../../../src/main/core/org/roster'
+
+async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0])
+  return wb
+}
+
+describe('rosterTemplate (.xlsx)', () => {
+  it('has the Chinese headers, bold and frozen, with widths, text-formatted staff numbers and a 说明 sheet', async () => {
+    const wb = await load(await rosterTemplate())
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['花名册', '说明'])
+    const ws = wb.getWorksheet('花名册')
+    if (!ws) throw new Error('no sheet')
+    const header = ws.getRow(1)
+    expect(ROSTER_COLUMNS.map((_, i) => header.getCell(i + 1).value)).toEqual(['工号', '姓名', '科室', '岗位', '岗位类别', '职级', '直接主管工号', '风险岗位', '在职状态', '入职日期', '离岗日期'])
+    expect(header.getCell(1).font?.bold).toBe(true)
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    expect(ROSTER_COLUMNS.map((_, i) => ws.getColumn(i + 1).width)).toEqual(ROSTER_COLUMNS.map((c) => c.width))
+    expect(ws.getCell('A2').numFmt).toBe('@')
+    expect(ws.getCell('G3').numFmt).toBe('@')
+
+    const help = wb.getWorksheet('说明')
+    if (!help) throw new Error('no 说明')
+    const explained = help.getColumn(1).values.slice(2, 2 + ROSTER_COLUMNS.length)
+    expect(explained).toEqual(ROSTER_COLUMNS.map((c) => c.zh))
+    expect(help.getRow(2).getCell(2).value).toBe('必填')
+  })
+
+  it('has drop-down lists for 岗位类别, 风险岗位 and 在职状态', async () => {
+    const wb = await load(await rosterTemplate())
+    const ws = wb.getWorksheet('花名册')
+    if (!ws) throw new Error('no sheet')
+    const formulaAt = (addr: string) => ws.getCell(addr).dataValidation?.formulae?.[0]
+    expect(formulaAt('E2')).toBe('"综合管理类,行政执法类,专业技术类"')
+    expect(formulaAt('E5001')).toBe('"综合管理类,行政执法类,专业技术类"')
+    expect(formulaAt('H100')).toBe('"是,否"')
+    expect(formulaAt('I2')).toBe('"在职,试用期,长期病假,调离,退休,离职"')
+    expect(ws.getCell('E2').dataValidation?.type).toBe('list')
+  })
+
+  it('parses as is: the two example rows, each flagged as an example', async () => {
+    const r = await parseRoster(await rosterTemplate(), 'template.xlsx')
+    expect(r.errors).toEqual([])
+    expect(r.rows.map((x) => [x.staffNo, x.name, x.category, x.supervisorStaffNo, x.riskPost, x.status, x.joinedOn])).toEqual([
+      ['00101', '张明', 'general', null, false, 'active', '2012-07-01'],
+      ['00102', '阿依古丽·买买提', 'general', '00101', true, 'probation', '2025-09-01'],
+    ])
+    expect(r.warnings.map((w) => [w.row, w.code])).toEqual([
+      [2, 'ROSTER_EXAMPLE_ROW'],
+      [3, 'ROSTER_EXAMPLE_ROW'],
+    ])
+  })
+
+  it('round trip: examples typed over, people filled in as a user would (typed text, Excel dates, drop-down values)', async () => {
+    const wb = await load(await rosterTemplate())
+    const ws = wb.getWorksheet('花名册')
+    if (!ws) throw new Error('no sheet')
+    const people: ExcelJS.CellValue[][] = [
+      ['00007', '刘洋', '执法大队', '大队长', '行政执法类', '一级主任科员', '00001', '是', '在职', new Date(Date.UTC(2009, 8, 1)), null],
+      ['00001', '陈静', '局领导', '局长', '综合管理类', '二级巡视员', null, '否', '在职', new Date(Date.UTC(2005, 0, 4)), null],
+      ['00012', '马晓', '信息中心', '运维', '专业技术类', '四级主任科员', '00001', '否', '调离', '2020/5/6', new Date(Date.UTC(2026, 2, 31))],
+    ]
+    people.forEach((values, i) => {
+      values.forEach((v, j) => {
+        ws.getCell(2 + i, j + 1).value = v
+      })
+    })
+    const filled = Buffer.from(await wb.xlsx.writeBuffer())
+    const r = await parseRoster(filled, '我的花名册.xlsx')
+    expect(r.errors).toEqual([])
+    expect(r.warnings).toEqual([])
+    expect(r.rows).toEqual([
+      { row: 2, staffNo: '00007', name: '刘洋', department: '执法大队', post: '大队长', category: 'enforcement', rank: '一级主任科员', supervisorStaffNo: '00001', riskPost: true, status: 'active', joinedOn: '2009-09-01', leftOn: null },
+      { row: 3, staffNo: '00001', name: '陈静', department: '局领导', post: '局长', category: 'general', rank: '二级巡视员', supervisorStaffNo: null, riskPost: false, status: 'active', joinedOn: '2005-01-04', leftOn: null },
+      { row: 4, staffNo: '00012', name: '马晓', department: '信息中心', post: '运维', category: 'technical', rank: '四级主任科员', supervisorStaffNo: '00001', riskPost: false, status: 'transferred', joinedOn: '2020-05-06', leftOn: '2026-03-31' },
+    ])
+  })
+})
+
+describe('rosterTemplateCsv', () => {
+  it('is UTF-8 with a BOM and CRLF, the headers then the examples', () => {
+    const text = rosterTemplateCsv()
+    expect(text.startsWith('\uFEFF工号,姓名,科室,岗位,岗位类别,职级,直接主管工号,风险岗位,在职状态,入职日期,离岗日期\r\n')).toBe(true)
+    expect(text.split('\r\n')).toHaveLength(EXAMPLE_PEOPLE.length + 2)
+  })
+
+  it('parses back to the examples', async () => {
+    const r = await parseRoster(new TextEncoder().encode(rosterTemplateCsv()), 'template.csv')
+    expect(r.source).toEqual({ kind: 'csv', encoding: 'utf-8-bom', delimiter: ',' })
+    expect(r.errors).toEqual([])
+    expect(r.rows.map((x) => x.staffNo)).toEqual(['00101', '00102'])
+    expect(r.warnings.map((w) => w.code)).toEqual(['ROSTER_EXAMPLE_ROW', 'ROSTER_EXAMPLE_ROW'])
+  })
+})
