@@ -81,6 +81,60 @@ export const ERROR_TEXT = {
     zh: '恢复码不正确',
     en: 'The recovery code is not correct',
   },
+  NOT_FOUND: { zh: '找不到{what}：{id}', en: 'No such {what}: {id}' },
+  ORG_DUPLICATE_STAFF_NO: { zh: '工号已存在：{staffNo}（{name}）', en: 'Staff number {staffNo} is taken ({name})' },
+  ORG_DEPARTMENT_TAKEN: { zh: '科室名称或代码已存在：{value}', en: 'A department already has this name or code: {value}' },
+  ORG_SUPERVISOR_SELF: { zh: '{name} 不能是自己的直接主管', en: '{name} cannot be their own supervisor' },
+  ORG_SUPERVISOR_GONE: {
+    zh: '直接主管 {supervisor} 已不在本单位（{status}），不能作为 {name} 的主管',
+    en: 'Supervisor {supervisor} is no longer in the unit ({status}) and cannot supervise {name}',
+  },
+  ORG_SUPERVISOR_CYCLE: {
+    zh: '汇报关系形成循环：{cycle}',
+    en: 'The reporting lines form a cycle: {cycle}',
+  },
+  ORG_EFFECTIVE_TOO_EARLY: {
+    zh: '生效日期 {effectiveOn} 早于 {name} 现有记录的开始日期 {from}，历史不能倒改',
+    en: 'The effective date {effectiveOn} is before the start {from} of {name}’s current record; history cannot be rewritten',
+  },
+  ORG_ACCOUNT_TAKEN: { zh: '账户 {username} 已关联到 {name}', en: 'The account {username} is already linked to {name}' },
+  ORG_ADMIN_ACCOUNT: {
+    zh: '管理员账户（{username}）不能关联到人员：三员分立',
+    en: 'An administrator account ({username}) cannot be linked to a person (separation of duties)',
+  },
+  ORG_GROUP_OVERLAP: {
+    zh: '{name} 重复出现：{detail}',
+    en: '{name} is listed twice: {detail}',
+  },
+  ROSTER_INVALID: {
+    zh: '花名册中有 {count} 处错误，未导入任何数据（第一处：第 {row} 行 {column}：{reason}）',
+    en: 'The roster has {count} errors; nothing was imported (first: row {row}, {column}: {reasonEn})',
+  },
+  CALENDAR_IMPORT_INVALID: {
+    zh: '节假日表无效：{reason}',
+    en: 'The holiday table is not valid: {reasonEn}',
+  },
+  POLICY_IMPORT_INVALID: {
+    zh: '政策文件无效：{reason}',
+    en: 'The policy file is not valid: {reasonEn}',
+  },
+  POLICY_NOT_PENDING: { zh: '该政策导入不在待批准状态', en: 'This policy import is not waiting for approval' },
+  POLICY_PENDING_EXISTS: {
+    zh: '{year} 年已有待批准的政策导入，请先由领导小组组长处理',
+    en: 'A policy import for {year} is already waiting for the head’s decision',
+  },
+  GUIDELINE_NO_DRAFT: { zh: '{year} 年没有待发布的指引草稿', en: 'There is no guideline draft for {year}' },
+  GUIDELINE_INVALID: {
+    zh: '指引不符合考核政策，共 {count} 处：{first}',
+    en: 'The guideline breaks the policy in {count} places: {firstEn}',
+  },
+  GUIDELINE_REASON_REQUIRED: {
+    zh: '年中修订须写明理由',
+    en: 'A mid-year revision needs a reason',
+  },
+  GUIDELINE_DRAFT_EXISTS: { zh: '{year} 年已有草稿，请先发布或放弃', en: 'There is already a draft for {year}; publish or discard it first' },
+  GUIDELINE_NOTHING_TO_REVISE: { zh: '{year} 年尚未发布指引，无从修订', en: 'No guideline has been published for {year} yet, so there is nothing to revise' },
+  GUIDELINE_YEAR_MISMATCH: { zh: '指引的年度 {found} 与所选年度 {year} 不符', en: 'The guideline is for {found}, not {year}' },
   INTERNAL: {
     zh: '内部错误，操作未执行（编号 {ref}）',
     en: 'Internal error; nothing was changed (reference {ref})',

@@ -6,6 +6,7 @@ import { contract, METHOD_NAMES, type MethodName } from '../../src/shared/api/co
 import { ADMIN_ROLES, type Role } from '../../src/shared/roles'
 import type { ErrorCode } from '../../src/shared/errors'
 import { handlers } from '../../src/main/api/handlers'
+import { DEFAULT_POLICY } from '../../src/main/core/policy/defaults'
 import { readyUnit, tempDir, passwordOf, type ReadyUnit } from '../support/tempUnit'
 
 /**
@@ -16,6 +17,7 @@ import { readyUnit, tempDir, passwordOf, type ReadyUnit } from '../support/tempU
  */
 interface Case {
   as: string | null
+  /** Builds the input, setting up what it needs first (signed in as whoever that takes). */
   input?: (u: ReadyUnit) => unknown
   /** For allowed cases: 'ok' (default). For denied: the refusal expected. */
   expect?: 'ok' | ErrorCode
@@ -30,6 +32,34 @@ const backupOf = async (u: ReadyUnit) => {
 
 const account = (username: string) => ({ username, displayName: username, password: 'Strong-Pass-1' })
 const SETUP = { unitName: '另一个局', unitCode: 'X-2', sysadmin: account('s1'), secadmin: account('s2'), auditor: account('s3') }
+
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
+const ROSTER = { fileName: 'roster.csv', contentBase64: b64('工号,姓名,科室,岗位类别\n0101,张三,办公室,综合管理\n') }
+const TABLE_2027 = {
+  fileName: '2027.json',
+  contentBase64: b64(JSON.stringify({ year: 2027, source: 'test notice', holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] })),
+}
+const POLICY_FILE = { fileName: 'policy.json', contentBase64: b64(JSON.stringify({ ...DEFAULT_POLICY, version: 'test-2026' })) }
+const today = new Date().toISOString().slice(0, 10)
+const PERSON = { staffNo: '0001', name: '李四', departmentId: null, category: 'general' as const, supervisorId: null, riskPost: false, status: 'active' as const, joinedOn: null, leftOn: null, effectiveOn: today }
+
+async function personOf(u: ReadyUnit): Promise<number> {
+  await u.as('hr1')
+  return (await u.ok('org.people.save', PERSON)).id
+}
+async function pendingPolicy(u: ReadyUnit): Promise<number> {
+  await u.as('hr1')
+  return (await u.ok('policy.import', { year: 2026, file: POLICY_FILE })).id
+}
+async function draft(u: ReadyUnit): Promise<void> {
+  await u.as('hr1')
+  await u.ok('guideline.saveDraft', { year: 2026 })
+}
+async function published(u: ReadyUnit): Promise<void> {
+  await draft(u)
+  await u.as('head1')
+  await u.ok('guideline.publish', { year: 2026 })
+}
 
 const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   'setup.status': { allowed: { as: null }, denied: { as: null, input: () => ({ extra: 1 }), expect: 'INVALID_INPUT' } },
@@ -90,6 +120,54 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   'backup.verify': { allowed: { as: 'sysadmin', input: () => ({ folder: '' }) }, denied: { as: 'hr1', input: () => ({ folder: '/tmp' }) } },
   'backup.restore': { allowed: { as: 'sysadmin', input: () => ({ folder: '' }) }, denied: { as: 'secadmin', input: () => ({ folder: '/tmp' }) } },
   'home.tasks': { allowed: { as: 'hr1' }, denied: { as: null, expect: 'NOT_AUTHENTICATED' } },
+
+  'org.departments.list': { allowed: { as: 'hr1' }, denied: { as: 'sysadmin' } },
+  'org.departments.save': {
+    allowed: { as: 'hr1', input: () => ({ name: '新设科', code: '99' }) },
+    denied: { as: 'head1', input: () => ({ name: '新设科', code: '99' }) },
+  },
+  'org.people.list': { allowed: { as: 'hr1' }, denied: { as: 'auditor' } },
+  'org.people.get': { allowed: { as: 'head1', input: async (u) => ({ id: await personOf(u) }) }, denied: { as: 'staff1', input: async (u) => ({ id: await personOf(u) }) } },
+  'org.people.save': { allowed: { as: 'hr1', input: () => PERSON }, denied: { as: 'staff1', input: () => PERSON } },
+  'org.people.linkAccount': {
+    allowed: { as: 'hr1', input: async (u) => ({ personId: await personOf(u), userId: u.ids.staff1 }) },
+    denied: { as: 'sysadmin', input: async (u) => ({ personId: await personOf(u), userId: u.ids.staff1 }) },
+  },
+  'org.accounts.list': { allowed: { as: 'hr1' }, denied: { as: 'secadmin' } },
+  'org.leadership.get': { allowed: { as: 'disc1' }, denied: { as: 'staff1' } },
+  'org.leadership.set': {
+    allowed: { as: 'hr1', input: async (u) => ({ headId: await personOf(u), memberIds: [], disciplineIds: [], effectiveOn: today }) },
+    denied: { as: 'head1', input: () => ({ headId: null, memberIds: [], disciplineIds: [], effectiveOn: today }) },
+  },
+  'org.roster.template': { allowed: { as: 'hr1', input: () => ({ format: 'csv' }) }, denied: { as: 'staff1', input: () => ({ format: 'csv' }) } },
+  'org.roster.preview': { allowed: { as: 'hr1', input: () => ROSTER }, denied: { as: 'head1', input: () => ROSTER } },
+  'org.roster.import': { allowed: { as: 'hr1', input: () => ROSTER }, denied: { as: 'auditor', input: () => ROSTER } },
+  'calendar.years': { allowed: { as: 'staff1' }, denied: { as: null, expect: 'NOT_AUTHENTICATED' } },
+  'calendar.year': { allowed: { as: 'staff1', input: () => ({ year: 2026 }) }, denied: { as: null, input: () => ({ year: 2026 }), expect: 'NOT_AUTHENTICATED' } },
+  'calendar.addWorkingDays': {
+    allowed: { as: 'staff1', input: () => ({ from: '2026-09-30', days: 5 }) },
+    denied: { as: null, input: () => ({ from: '2026-09-30', days: 5 }), expect: 'NOT_AUTHENTICATED' },
+  },
+  'calendar.import': { allowed: { as: 'hr1', input: () => TABLE_2027 }, denied: { as: 'staff1', input: () => TABLE_2027 } },
+  'policy.get': { allowed: { as: 'head1', input: () => ({ year: 2026 }) }, denied: { as: 'staff1', input: () => ({ year: 2026 }) } },
+  'policy.import': { allowed: { as: 'hr1', input: () => ({ year: 2026, file: POLICY_FILE }) }, denied: { as: 'head1', input: () => ({ year: 2026, file: POLICY_FILE }) } },
+  'policy.decide': {
+    allowed: { as: 'head1', input: async (u) => ({ id: await pendingPolicy(u), approve: true }) },
+    denied: { as: 'hr1', input: async (u) => ({ id: await pendingPolicy(u), approve: true }) },
+  },
+  'guideline.get': { allowed: { as: 'staff1', input: () => ({ year: 2026 }) }, denied: { as: 'sysadmin', input: () => ({ year: 2026 }) } },
+  'guideline.version': {
+    allowed: { as: 'staff1', input: async (u) => (await published(u), { year: 2026, version: 1 }) },
+    denied: { as: 'auditor', input: async (u) => (await published(u), { year: 2026, version: 1 }) },
+  },
+  'guideline.validate': { allowed: { as: 'hr1', input: () => ({ guideline: {} }) }, denied: { as: 'staff1', input: () => ({ guideline: {} }) } },
+  'guideline.saveDraft': { allowed: { as: 'hr1', input: () => ({ year: 2026 }) }, denied: { as: 'head1', input: () => ({ year: 2026 }) } },
+  'guideline.startRevision': {
+    allowed: { as: 'hr1', input: async (u) => (await published(u), { year: 2026, reason: '上级部署调整' }) },
+    denied: { as: 'staff1', input: () => ({ year: 2026, reason: '上级部署调整' }) },
+  },
+  'guideline.discardDraft': { allowed: { as: 'hr1', input: async (u) => (await draft(u), { year: 2026 }) }, denied: { as: 'head1', input: () => ({ year: 2026 }) } },
+  'guideline.publish': { allowed: { as: 'head1', input: async (u) => (await draft(u), { year: 2026 }) }, denied: { as: 'hr1', input: async (u) => (await draft(u), { year: 2026 }) } },
 }
 
 describe('the contract', () => {
@@ -100,7 +178,8 @@ describe('the contract', () => {
       expect(def.input, name).toBeInstanceOf(z.ZodType)
       expect(Object.keys(PERMISSIONS), name).toContain(def.permission)
       expect(['read', 'write'], name).toContain(def.kind)
-      expect(typeof handlers[name], name).toBe('function')
+      const h = handlers[name] as unknown
+      expect(typeof h === 'function' || (typeof h === 'object' && h !== null && 'prepare' in h && 'run' in h), name).toBe(true)
       expect(CASES[name], `${name} has access cases`).toBeDefined()
     }
   })
@@ -118,7 +197,7 @@ describe.each(METHOD_NAMES.map((m) => [m]))('%s', (method) => {
 
   it('is allowed for the right actor', async () => {
     const u = await readyUnit()
-    let input = c.allowed.input?.(u)
+    let input = await c.allowed.input?.(u)
     if (method === 'backup.verify' || method === 'backup.restore') input = { folder: await backupOf(u) }
     await u.as(c.allowed.as)
     const r = await u.app.call(method, input ?? {})
@@ -129,7 +208,7 @@ describe.each(METHOD_NAMES.map((m) => [m]))('%s', (method) => {
 
   it('is refused for the wrong actor, at the router, and audited', async () => {
     const u = await readyUnit()
-    const input = c.denied.input?.(u) ?? {}
+    const input = (await c.denied.input?.(u)) ?? {}
     await u.as(c.denied.as)
     const r = await u.app.call(method, input)
     const want = c.denied.expect ?? 'FORBIDDEN'

@@ -18,6 +18,12 @@ const EXPECTED: Record<string, string[]> = {
   departments: ['id', 'name', 'code', 'sort_order'],
   people: ['id', 'staff_no', 'name', 'department_id', 'post', 'category', 'rank', 'supervisor_id', 'risk_post', 'status', 'joined_on', 'left_on'],
   schema_migrations: ['version', 'name', 'applied_at'],
+  person_periods: ['id', 'person_id', 'valid_from', 'valid_to', 'department_id', 'post', 'category', 'rank', 'supervisor_id', 'risk_post', 'status', 'reason', 'recorded_by', 'recorded_at'],
+  org_groups: ['id', 'person_id', 'role', 'valid_from', 'valid_to'],
+  calendar_years: ['year', 'source', 'body', 'imported_at', 'imported_by'],
+  policies: ['id', 'year', 'version', 'source', 'body', 'status', 'proposed_by', 'proposed_at', 'decided_by', 'decided_at', 'reason'],
+  guidelines: ['id', 'year', 'version', 'body', 'reason', 'policy_version', 'published_at', 'published_by', 'publicity_start', 'publicity_end', 'effective_on'],
+  guideline_drafts: ['year', 'body', 'reason', 'base_version', 'updated_at', 'updated_by'],
 }
 
 describe('encrypted database', () => {

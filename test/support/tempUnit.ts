@@ -90,7 +90,8 @@ export interface ReadyUnit extends TestClient {
 
 /**
  * A unit in daily use: the three administrators have changed their first passwords, and there
- * are accounts hr1 (HR), staff1 (staff), disc1 (discipline), none1 (no role yet).
+ * are accounts hr1 (HR), staff1 (staff), disc1 (discipline), head1 (leadership group head and
+ * member), none1 (no role yet).
  */
 export async function readyUnit(opts: { policy?: Policy; clock?: () => Date } = {}): Promise<ReadyUnit> {
   const u = await newUnit(opts)
@@ -100,7 +101,7 @@ export async function readyUnit(opts: { policy?: Policy; clock?: () => Date } = 
     await u.ok('auth.changePassword', { oldPassword: pw, newPassword: passwordOf(name) })
   }
   await u.login('sysadmin', passwordOf('sysadmin'))
-  for (const name of ['hr1', 'staff1', 'disc1', 'none1']) {
+  for (const name of ['hr1', 'staff1', 'disc1', 'head1', 'none1']) {
     const user = await u.ok('users.add', { username: name, displayName: name, password: `${name}-First-1` })
     ids[name] = user.id
   }
@@ -109,7 +110,9 @@ export async function readyUnit(opts: { policy?: Policy; clock?: () => Date } = 
   await u.ok('roles.grant', { userId: ids.hr1!, role: 'hr' })
   await u.ok('roles.grant', { userId: ids.staff1!, role: 'staff' })
   await u.ok('roles.grant', { userId: ids.disc1!, role: 'discipline' })
-  for (const name of ['hr1', 'staff1', 'disc1', 'none1']) {
+  await u.ok('roles.grant', { userId: ids.head1!, role: 'leaderHead' })
+  await u.ok('roles.grant', { userId: ids.head1!, role: 'leader' })
+  for (const name of ['hr1', 'staff1', 'disc1', 'head1', 'none1']) {
     await u.login(name, `${name}-First-1`)
     await u.ok('auth.changePassword', { oldPassword: `${name}-First-1`, newPassword: passwordOf(name) })
   }

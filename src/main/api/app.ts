@@ -37,6 +37,7 @@ export type KaoheAppOptions = (
   demoIfEmpty?: boolean
   policy?: Policy
   clock?: () => Date
+  onProgress?: (done: number, total: number) => void
 }
 
 export function createKaoheState(opts: KaoheAppOptions): AppState {
@@ -56,7 +57,7 @@ export function createKaoheState(opts: KaoheAppOptions): AppState {
     realLocation = () => loc
     demoLocation = () => loc
   }
-  return { location, realLocation, demoLocation, session: null, policy, clock }
+  return { location, realLocation, demoLocation, session: null, policy, clock, onProgress: opts.onProgress }
 }
 
 export function createKaohe(opts: KaoheAppOptions): KaoheApp {

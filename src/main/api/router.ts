@@ -25,6 +25,8 @@ export interface AppState {
   session: Session | null
   policy: Policy
   clock(): Date
+  /** Where long operations (imports) report progress; the CLI prints it. */
+  onProgress?: (done: number, total: number) => void
 }
 
 export interface CallContext {
@@ -38,8 +40,26 @@ export interface CallContext {
   afterCommit(fn: () => void): void
 }
 
-export type Handler<M extends MethodName> = (ctx: CallContext, input: ParsedInputOf<M>) => OutputOf<M>
+/** A handler runs synchronously inside the call's one transaction. */
+export type SyncHandler<M extends MethodName> = (ctx: CallContext, input: ParsedInputOf<M>) => OutputOf<M>
+
+/**
+ * A handler with asynchronous preparation (reading a spreadsheet, say): `prepare` runs first and
+ * must not write; `run` then gets its result inside the transaction, so writes stay atomic.
+ */
+export interface PreparedHandler<M extends MethodName, P> {
+  prepare(ctx: CallContext, input: ParsedInputOf<M>): Promise<P>
+  run(ctx: CallContext, input: ParsedInputOf<M>, prepared: P): OutputOf<M>
+}
+
+// The prepared value's type is the handler's own business; `never` lets any P fit the table.
+export type Handler<M extends MethodName> = SyncHandler<M> | PreparedHandler<M, never>
 export type Handlers = { [M in MethodName]: Handler<M> }
+
+/** Declares a two-phase handler with its prepared type checked between the phases. */
+export function prepared<M extends MethodName, P>(h: PreparedHandler<M, P>): PreparedHandler<M, never> {
+  return h as unknown as PreparedHandler<M, never>
+}
 
 /**
  * Methods whose work cannot run inside a transaction (SQLite refuses VACUUM INTO there). They
@@ -58,10 +78,6 @@ export class Router {
   ) {}
 
   async call(method: string, rawInput: unknown): Promise<Result<unknown>> {
-    return this.dispatch(method, rawInput)
-  }
-
-  private dispatch(method: string, rawInput: unknown): Result<unknown> {
     if (!Object.hasOwn(contract, method)) return fail({ code: 'UNKNOWN_METHOD', params: { method: String(method).slice(0, 64) } })
     const name = method as MethodName
     const def = contract[name]
@@ -111,11 +127,22 @@ export class Router {
         after.push(fn)
       },
     }
-    const handler = this.handlers[name] as (ctx: CallContext, input: unknown) => unknown
+    const entry = this.handlers[name] as
+      | ((ctx: CallContext, input: unknown) => unknown)
+      | { prepare(ctx: CallContext, input: unknown): Promise<unknown>; run(ctx: CallContext, input: unknown, p: unknown): unknown }
     // Public methods (set-up, sign-in) open or create the database themselves and audit inside.
     const audited =
       rule.allow !== 'public' && session && (def.kind === 'write' || auditedTier(rule.tier))
     try {
+      let handler: (ctx: CallContext, input: unknown) => unknown
+      if (typeof entry === 'function') {
+        handler = entry
+      } else {
+        const preparedValue = await entry.prepare(ctx, parsed.data)
+        // The session may have ended or changed while preparing (sign-out in another call).
+        if (this.state.session !== session) return fail({ code: 'NOT_AUTHENTICATED' })
+        handler = (c, i) => entry.run(c, i, preparedValue)
+      }
       let value: unknown
       if (audited && session && OUTSIDE_TRANSACTION.has(name)) {
         value = handler(ctx, parsed.data)

@@ -76,6 +76,82 @@ export interface PersonTable {
   left_on: string | null
 }
 
+/** One period of a person's assignment (who was where from when); valid_to is exclusive, NULL while current. */
+export interface PersonPeriodTable {
+  id: Generated<number>
+  person_id: number
+  valid_from: string
+  valid_to: string | null
+  department_id: number | null
+  post: string
+  category: string
+  rank: string
+  supervisor_id: number | null
+  risk_post: number
+  status: string
+  reason: string
+  recorded_by: number | null
+  recorded_at: string
+}
+
+/** Membership of the leadership group (head, member) and the discipline office, with dates. */
+export interface OrgGroupTable {
+  id: Generated<number>
+  person_id: number
+  role: string
+  valid_from: string
+  valid_to: string | null
+}
+
+/** A year's official holiday table imported after release (it replaces a shipped one). */
+export interface CalendarYearTable {
+  year: number
+  source: string
+  body: string
+  imported_at: string
+  imported_by: number | null
+}
+
+/** A year's policy imported (pending the head's approval, then in force) or received in a package. */
+export interface PolicyTable {
+  id: Generated<number>
+  year: number
+  version: string
+  source: string
+  body: string
+  status: string
+  proposed_by: number | null
+  proposed_at: string
+  decided_by: number | null
+  decided_at: string | null
+  reason: string | null
+}
+
+/** A published version of a year's guideline; never changed after publishing. */
+export interface GuidelineTable {
+  id: Generated<number>
+  year: number
+  version: number
+  body: string
+  reason: string | null
+  policy_version: string
+  published_at: string
+  published_by: number | null
+  publicity_start: string
+  publicity_end: string
+  effective_on: string
+}
+
+/** The draft (first version or a revision) being edited for a year. */
+export interface GuidelineDraftTable {
+  year: number
+  body: string
+  reason: string | null
+  base_version: number | null
+  updated_at: string
+  updated_by: number | null
+}
+
 export interface SchemaMigrationTable {
   version: number
   name: string
@@ -90,5 +166,11 @@ export interface DB {
   audit_log: AuditLogTable
   departments: DepartmentTable
   people: PersonTable
+  person_periods: PersonPeriodTable
+  org_groups: OrgGroupTable
+  calendar_years: CalendarYearTable
+  policies: PolicyTable
+  guidelines: GuidelineTable
+  guideline_drafts: GuidelineDraftTable
   schema_migrations: SchemaMigrationTable
 }

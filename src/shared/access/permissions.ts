@@ -52,6 +52,72 @@ export const PERMISSIONS = {
     zh: '备份、校验与恢复数据库',
     en: 'Back up, verify and restore the database',
   },
+  'org.read': {
+    allow: ['hr', 'discipline', 'leader', 'leaderHead', 'supervisor'],
+    tier: 'T1',
+    zh: '查看组织与人员',
+    en: 'See the organisation and its people',
+  },
+  'org.manage': {
+    allow: ['hr'],
+    tier: 'T1',
+    zh: '维护组织、人员与花名册',
+    en: 'Maintain the organisation, people and roster',
+  },
+  'calendar.read': {
+    allow: 'signedIn',
+    tier: 'T0',
+    zh: '查看工作日历与期限',
+    en: 'See the working-day calendar and deadlines',
+  },
+  'calendar.manage': {
+    allow: ['hr'],
+    tier: 'T0',
+    zh: '导入节假日安排',
+    en: 'Import a year’s holiday table',
+  },
+  'policy.read': {
+    allow: ['hr', 'leader', 'leaderHead'],
+    tier: 'T0',
+    zh: '查看考核政策',
+    en: 'See the assessment policy',
+  },
+  'policy.propose': {
+    allow: ['hr'],
+    tier: 'T0',
+    zh: '提交政策导入',
+    en: 'Propose a policy import',
+  },
+  'policy.approve': {
+    allow: ['leaderHead'],
+    tier: 'T0',
+    zh: '批准或驳回政策导入',
+    en: 'Approve or refuse a policy import',
+  },
+  'guideline.read': {
+    allow: ['hr', 'discipline', 'leader', 'leaderHead', 'supervisor', 'staff'],
+    tier: 'T0',
+    zh: '查看已发布的考核指引',
+    en: 'Read the published guideline',
+  },
+  'guideline.draft': {
+    allow: ['hr', 'leader', 'leaderHead'],
+    tier: 'T1',
+    zh: '查看指引草稿',
+    en: 'Read guideline drafts',
+  },
+  'guideline.edit': {
+    allow: ['hr'],
+    tier: 'T1',
+    zh: '编辑指引草稿与修订',
+    en: 'Edit guideline drafts and revisions',
+  },
+  'guideline.publish': {
+    allow: ['leaderHead'],
+    tier: 'T0',
+    zh: '发布指引（批准修订）',
+    en: 'Publish the guideline (approve revisions)',
+  },
 } as const satisfies Record<string, PermissionRule>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -2,6 +2,9 @@ import { z } from 'zod'
 import type { Permission } from '../access/permissions'
 import { ROLES, type Role } from '../roles'
 import type * as T from './types'
+import { POST_CATEGORIES, type AnnualGuideline } from '../guideline/model'
+import type { Violation } from '../guideline/violation'
+import { EMPLOYMENT_STATUSES } from '../org'
 import type { MethodNameList } from './methodNames'
 
 /**
@@ -34,6 +37,13 @@ const password = z.string().min(1).max(128)
 const role = z.enum(ROLES)
 const path = z.string().trim().min(1).max(1024)
 const newAccount = z.object({ username, displayName, password }).strict()
+const id = z.number().int().positive()
+const year = z.number().int().min(2000).max(2100)
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+/** Files cross the boundary as base64 (the renderer reads them with the DOM File API); 20 MB at most. */
+const fileContent = z
+  .object({ fileName: z.string().trim().min(1).max(255), contentBase64: z.string().max(28_000_000) })
+  .strict()
 
 export const contract = {
   'setup.status': method<T.SetupStatus>()({ input: none, permission: 'public', kind: 'read' }),
@@ -154,6 +164,111 @@ export const contract = {
   }),
 
   'home.tasks': method<T.HomeTask[]>()({ input: none, permission: 'self', kind: 'read' }),
+
+  'org.departments.list': method<T.Department[]>()({ input: none, permission: 'org.read', kind: 'read' }),
+  'org.departments.save': method<T.Department>()({
+    input: z
+      .object({ id: id.optional(), name: z.string().trim().min(1).max(40), code: z.string().trim().min(1).max(16), sortOrder: z.number().int().min(0).max(9999).default(0) })
+      .strict(),
+    permission: 'org.manage',
+    kind: 'write',
+  }),
+  'org.people.list': method<T.PersonSummary[]>()({
+    input: z
+      .object({ departmentId: id.optional(), search: z.string().trim().max(40).optional(), includeGone: z.boolean().default(false), asOf: isoDate.optional() })
+      .strict(),
+    permission: 'org.read',
+    kind: 'read',
+  }),
+  'org.people.get': method<T.PersonDetail>()({ input: z.object({ id }).strict(), permission: 'org.read', kind: 'read' }),
+  'org.people.save': method<T.PersonDetail>()({
+    input: z
+      .object({
+        id: id.optional(),
+        staffNo: z.string().trim().min(1).max(20),
+        name: z.string().trim().min(1).max(40),
+        departmentId: id.nullable(),
+        post: z.string().trim().max(40).default(''),
+        category: z.enum(POST_CATEGORIES),
+        rank: z.string().trim().max(40).default(''),
+        supervisorId: id.nullable(),
+        riskPost: z.boolean(),
+        status: z.enum(EMPLOYMENT_STATUSES),
+        joinedOn: isoDate.nullable(),
+        leftOn: isoDate.nullable(),
+        /** The change takes effect on this day (history keeps who was where on which date). */
+        effectiveOn: isoDate,
+      })
+      .strict(),
+    permission: 'org.manage',
+    kind: 'write',
+  }),
+  'org.people.linkAccount': method<T.PersonSummary>()({
+    input: z.object({ personId: id, userId: id.nullable() }).strict(),
+    permission: 'org.manage',
+    kind: 'write',
+  }),
+  'org.accounts.list': method<T.AccountRef[]>()({ input: none, permission: 'org.manage', kind: 'read' }),
+  'org.leadership.get': method<T.LeadershipInfo>()({ input: none, permission: 'org.read', kind: 'read' }),
+  'org.leadership.set': method<T.LeadershipInfo>()({
+    input: z
+      .object({ headId: id.nullable(), memberIds: z.array(id).max(50), disciplineIds: z.array(id).max(50), effectiveOn: isoDate })
+      .strict(),
+    permission: 'org.manage',
+    kind: 'write',
+  }),
+  'org.roster.template': method<T.FileContent>()({
+    input: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict(),
+    permission: 'org.manage',
+    kind: 'read',
+  }),
+  'org.roster.preview': method<T.RosterPreview>()({ input: fileContent, permission: 'org.manage', kind: 'read' }),
+  'org.roster.import': method<T.RosterImportResult>()({ input: fileContent, permission: 'org.manage', kind: 'write' }),
+
+  'calendar.years': method<T.CalendarYearSummary[]>()({ input: none, permission: 'calendar.read', kind: 'read' }),
+  'calendar.year': method<T.CalendarYear>()({ input: z.object({ year }).strict(), permission: 'calendar.read', kind: 'read' }),
+  'calendar.addWorkingDays': method<T.DeadlineResult>()({
+    input: z.object({ from: isoDate, days: z.number().int().min(0).max(3650) }).strict(),
+    permission: 'calendar.read',
+    kind: 'read',
+  }),
+  'calendar.import': method<T.CalendarYearSummary>()({ input: fileContent, permission: 'calendar.manage', kind: 'write' }),
+
+  'policy.get': method<T.PolicyView>()({ input: z.object({ year }).strict(), permission: 'policy.read', kind: 'read' }),
+  'policy.import': method<T.PendingPolicy>()({
+    input: z.object({ year, file: fileContent }).strict(),
+    permission: 'policy.propose',
+    kind: 'write',
+  }),
+  'policy.decide': method<T.PolicyView>()({
+    input: z.object({ id, approve: z.boolean(), reason: z.string().trim().max(500).optional() }).strict(),
+    permission: 'policy.approve',
+    kind: 'write',
+  }),
+
+  'guideline.get': method<T.GuidelineView>()({ input: z.object({ year }).strict(), permission: 'guideline.read', kind: 'read' }),
+  'guideline.version': method<T.GuidelineVersionInfo & { guideline: AnnualGuideline }>()({
+    input: z.object({ year, version: z.number().int().positive() }).strict(),
+    permission: 'guideline.read',
+    kind: 'read',
+  }),
+  'guideline.validate': method<Violation[]>()({
+    input: z.object({ guideline: z.unknown() }).strict(),
+    permission: 'guideline.draft',
+    kind: 'read',
+  }),
+  'guideline.saveDraft': method<T.GuidelineView>()({
+    input: z.object({ year, guideline: z.unknown().optional(), reason: z.string().trim().max(500).optional() }).strict(),
+    permission: 'guideline.edit',
+    kind: 'write',
+  }),
+  'guideline.startRevision': method<T.GuidelineView>()({
+    input: z.object({ year, reason: z.string().trim().min(2).max(500) }).strict(),
+    permission: 'guideline.edit',
+    kind: 'write',
+  }),
+  'guideline.discardDraft': method<T.GuidelineView>()({ input: z.object({ year }).strict(), permission: 'guideline.edit', kind: 'write' }),
+  'guideline.publish': method<T.GuidelineView>()({ input: z.object({ year }).strict(), permission: 'guideline.publish', kind: 'write' }),
 } as const
 
 export type Contract = typeof contract

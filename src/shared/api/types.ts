@@ -1,5 +1,8 @@
 import type { Role } from '../roles'
 import type { PasswordRule } from '../password'
+import type { EmploymentStatus, IsoDate, PostCategory } from '../org'
+import type { AnnualGuideline } from '../guideline/model'
+import type { Violation } from '../guideline/violation'
 
 /** Output types of the API contract. Dates are ISO strings; ids are numbers. */
 
@@ -111,4 +114,216 @@ export interface HomeTask {
   count: number
   /** Where in the app the task is done. */
   route: string
+}
+
+// ---- Organisation (issue 3) ----------------------------------------------------------------
+
+
+/** 科室 */
+export interface Department {
+  id: number
+  name: string
+  code: string
+  sortOrder: number
+  /** People currently in post in it. */
+  headcount: number
+}
+
+/** One person as lists show them (the current assignment). */
+export interface PersonSummary {
+  id: number
+  staffNo: string
+  name: string
+  departmentId: number | null
+  departmentName: string | null
+  post: string
+  category: PostCategory
+  rank: string
+  supervisorId: number | null
+  supervisorName: string | null
+  supervisorStaffNo: string | null
+  riskPost: boolean
+  status: EmploymentStatus
+  joinedOn: IsoDate | null
+  leftOn: IsoDate | null
+  /** The sign-in account linked to this person, if any. */
+  username: string | null
+}
+
+/** One period of a person's assignment: who was where, from when to when (history). */
+export interface PersonPeriod {
+  from: IsoDate
+  /** Exclusive; null while current. */
+  to: IsoDate | null
+  departmentName: string | null
+  post: string
+  category: PostCategory
+  rank: string
+  supervisorName: string | null
+  riskPost: boolean
+  status: EmploymentStatus
+  /** What the change was recorded as (roster import, edit, …) and by whom. */
+  reason: string
+  recordedBy: string | null
+}
+
+export interface PersonDetail extends PersonSummary {
+  history: PersonPeriod[]
+  /** Direct reports, current. */
+  reports: { id: number; staffNo: string; name: string }[]
+  leadership: 'head' | 'member' | null
+  discipline: boolean
+}
+
+/** The leadership group (绩效管理领导小组) and the discipline office (纪检室), as people. */
+export interface LeadershipInfo {
+  head: PersonRef | null
+  members: PersonRef[]
+  discipline: PersonRef[]
+}
+
+export interface PersonRef {
+  id: number
+  staffNo: string
+  name: string
+  /** Whether the person's account holds the matching role (the security administrator grants it). */
+  accountHasRole: boolean | null
+}
+
+/** A roster problem: row 0 means the file or its header. */
+export interface RosterIssue {
+  row: number
+  column: string
+  code: string
+  zh: string
+  en: string
+  value?: string
+}
+
+export type RosterAction = 'create' | 'update' | 'unchanged'
+
+export interface RosterPreview {
+  fileName: string
+  rows: number
+  created: number
+  updated: number
+  unchanged: number
+  errors: RosterIssue[]
+  warnings: RosterIssue[]
+  /** Departments that the import would create. */
+  newDepartments: string[]
+  /** Row by row, what the import would do (valid rows only). */
+  changes: { row: number; staffNo: string; name: string; action: RosterAction; fields: string[] }[]
+}
+
+export interface RosterImportResult {
+  created: number
+  updated: number
+  unchanged: number
+  newDepartments: string[]
+}
+
+/** A file handed over from the renderer or the CLI: the DOM File API or fs read it, base64 carries it. */
+export interface FileContent {
+  fileName: string
+  contentBase64: string
+}
+
+export interface AccountRef {
+  userId: number
+  username: string
+  displayName: string
+  personId: number | null
+}
+
+// ---- Calendar -------------------------------------------------------------------------------
+
+export interface CalendarWarningInfo {
+  code: string
+  year: number
+  zh: string
+  en: string
+}
+
+export interface CalendarDayInfo {
+  date: IsoDate
+  working: boolean
+  kind: 'workday' | 'weekend' | 'holiday' | 'makeup'
+  name?: string
+}
+
+export interface CalendarYear {
+  year: number
+  /** An official table is loaded for the year; otherwise only the statutory fixed-date holidays are known. */
+  loaded: boolean
+  source: string | null
+  origin: 'shipped' | 'imported' | 'estimated'
+  days: CalendarDayInfo[]
+  warnings: CalendarWarningInfo[]
+}
+
+export interface DeadlineResult {
+  from: IsoDate
+  days: number
+  date: IsoDate
+  warnings: CalendarWarningInfo[]
+}
+
+export interface CalendarYearSummary {
+  year: number
+  origin: 'shipped' | 'imported'
+  source: string
+  holidays: number
+  makeupWorkdays: number
+}
+
+// ---- Policy ---------------------------------------------------------------------------------
+
+export interface PolicyView {
+  year: number
+  /** Where the policy in force came from. */
+  version: string
+  source: 'default' | 'import' | 'package'
+  approvedBy: string | null
+  approvedAt: string | null
+  constraints: Record<string, number>
+  security: Record<string, number | boolean>
+  /** An import waiting for the leadership group head's approval. */
+  pending: PendingPolicy | null
+  history: { id: number; version: string; source: string; status: string; decidedAt: string | null; decidedBy: string | null; reason: string | null }[]
+}
+
+export interface PendingPolicy {
+  id: number
+  version: string
+  proposedBy: string
+  proposedAt: string
+  /** Constraint values that would change: old → new. */
+  changes: { key: string; from: number | boolean | null; to: number | boolean }[]
+}
+
+// ---- Guideline ------------------------------------------------------------------------------
+
+export type GuidelineState = 'draft' | 'publicity' | 'inForce' | 'superseded'
+
+export interface GuidelineVersionInfo {
+  version: number
+  state: GuidelineState
+  publishedAt: string | null
+  publishedBy: string | null
+  publicityStart: IsoDate | null
+  publicityEnd: IsoDate | null
+  /** The day it takes effect: the working day after the publicity ends. */
+  effectiveOn: IsoDate | null
+  reason: string | null
+}
+
+export interface GuidelineView {
+  year: number
+  /** The version in force today (or in publicity), if any. */
+  current: (GuidelineVersionInfo & { guideline: AnnualGuideline }) | null
+  /** The draft being edited (first version, or a revision), if any. */
+  draft: { guideline: AnnualGuideline; reason: string | null; violations: Violation[]; updatedAt: string; updatedBy: string | null } | null
+  versions: GuidelineVersionInfo[]
+  calendarWarnings: CalendarWarningInfo[]
 }

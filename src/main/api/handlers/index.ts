@@ -3,6 +3,10 @@ import { auditHandlers } from './audit'
 import { authHandlers, recoverHandler } from './auth'
 import { backupHandlers } from './backup'
 import { homeHandlers } from './home'
+import { orgHandlers } from './org'
+import { calendarHandlers } from './calendar'
+import { policyHandlers } from './policy'
+import { guidelineHandlers } from './guideline'
 import { roleHandlers } from './roles'
 import { setupHandlers } from './setup'
 import { userHandlers } from './users'
@@ -17,4 +21,8 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...backupHandlers,
   ...homeHandlers,
+  ...orgHandlers,
+  ...calendarHandlers,
+  ...policyHandlers,
+  ...guidelineHandlers,
 }

@@ -4,21 +4,9 @@ import type { IsoDate } from '../../calendar'
 /** 岗位类别 (RULES.md §3), the guideline's own type: it decides the dimension weights a person gets. */
 export type { PostCategory }
 
-/**
- * 在职状态. A deliberately small set; RULES.md §3 only needs to tell who is in post for the year,
- * who takes part without a grade (不定等次) and who has gone:
- * - `active`      在职: in post, graded
- * - `probation`   试用期: in post, not graded by default (RULES.md §3)
- * - `longLeave`   长期病假/长期休假: in post on paper, not graded when away more than half the year
- * - `transferred` 调离: moved to another unit
- * - `retired`     退休
- * - `left`        离职 (resigned, dismissed, …)
- * An empty cell means `active`: most rosters only fill the column for the exceptions.
- */
-export type EmploymentStatus = 'active' | 'probation' | 'longLeave' | 'transferred' | 'retired' | 'left'
-
-/** The statuses of people no longer in the unit; they are expected to have a 离岗日期. */
-export const GONE_STATUSES: readonly EmploymentStatus[] = ['transferred', 'retired', 'left']
+/** 在职状态 and the statuses of people who have gone: the organisation's shared vocabulary. */
+export { GONE_STATUSES, type EmploymentStatus } from '@shared/org'
+import type { EmploymentStatus } from '@shared/org'
 
 /** The fields a roster file can carry, in template order. */
 export type RosterField =

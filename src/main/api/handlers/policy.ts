@@ -1,0 +1,18 @@
+import { decidePolicy, policyView, proposePolicy } from '../../core/policy/inForce'
+import type { Handlers } from '../router'
+
+export const policyHandlers: Pick<Handlers, 'policy.get' | 'policy.import' | 'policy.decide'> = {
+  'policy.get': ({ session }, { year }) => policyView(session.store, year),
+
+  'policy.import': ({ session, now, note }, { year, file }) => {
+    const pending = proposePolicy(session.store, year, file, session.user.id, now)
+    note(`policy:${pending.id}`, { year, version: pending.version, fileName: file.fileName, changes: pending.changes })
+    return pending
+  },
+
+  'policy.decide': ({ session, now, note }, { id, approve, reason }) => {
+    const year = decidePolicy(session.store, id, approve, reason, session.user.id, now)
+    note(`policy:${id}`, { year, approve, reason: reason ?? null })
+    return policyView(session.store, year)
+  },
+}

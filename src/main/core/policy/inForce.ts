@@ -1,0 +1,170 @@
+import { z } from 'zod'
+import { KaoheError } from '@shared/errors'
+import type { FileContent, PendingPolicy, PolicyView } from '@shared/api/types'
+import type { Store } from '../../db/store'
+import { policyConstraintsSchema } from './constraints'
+import { DEFAULT_POLICY, type Policy } from './defaults'
+
+/**
+ * The policy in force for a year (考核政策, RULES.md §2): the shipped defaults until an imported
+ * policy is approved by the leadership group head (or a package from the higher-level office
+ * brings one). Each change is a row; nothing is overwritten.
+ */
+const securitySchema = z.object({
+  passwordMinLength: z.number().int().min(8).max(64),
+  passwordMinClasses: z.number().int().min(2).max(4),
+  maxFailedLogins: z.number().int().min(3).max(10),
+  lockoutMinutes: z.number().int().min(5).max(1440),
+  idleLockMinutes: z.number().int().min(1).max(120),
+  forcePasswordChangeAtFirstLogin: z.boolean(),
+  scryptLog2N: z.number().int().min(17).max(20),
+  auditRetentionDays: z.number().int().min(180),
+})
+
+export const policySchema = z
+  .object({
+    $comment: z.string().optional(),
+    version: z.string().trim().min(1).max(60),
+    security: securitySchema,
+    constraints: policyConstraintsSchema.strict(),
+  })
+  .strict()
+
+export interface PolicyInForce {
+  policy: Policy
+  id: number | null
+  source: 'default' | 'import' | 'package'
+  approvedBy: string | null
+  approvedAt: string | null
+}
+
+export function policyInForce(store: Store, year: number): PolicyInForce {
+  const row = store.first(
+    store.qb
+      .selectFrom('policies as p')
+      .leftJoin('users as u', 'u.id', 'p.decided_by')
+      .select(['p.id', 'p.body', 'p.source', 'p.decided_at', 'u.username'])
+      .where('p.year', '=', year)
+      .where('p.status', '=', 'inForce')
+      .orderBy('p.id', 'desc')
+      .limit(1),
+  )
+  if (!row) return { policy: DEFAULT_POLICY, id: null, source: 'default', approvedBy: null, approvedAt: null }
+  return {
+    policy: JSON.parse(row.body) as Policy,
+    id: row.id,
+    source: row.source as 'import' | 'package',
+    approvedBy: row.username,
+    approvedAt: row.decided_at,
+  }
+}
+
+function diff(from: Policy, to: Policy): PendingPolicy['changes'] {
+  const changes: PendingPolicy['changes'] = []
+  for (const section of ['constraints', 'security'] as const) {
+    const a = from[section] as Record<string, number | boolean>
+    const b = to[section] as Record<string, number | boolean>
+    for (const key of Object.keys(b)) {
+      if (a[key] !== b[key]) changes.push({ key: `${section}.${key}`, from: a[key] ?? null, to: b[key]! })
+    }
+  }
+  return changes
+}
+
+/** HR proposes a policy file for a year; it waits for the head's decision. */
+export function proposePolicy(store: Store, year: number, file: FileContent, actorId: number, now: Date): PendingPolicy {
+  let json: unknown
+  try {
+    json = JSON.parse(Buffer.from(file.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, ''))
+  } catch (e) {
+    throw new KaoheError('POLICY_IMPORT_INVALID', { reason: `不是有效的 JSON：${(e as Error).message}`, reasonEn: `not valid JSON: ${(e as Error).message}` })
+  }
+  const parsed = policySchema.safeParse(json)
+  if (!parsed.success) {
+    const list = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')
+    throw new KaoheError('POLICY_IMPORT_INVALID', { reason: list, reasonEn: list })
+  }
+  const pending = store.first(
+    store.qb.selectFrom('policies').select('id').where('year', '=', year).where('status', '=', 'pending'),
+  )
+  if (pending) throw new KaoheError('POLICY_PENDING_EXISTS', { year })
+  const policy = parsed.data as Policy
+  const id = store.run(
+    store.qb.insertInto('policies').values({
+      year,
+      version: policy.version,
+      source: 'import',
+      body: JSON.stringify(policy),
+      status: 'pending',
+      proposed_by: actorId,
+      proposed_at: now.toISOString(),
+      decided_by: null,
+      decided_at: null,
+      reason: null,
+    }),
+  ).lastInsertRowid
+  const created = pendingPolicy(store, year)
+  if (!created || created.id !== id) throw new Error('the pending policy was not stored')
+  return created
+}
+
+export function pendingPolicy(store: Store, year: number): PendingPolicy | null {
+  const row = store.first(
+    store.qb
+      .selectFrom('policies as p')
+      .leftJoin('users as u', 'u.id', 'p.proposed_by')
+      .select(['p.id', 'p.version', 'p.body', 'p.proposed_at', 'u.username'])
+      .where('p.year', '=', year)
+      .where('p.status', '=', 'pending'),
+  )
+  if (!row) return null
+  return {
+    id: row.id,
+    version: row.version,
+    proposedBy: row.username ?? '',
+    proposedAt: row.proposed_at,
+    changes: diff(policyInForce(store, year).policy, JSON.parse(row.body) as Policy),
+  }
+}
+
+/** The head approves (it comes into force, the previous one is superseded) or refuses with a reason. */
+export function decidePolicy(store: Store, id: number, approve: boolean, reason: string | undefined, actorId: number, now: Date): number {
+  const row = store.first(store.qb.selectFrom('policies').select(['year', 'status']).where('id', '=', id))
+  if (!row) throw new KaoheError('NOT_FOUND', { what: '政策导入 policy import', id })
+  if (row.status !== 'pending') throw new KaoheError('POLICY_NOT_PENDING')
+  if (approve) {
+    store.run(store.qb.updateTable('policies').set({ status: 'superseded' }).where('year', '=', row.year).where('status', '=', 'inForce'))
+  }
+  store.run(
+    store.qb
+      .updateTable('policies')
+      .set({ status: approve ? 'inForce' : 'refused', decided_by: actorId, decided_at: now.toISOString(), reason: reason ?? null })
+      .where('id', '=', id),
+  )
+  return row.year
+}
+
+export function policyView(store: Store, year: number): PolicyView {
+  const current = policyInForce(store, year)
+  const history = store
+    .all(
+      store.qb
+        .selectFrom('policies as p')
+        .leftJoin('users as u', 'u.id', 'p.decided_by')
+        .select(['p.id', 'p.version', 'p.source', 'p.status', 'p.decided_at', 'u.username', 'p.reason'])
+        .where('p.year', '=', year)
+        .orderBy('p.id', 'desc'),
+    )
+    .map((h) => ({ id: h.id, version: h.version, source: h.source, status: h.status, decidedAt: h.decided_at, decidedBy: h.username, reason: h.reason }))
+  return {
+    year,
+    version: current.policy.version,
+    source: current.source,
+    approvedBy: current.approvedBy,
+    approvedAt: current.approvedAt,
+    constraints: { ...current.policy.constraints },
+    security: { ...current.policy.security } as unknown as Record<string, number | boolean>,
+    pending: pendingPolicy(store, year),
+    history,
+  }
+}
