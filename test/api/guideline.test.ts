@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest'
+import type { AnnualGuideline } from '../../src/shared/guideline/model'
+import { DEFAULT_POLICY } from '../../src/main/core/policy/defaults'
+import { readyUnit } from '../support/tempUnit'
+
+const file = (fileName: string, text: string) => ({ fileName, contentBase64: Buffer.from(text, 'utf8').toString('base64') })
+
+/** A clock fixed at a moment (local time) so publicity dates are known. */
+function at(iso: string) {
+  let now = new Date(iso)
+  return { clock: () => now, set: (next: string) => (now = new Date(next)) }
+}
+
+describe('the annual guideline', () => {
+  it('HR drafts from the defaults; a P2 breach blocks publishing; fixed, the head publishes and publicity runs 5 working days', async () => {
+    // Monday 2026-09-28; 国庆 and 中秋 2026 fall in the publicity period.
+    const t = at('2026-09-28T10:00:00')
+    const u = await readyUnit({ clock: t.clock })
+    await u.as('hr1')
+    const first = await u.ok('guideline.saveDraft', { year: 2026 })
+    expect(first.draft?.violations).toEqual([])
+    expect(first.current).toBeNull()
+    const g = structuredClone(first.draft!.guideline) as AnnualGuideline
+    g.categories.general.dimensions.ji.weight = 35
+    g.categories.general.dimensions.neng.weight = 25
+    const invalid = await u.ok('guideline.saveDraft', { year: 2026, guideline: g })
+    expect(invalid.draft?.violations).toEqual([
+      expect.objectContaining({ id: 'P2', path: 'categories.general.dimensions.ji.weight', value: 35, bound: 40, op: '>=' }),
+    ])
+    // Staff see no draft; the head cannot publish a draft that breaks the policy.
+    await u.as('staff1')
+    expect((await u.ok('guideline.get', { year: 2026 })).draft).toBeNull()
+    await u.as('head1')
+    expect(await u.err('guideline.publish', { year: 2026 })).toMatchObject({ code: 'GUIDELINE_INVALID', params: { count: 1 } })
+    await u.as('hr1')
+    g.categories.general.dimensions.ji.weight = 40
+    g.categories.general.dimensions.neng.weight = 20
+    expect((await u.ok('guideline.saveDraft', { year: 2026, guideline: g })).draft?.violations).toEqual([])
+    await u.as('head1')
+    const published = await u.ok('guideline.publish', { year: 2026 })
+    // 5 working days after Mon 9-28: 9-29, 9-30, then 10-1…10-7 are holidays (国庆), 10-8, 10-9 (Fri), 10-10 is a make-up Saturday.
+    expect(published.current).toMatchObject({ version: 1, state: 'publicity', publicityStart: '2026-09-28', publicityEnd: expect.any(String) })
+    const end = published.current!.publicityEnd!
+    const deadline = await u.ok('calendar.addWorkingDays', { from: '2026-09-28', days: 5 })
+    expect(end).toBe(deadline.date)
+    expect(end > '2026-10-07').toBe(true)
+    expect(published.current!.effectiveOn! > end).toBe(true)
+    expect(published.draft).toBeNull()
+
+    // After the publicity period the version is in force; everyone can read it.
+    t.set(`${published.current!.effectiveOn}T09:00:00`)
+    await u.as('staff1')
+    const later = await u.ok('guideline.get', { year: 2026 })
+    expect(later.current).toMatchObject({ version: 1, state: 'inForce' })
+    expect(later.current!.guideline.categories.general.dimensions.ji.weight).toBe(40)
+  })
+
+  it('a mid-year revision needs a reason, makes version 2, and keeps version 1 readable', async () => {
+    const t = at('2026-03-02T10:00:00')
+    const u = await readyUnit({ clock: t.clock })
+    await u.as('hr1')
+    await u.ok('guideline.saveDraft', { year: 2026 })
+    await u.as('head1')
+    await u.ok('guideline.publish', { year: 2026 })
+    t.set('2026-06-01T10:00:00')
+    await u.as('hr1')
+    expect((await u.err('guideline.startRevision', { year: 2026, reason: '' })).code).toBe('INVALID_INPUT')
+    const rev = await u.ok('guideline.startRevision', { year: 2026, reason: '上级部署新增营商环境专项任务' })
+    expect(rev.draft?.reason).toBe('上级部署新增营商环境专项任务')
+    expect((await u.err('guideline.startRevision', { year: 2026, reason: '再来一次' })).code).toBe('GUIDELINE_DRAFT_EXISTS')
+    const g = structuredClone(rev.draft!.guideline)
+    g.channels.leadership.weight = 60
+    g.channels.democratic.weight = 20
+    await u.ok('guideline.saveDraft', { year: 2026, guideline: g })
+    await u.as('head1')
+    const v2 = await u.ok('guideline.publish', { year: 2026 })
+    expect(v2.versions.map((v) => [v.version, v.state, v.reason])).toEqual([
+      [2, 'publicity', '上级部署新增营商环境专项任务'],
+      [1, 'inForce', null],
+    ])
+    t.set('2026-07-01T10:00:00')
+    await u.as('staff1') // a month later: the old session has locked itself
+    const after = await u.ok('guideline.get', { year: 2026 })
+    expect(after.versions.map((v) => v.state)).toEqual(['inForce', 'superseded'])
+    expect((await u.ok('guideline.version', { year: 2026, version: 1 })).guideline.channels.leadership.weight).toBe(50)
+  })
+
+  it('validates live, returning every violation at once', async () => {
+    const u = await readyUnit()
+    await u.as('hr1')
+    const g = structuredClone((await u.ok('guideline.saveDraft', { year: 2026 })).draft!.guideline)
+    g.channels.leadership.weight = 40 // P1 and P10 (channels no longer sum to 100)
+    g.channels.quarterly.peerWeight = 30 // P4
+    const found = await u.ok('guideline.validate', { guideline: g })
+    expect(found.map((v) => v.id).sort()).toEqual(['P1', 'P10', 'P4'])
+  })
+})
+
+describe('the policy in force', () => {
+  it('an import waits for the head; approved, it is the year’s policy and guideline checks use it', async () => {
+    const u = await readyUnit()
+    await u.as('hr1')
+    const stricter = { ...DEFAULT_POLICY, version: '市局2026-1号', constraints: { ...DEFAULT_POLICY.constraints, P2_achievementWeightMinGeneral: 45 } }
+    const pending = await u.ok('policy.import', { year: 2026, file: file('policy.json', JSON.stringify(stricter)) })
+    expect(pending.changes).toEqual([{ key: 'constraints.P2_achievementWeightMinGeneral', from: 40, to: 45 }])
+    expect((await u.err('policy.import', { year: 2026, file: file('policy.json', JSON.stringify(stricter)) })).code).toBe('POLICY_PENDING_EXISTS')
+    expect((await u.ok('policy.get', { year: 2026 })).constraints.P2_achievementWeightMinGeneral).toBe(40)
+    await u.as('head1')
+    const view = await u.ok('policy.decide', { id: pending.id, approve: true })
+    expect(view).toMatchObject({ version: '市局2026-1号', source: 'import', approvedBy: 'head1', pending: null })
+    await u.as('hr1')
+    const draft = await u.ok('guideline.saveDraft', { year: 2026 })
+    expect(draft.draft?.violations).toEqual([expect.objectContaining({ id: 'P2', value: 40, bound: 45 })])
+    // Another year still has the defaults.
+    expect((await u.ok('policy.get', { year: 2027 })).source).toBe('default')
+  })
+
+  it('refuses a malformed policy file, naming the field, and a refused import changes nothing', async () => {
+    const u = await readyUnit()
+    await u.as('hr1')
+    const bad = { ...DEFAULT_POLICY, constraints: { ...DEFAULT_POLICY.constraints, P1_leadershipChannelMin: 'fifty' } }
+    const err = await u.err('policy.import', { year: 2026, file: file('bad.json', JSON.stringify(bad)) })
+    expect(err.code).toBe('POLICY_IMPORT_INVALID')
+    expect(String(err.params?.reason)).toContain('constraints.P1_leadershipChannelMin')
+    expect((await u.err('policy.import', { year: 2026, file: file('x.json', '{oops') })).code).toBe('POLICY_IMPORT_INVALID')
+    const pending = await u.ok('policy.import', { year: 2026, file: file('p.json', JSON.stringify({ ...DEFAULT_POLICY, version: 'v2' })) })
+    await u.as('head1')
+    const view = await u.ok('policy.decide', { id: pending.id, approve: false, reason: '与上级文件不一致' })
+    expect(view).toMatchObject({ source: 'default', pending: null })
+    expect(view.history[0]).toMatchObject({ status: 'refused', reason: '与上级文件不一致' })
+  })
+})
+
+describe('the working-day calendar through the API', () => {
+  it('warns for a year without a table until its table is imported', async () => {
+    const u = await readyUnit()
+    await u.as('staff1')
+    const before = await u.ok('calendar.addWorkingDays', { from: '2027-04-26', days: 10 })
+    expect(before.warnings).toEqual([expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_LOADED', year: 2027 })])
+    const y = await u.ok('calendar.year', { year: 2027 })
+    expect(y).toMatchObject({ loaded: false, origin: 'estimated' })
+    expect(y.days.find((d) => d.date === '2027-10-01')).toMatchObject({ kind: 'holiday', working: false })
+    await u.as('hr1')
+    const table = {
+      year: 2027,
+      source: '国办发明电〔2026〕测试号',
+      holidays: ['2027-05-01', '2027-05-02', '2027-05-03', '2027-05-04', '2027-05-05'].map((date) => ({ date, name: '劳动节' })).concat([{ date: '2027-01-01', name: '元旦' }]),
+      workdays: [{ date: '2027-04-25', name: '劳动节调休' }, { date: '2027-05-08', name: '劳动节调休' }],
+    }
+    expect(await u.ok('calendar.import', file('2027.json', JSON.stringify(table)))).toMatchObject({ year: 2027, origin: 'imported', makeupWorkdays: 2 })
+    const after = await u.ok('calendar.addWorkingDays', { from: '2027-04-26', days: 10 })
+    expect(after.warnings).toEqual([])
+    const bad = await u.err('calendar.import', file('2028.json', JSON.stringify({ year: 2028, source: 'x', holidays: [{ date: '2028-02-30', name: '春节' }], workdays: [] })))
+    expect(bad.code).toBe('CALENDAR_IMPORT_INVALID')
+    expect((await u.ok('calendar.years')).map((y) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027])
+  })
+})
