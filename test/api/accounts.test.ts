@@ -172,3 +172,19 @@ describe('the demo unit', () => {
     for (const f of readdirSync(dir)) expect(readFileSync(join(dir, f)).includes(Buffer.from('示范县'))).toBe(false)
   })
 })
+
+describe('the demo unit, issue 3', () => {
+  it('has a published 2026 guideline in force, a leadership group and history for everyone', async () => {
+    const dir = tempDir()
+    const c = client(createKaohe({ dataDir: dir, policy: FAST_POLICY, demoIfEmpty: true, clock: () => new Date('2026-11-24T10:00:00') }), dir)
+    await c.login('hr', 'Kaohe@2026')
+    const g = await c.ok('guideline.get', { year: 2026 })
+    expect(g.current).toMatchObject({ version: 1, state: 'inForce', publicityStart: '2026-01-05', publicityEnd: '2026-01-12', effectiveOn: '2026-01-13' })
+    const leaders = await c.ok('org.leadership.get')
+    expect(leaders.head).toMatchObject({ staffNo: '0001', accountHasRole: true })
+    expect(leaders.members.map((m) => m.staffNo)).toEqual(['0002', '0003', '0201'])
+    const people = await c.ok('org.people.list', {})
+    const one = await c.ok('org.people.get', { id: people[10]!.id })
+    expect(one.history).toHaveLength(1)
+  })
+})

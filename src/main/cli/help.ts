@@ -26,6 +26,22 @@ export const HELP = `kaohe — 考核台命令行 / Kaohe command line
                   审计链校验与导出（审计管理员）/ verify and export the audit chain (audit administrator)
   backup create FOLDER | backup verify FOLDER | backup restore FOLDER
                   加密备份、校验、恢复（系统管理员）/ encrypted backups (system administrator)
+  template roster [--format xlsx|csv] [--out FILE]
+                  下载花名册模板（人事科）/ write the roster template (HR)
+  import roster FILE [--dry-run]
+                  导入花名册 .xlsx/.csv（UTF-8 或 GBK）；有任何错误行则退出码 4、不写入
+                  import a roster; any bad row → exit 4 and nothing written
+  calendar add --from YYYY-MM-DD --working-days N
+                  计算 N 个工作日后的日期，未载入节假日表的年份给出警告 / a deadline, with warnings
+  calendar import FILE
+                  导入某年节假日安排（JSON 或 ICS，人事科）/ import a year's holiday table (HR)
+  policy show [--year Y] | policy import FILE [--year Y] | policy approve ID | policy refuse ID [--reason 理由]
+                  考核政策：查看；人事科提交导入；领导小组组长批准或驳回
+                  the policy: show; HR proposes; the leadership group head approves or refuses
+  guideline show [--year Y] | guideline validate FILE | guideline draft [--year Y] [--file FILE]
+  guideline publish [--year Y] | guideline revise [--year Y] --reason 理由 [--file FILE]
+                  年度考核指引：查看、校验、草稿（人事科）、发布（领导小组组长）、年中修订
+                  the guideline: show, validate, draft (HR), publish (head), mid-year revision
   serve-web [--port N] [--data-dir DIR]
                   在 127.0.0.1 上以浏览器提供同一界面（开发与界面测试用）/ serve the UI on 127.0.0.1 (development, UI tests)
 

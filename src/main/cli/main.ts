@@ -1,6 +1,8 @@
-import { resolve, join } from 'node:path'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, resolve, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { InputOf, MethodName, OutputOf } from '@shared/api/contract'
+import type { GuidelineView } from '@shared/api/types'
 import { errorText, type ApiError, type ErrorCode } from '@shared/errors'
 import { ROLES, ROLE_NAMES, type Role } from '@shared/roles'
 import { createKaohe, type KaoheApp } from '../api/app'
@@ -71,6 +73,14 @@ const OPTIONS = {
   'secadmin-user': { type: 'string', default: 'secadmin' },
   'auditor-user': { type: 'string', default: 'auditor' },
   name: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  'working-days': { type: 'string' },
+  year: { type: 'string' },
+  reason: { type: 'string' },
+  file: { type: 'string' },
   port: { type: 'string' },
   'data-dir': { type: 'string' },
   'renderer-dir': { type: 'string' },
@@ -97,7 +107,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (command === 'serve-web') return await serveWeb(opts, io)
     const dbPath = opts.db ?? process.env.KAOHE_DB
     if (!dbPath) throw new UsageError('请用 --db 或 KAOHE_DB 指定数据库文件 / name the database with --db FILE or KAOHE_DB')
-    app = createKaohe({ dbPath: resolve(dbPath) })
+    app = createKaohe({
+      dbPath: resolve(dbPath),
+      // Long imports report progress on stderr, so stdout stays clean for --json.
+      onProgress: (done, total) => io.err(`… ${done}/${total}`),
+    })
     const a = app
     const call = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => {
       const r = await a.call(method, input)
@@ -265,6 +279,138 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         print(r, () => `已导出 ${r.entries} 条审计记录 / exported ${r.entries} entries: ${r.file}`)
         return EXIT.ok
       }
+      case 'template roster': {
+        await login()
+        const format = opts.format === 'csv' ? 'csv' : 'xlsx'
+        const t = await call('org.roster.template', { format })
+        const out = resolve(opts.out ?? t.fileName)
+        writeFileSync(out, Buffer.from(t.contentBase64, 'base64'))
+        print({ file: out }, () => `已写出花名册模板 / roster template written: ${out}`)
+        return EXIT.ok
+      }
+      case 'import roster': {
+        const path = rest[0]
+        if (!path) throw new UsageError('import roster FILE [--dry-run]')
+        await login()
+        const file = readInput(path)
+        const preview = await call('org.roster.preview', file)
+        const summary = {
+          file: path,
+          rows: preview.rows,
+          created: preview.created,
+          updated: preview.updated,
+          unchanged: preview.unchanged,
+          newDepartments: preview.newDepartments,
+          errors: preview.errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: `${e.zh} / ${e.en}`, ...(e.value !== undefined ? { value: e.value } : {}) })),
+          warnings: preview.warnings.map((e) => ({ row: e.row, column: e.column, code: e.code, message: `${e.zh} / ${e.en}` })),
+          written: false,
+        }
+        const describe = () =>
+          [
+            `${path}: ${preview.rows} 行 rows — 新增 created ${preview.created}, 更新 updated ${preview.updated}, 不变 unchanged ${preview.unchanged}`,
+            ...(preview.newDepartments.length ? [`新科室 new departments: ${preview.newDepartments.join('、')}`] : []),
+            ...summary.errors.map((e) => `  ✗ 第 ${e.row} 行 row ${e.row} [${e.column}] ${e.code}: ${e.message}`),
+            ...summary.warnings.map((e) => `  ! 第 ${e.row} 行 row ${e.row} [${e.column}] ${e.code}: ${e.message}`),
+          ].join('\n')
+        if (preview.errors.length) {
+          print(summary, () => `${describe()}\n有错误，未导入任何数据 / errors found; nothing was imported`)
+          return EXIT.invalid
+        }
+        if (opts['dry-run']) {
+          print(summary, () => `${describe()}\n（试运行，未写入 / dry run, nothing written）`)
+          return EXIT.ok
+        }
+        const result = await call('org.roster.import', file)
+        print({ ...summary, ...result, written: true }, () => `${describe()}\n已导入 / imported`)
+        return EXIT.ok
+      }
+      case 'calendar add': {
+        const from = opts.from
+        const days = Number(opts['working-days'])
+        if (!from || !Number.isInteger(days)) throw new UsageError('calendar add --from YYYY-MM-DD --working-days N')
+        await login()
+        const r = await call('calendar.addWorkingDays', { from, days })
+        print(r, () => [`${r.from} + ${r.days} 个工作日 working days = ${r.date}`, ...r.warnings.map((w) => `  ! ${w.zh} / ${w.en}`)].join('\n'))
+        return EXIT.ok
+      }
+      case 'calendar import': {
+        const path = rest[0]
+        if (!path) throw new UsageError('calendar import FILE (.json or .ics)')
+        await login()
+        const r = await call('calendar.import', readInput(path))
+        print(r, () => `已导入 ${r.year} 年节假日安排 / imported the ${r.year} table: ${r.holidays} 天假日 holidays, ${r.makeupWorkdays} 天调休上班 make-up days (${r.source})`)
+        return EXIT.ok
+      }
+      case 'policy show': {
+        await login()
+        const v = await call('policy.get', { year: yearOf(opts.year) })
+        print(v, () =>
+          [
+            `${v.year} 年考核政策 policy: ${v.version} (${v.source}${v.approvedBy ? `, 批准 approved by ${v.approvedBy} ${v.approvedAt}` : ''})`,
+            ...Object.entries(v.constraints).map(([k, x]) => `  ${k.padEnd(36)} ${x}`),
+            ...(v.pending ? [`待批准 pending #${v.pending.id}: ${v.pending.changes.map((c) => `${c.key} ${String(c.from)} → ${String(c.to)}`).join('; ')}`] : []),
+          ].join('\n'),
+        )
+        return EXIT.ok
+      }
+      case 'policy import': {
+        const path = rest[0]
+        if (!path) throw new UsageError('policy import FILE --year YYYY')
+        await login()
+        const p = await call('policy.import', { year: yearOf(opts.year), file: readInput(path) })
+        print(p, () => `已提交，待领导小组组长批准 / submitted for the head's approval: #${p.id} ${p.version}\n${p.changes.map((c) => `  ${c.key}: ${String(c.from)} → ${String(c.to)}`).join('\n')}`)
+        return EXIT.ok
+      }
+      case 'policy approve':
+      case 'policy refuse': {
+        const id = Number(rest[0])
+        if (!Number.isInteger(id) || id <= 0) throw new UsageError(`policy ${sub} ID [--reason 理由]`)
+        await login()
+        const v = await call('policy.decide', { id, approve: sub === 'approve', ...(opts.reason ? { reason: opts.reason } : {}) })
+        print(v, () => `${sub === 'approve' ? '已批准 / approved' : '已驳回 / refused'}: #${id}; 现行 in force: ${v.version}`)
+        return EXIT.ok
+      }
+      case 'guideline show': {
+        await login()
+        const v = await call('guideline.get', { year: yearOf(opts.year) })
+        print(v, () => describeGuideline(v))
+        return EXIT.ok
+      }
+      case 'guideline validate': {
+        const path = rest[0]
+        if (!path) throw new UsageError('guideline validate FILE')
+        await login()
+        const guideline = readJson(path)
+        const violations = await call('guideline.validate', { guideline })
+        print({ file: path, ok: violations.length === 0, violations }, () =>
+          violations.length
+            ? [`${path}: ${violations.length} 处不符合政策 / violations`, ...violations.map((x) => `  ✗ [${x.id}] ${x.path}: ${x.zh} / ${x.en}`)].join('\n')
+            : `${path}: 符合考核政策 / satisfies the policy`,
+        )
+        return violations.length ? EXIT.invalid : EXIT.ok
+      }
+      case 'guideline draft': {
+        await login()
+        const year = yearOf(opts.year)
+        const v = await call('guideline.saveDraft', { year, ...(opts.file ? { guideline: readJson(opts.file) } : {}), ...(opts.reason ? { reason: opts.reason } : {}) })
+        print(v, () => `已保存 ${year} 年指引草稿 / draft saved; ${v.draft?.violations.length ?? 0} 处不符合政策 violations\n${(v.draft?.violations ?? []).map((x) => `  ✗ [${x.id}] ${x.zh}`).join('\n')}`)
+        return v.draft?.violations.length ? EXIT.invalid : EXIT.ok
+      }
+      case 'guideline revise': {
+        if (!opts.reason) throw new UsageError('guideline revise --year YYYY --reason 理由 [--file FILE]')
+        await login()
+        const year = yearOf(opts.year)
+        let v = await call('guideline.startRevision', { year, reason: opts.reason })
+        if (opts.file) v = await call('guideline.saveDraft', { year, guideline: readJson(opts.file) })
+        print(v, () => `已开始修订 / revision started (${opts.reason}); ${v.draft?.violations.length ?? 0} 处不符合政策 violations`)
+        return EXIT.ok
+      }
+      case 'guideline publish': {
+        await login()
+        const v = await call('guideline.publish', { year: yearOf(opts.year) })
+        print(v, () => describeGuideline(v))
+        return EXIT.ok
+      }
       case 'backup create':
       case 'backup verify':
       case 'backup restore': {
@@ -336,6 +482,43 @@ async function serveWeb(opts: { port?: string; 'data-dir'?: string; 'renderer-di
     process.once('SIGTERM', stop)
   })
   return EXIT.ok
+}
+
+function yearOf(text: string | undefined): number {
+  if (text === undefined) return new Date().getFullYear()
+  const y = Number(text)
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError(`年度无效 / invalid year: ${text}`)
+  return y
+}
+
+/** A file the user names, as the API takes files (the renderer sends the same from the File API). */
+function readInput(path: string): { fileName: string; contentBase64: string } {
+  const full = resolve(path)
+  if (!existsSync(full)) throw new CliError({ code: 'FILE_NOT_FOUND', params: { path: full } })
+  return { fileName: basename(full), contentBase64: readFileSync(full).toString('base64') }
+}
+
+function readJson(path: string): unknown {
+  const { contentBase64 } = readInput(path)
+  try {
+    return JSON.parse(Buffer.from(contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, ''))
+  } catch (e) {
+    throw new CliError({ code: 'INVALID_INPUT', params: { details: `${path}: ${(e as Error).message}` } })
+  }
+}
+
+const STATE_TEXT = { draft: '草稿 draft', publicity: '公示中 in publicity', inForce: '已生效 in force', superseded: '已被修订 superseded' }
+
+function describeGuideline(v: GuidelineView): string {
+  const lines = [`${v.year} 年度绩效考核指引 / guideline ${v.year}`]
+  if (v.current) {
+    const c = v.current
+    lines.push(`  第 ${c.version} 版 version ${c.version}: ${STATE_TEXT[c.state]}`)
+    lines.push(`  公示期 publicity: ${c.publicityStart} – ${c.publicityEnd}; 生效 in force from ${c.effectiveOn}`)
+  } else lines.push('  尚未发布 / not published yet')
+  if (v.draft) lines.push(`  草稿 draft: ${v.draft.violations.length} 处不符合政策 violations${v.draft.reason ? `; 修订理由 reason: ${v.draft.reason}` : ''}`)
+  for (const w of v.calendarWarnings) lines.push(`  ! ${w.zh} / ${w.en}`)
+  return lines.join('\n')
 }
 
 function table(headers: string[], rows: string[][]): string {

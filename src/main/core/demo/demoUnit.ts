@@ -5,6 +5,12 @@ import { createAccount } from '../auth/accounts'
 import type { Policy } from '../policy/defaults'
 import type { UnitLocation } from '../unit/location'
 import { createUnit, grantRole } from '../unit/setup'
+import { savePerson } from '../org/people'
+import { setLeadership } from '../org/groups'
+import { defaultGuideline } from '../guideline/defaults'
+import { publish, saveDraft } from '../guideline/versions'
+import { defaultCalendar } from '../calendar'
+import type { PostCategory } from '@shared/org'
 
 /**
  * The demo unit (演示单位): a county market-regulation bureau of about sixty people, built the same
@@ -38,7 +44,7 @@ const ACCOUNTS: DemoAccount[] = [
 interface DemoDepartment {
   code: string
   name: string
-  category: 'general' | 'enforcement' | 'technical'
+  category: PostCategory
   size: number
   posts: string[]
   riskPosts: boolean
@@ -111,26 +117,19 @@ export function buildDemoUnit(location: UnitLocation, opts: { policy: Policy; no
         name: string
         departmentId: number | null
         post: string
-        category: string
+        category: PostCategory
         rank: string
         supervisorId: number | null
         risk: boolean
-      }) =>
-        store.run(
-          store.qb.insertInto('people').values({
-            staff_no: p.staffNo,
-            name: p.name,
-            department_id: p.departmentId,
-            post: p.post,
-            category: p.category,
-            rank: p.rank,
-            supervisor_id: p.supervisorId,
-            risk_post: p.risk ? 1 : 0,
-            status: 'active',
-            joined_on: `${2008 + Math.floor(random() * 16)}-0${1 + Math.floor(random() * 9)}-01`,
-            left_on: null,
-          }),
-        ).lastInsertRowid
+      }) => {
+        const joinedOn = `${2008 + Math.floor(random() * 16)}-0${1 + Math.floor(random() * 9)}-01`
+        return savePerson(
+          store,
+          null,
+          { ...p, riskPost: p.risk, status: 'active', joinedOn, leftOn: null },
+          { effectiveOn: joinedOn, reason: '演示数据 demo', actorId: null, now: opts.now },
+        ).id
+      }
 
       // The bureau's leaders: director, deputy director (supervises the business departments), discipline head.
       const director = insertPerson({ staffNo: '0001', name: name(), departmentId: null, post: '局长', category: 'general', rank: '一级调研员', supervisorId: null, risk: false })
@@ -182,7 +181,20 @@ export function buildDemoUnit(location: UnitLocation, opts: { policy: Policy; no
           for (const role of a.roles) grantRole(store, userId, role, null, opts.now)
         }
       }
-      audit.append({ actorId: null, actor: null, action: 'demo.build', target: 'unit', outcome: 'ok', detail: { people: used.size } })
+      // The leadership group: the director heads it; the deputy, the discipline head and the head of HR sit in it.
+      const idOf = (staffNo: string) => store.first(store.qb.selectFrom('people').select('id').where('staff_no', '=', staffNo))!.id
+      setLeadership(store, {
+        headId: idOf('0001'),
+        memberIds: ['0002', '0003', '0201'].map(idOf),
+        disciplineIds: ['0003', '0301', '0302'].map(idOf),
+        effectiveOn: '2026-01-04',
+      })
+      // The 2026 guideline, drafted by HR from the defaults and published by the head on 5 January.
+      const hrId = store.first(store.qb.selectFrom('users').select('id').where('username', '=', 'hr'))!.id
+      const headId = store.first(store.qb.selectFrom('users').select('id').where('username', '=', 'head'))!.id
+      saveDraft(store, 2026, defaultGuideline(2026), undefined, hrId, new Date('2026-01-04T09:00:00'))
+      publish(store, 2026, { policy: opts.policy, calendar: defaultCalendar(), today: '2026-01-05', actorId: headId, now: new Date('2026-01-05T10:00:00') })
+      audit.append({ actorId: null, actor: null, action: 'demo.build', target: 'unit', outcome: 'ok', detail: { people: used.size, guideline: '2026 v1' } })
     })
     const head = audit.head()
     if (head) keyFile.setAuditAnchor(head.seq, head.hash)
