@@ -1,5 +1,7 @@
 import type { HomeTask } from '@shared/api/types'
+import { GONE_STATUSES } from '@shared/org'
 import { awaitingHandover } from '../../core/access/tierKeys'
+import { leadership } from '../../core/org/groups'
 import type { Handlers } from '../router'
 
 /**
@@ -44,6 +46,29 @@ export const homeHandlers: Pick<Handlers, 'home.tasks'> = {
       push('audit.refusedLastWeek', denied?.n ?? 0, 'audit')
     }
     if (roles.has('discipline') && !session.t3Key) push('discipline.awaitingT3Key', 1, 'home')
+    const year = now.getFullYear()
+    if (roles.has('hr')) {
+      const published = store.first(store.qb.selectFrom('guidelines').select('id').where('year', '=', year).limit(1))
+      const draft = store.first(store.qb.selectFrom('guideline_drafts').select('year').where('year', '=', year))
+      push('guideline.notPublished', !published && !draft ? 1 : 0, 'guideline')
+      const unlinked = store.first(
+        store.qb
+          .selectFrom('people')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', 'not in', [...GONE_STATUSES])
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('users').select('users.id').whereRef('users.person_id', '=', 'people.id')))),
+      )
+      push('org.peopleWithoutAccount', unlinked?.n ?? 0, 'org')
+    }
+    if (roles.has('leaderHead')) {
+      push('policy.awaitingApproval', store.all(store.qb.selectFrom('policies').select('id').where('status', '=', 'pending')).length, 'policy')
+      push('guideline.draftAwaitingPublication', store.all(store.qb.selectFrom('guideline_drafts').select('year')).length, 'guideline')
+    }
+    if (roles.has('secadmin')) {
+      const info = leadership(store)
+      const missing = [info.head, ...info.members, ...info.discipline].filter((p) => p && p.accountHasRole === false).length
+      push('roles.groupMemberWithoutRole', missing, 'roles')
+    }
     return tasks
   },
 }
