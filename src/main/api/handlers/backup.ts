@@ -41,9 +41,7 @@ export const backupHandlers: Pick<Handlers, 'backup.create' | 'backup.verify' | 
             detail: { folder, createdAt: info.createdAt, at: now.toISOString() },
           }),
         )
-        const head = audit.head()
-        if (head) keyFile.setAuditAnchor(head.seq, head.hash)
-        keyFile.save()
+        audit.anchorIn(keyFile)
       } finally {
         store.close()
         dbKey.fill(0)

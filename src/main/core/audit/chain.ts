@@ -70,6 +70,16 @@ export class AuditLog {
     return { seq: row.seq, hash }
   }
 
+  /**
+   * Records the chain's head in the key file, outside the database, after a committed write: a
+   * log cut short later no longer reaches it (verify reports `truncated`).
+   */
+  anchorIn(keyFile: { setAuditAnchor(seq: number, hash: string): void; save(): void }): void {
+    const head = this.head()
+    if (head) keyFile.setAuditAnchor(head.seq, head.hash)
+    keyFile.save()
+  }
+
   head(): { seq: number; hash: string } | undefined {
     return this.store.first(
       this.store.qb.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),

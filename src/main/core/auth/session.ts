@@ -48,11 +48,7 @@ export class Session {
 
   /** After a committed write: remember the chain's head outside the database (truncation check). */
   anchorAudit(): void {
-    const head = this.audit.head()
-    if (head) {
-      this.keyFile.setAuditAnchor(head.seq, head.hash)
-      this.keyFile.save()
-    }
+    this.audit.anchorIn(this.keyFile)
   }
 
   isIdle(now: Date): boolean {
@@ -206,9 +202,7 @@ export function recoverAccount(
       keyFile.clearLockout(user.username)
       audit.append({ actorId: null, actor: null, action: 'auth.recover', target: `user:${user.id}`, outcome: 'ok', detail: { username: user.username } })
     })
-    const head = audit.head()
-    if (head) keyFile.setAuditAnchor(head.seq, head.hash)
-    keyFile.save()
+    audit.anchorIn(keyFile)
   } finally {
     store.close()
     dbKey.fill(0)

@@ -196,9 +196,7 @@ export function buildDemoUnit(location: UnitLocation, opts: { policy: Policy; no
       publish(store, 2026, { policy: opts.policy, calendar: defaultCalendar(), today: '2026-01-05', actorId: headId, now: new Date('2026-01-05T10:00:00') })
       audit.append({ actorId: null, actor: null, action: 'demo.build', target: 'unit', outcome: 'ok', detail: { people: used.size, guideline: '2026 v1' } })
     })
-    const head = audit.head()
-    if (head) keyFile.setAuditAnchor(head.seq, head.hash)
-    keyFile.save()
+    audit.anchorIn(keyFile)
   } finally {
     store.close()
     dbKey.fill(0)

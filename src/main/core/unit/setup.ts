@@ -82,9 +82,7 @@ export function createUnit(
       return accountIds
     })
     const recoveryCode = keyFile.createRecoverySlot(dbKey, scryptParams(security))
-    const head = audit.head()
-    if (head) keyFile.setAuditAnchor(head.seq, head.hash)
-    keyFile.save()
+    audit.anchorIn(keyFile)
     return { recoveryCode, store: s, keyFile, dbKey, accountIds: ids }
   } catch (err) {
     store?.close()
