@@ -75,7 +75,7 @@ describe('first run and sign-in', () => {
     expect(await u.ok('auth.session')).toMatchObject({ locked: true, username: 'hr1' })
     expect((await u.err('auth.unlock', { password: 'wrong' })).code).toBe('AUTH_FAILED')
     expect(await u.ok('auth.unlock', { password: passwordOf('hr1') })).toMatchObject({ locked: false })
-    expect(await u.ok('home.tasks')).toEqual([])
+    expect(await u.ok('home.tasks')).toEqual([{ kind: 'guideline.notPublished', count: 1, route: 'guideline' }])
     await u.ok('auth.lock')
     expect((await u.err('home.tasks')).code).toBe('SESSION_LOCKED')
   })
