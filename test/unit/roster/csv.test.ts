@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { decodeCsvBytes, detectDelimiter, parseCsv } from '../../../src/main/core/org/roster/csv'
-import { cellText } from '../../../src/main/core/org/roster/cells'
+import { decodeCsvBytes, detectDelimiter, parseCsv } from '../../../src/main/core/imports/csv'
+import { cellText } from '../../../src/main/core/imports/cells'
 
 const grid = (text: string, delimiter: ',' | '\t' | ';' = ',') => {
   const r = parseCsv(text, delimiter)

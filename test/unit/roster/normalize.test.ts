@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { RawCell } from '../../../src/main/core/org/roster/cells'
-import { cleanName, cleanText, readBoolean, readCategory, readDate, readStaffNo, readStatus } from '../../../src/main/core/org/roster/normalize'
+import type { RawCell } from '../../../src/main/core/imports/cells'
+import { cleanName, cleanText, readBoolean, readDate, readStaffNo } from '../../../src/main/core/imports/normalize'
+import { readCategory, readStatus } from '../../../src/main/core/org/roster/vocabulary'
 
 const t = (text: string): RawCell => ({ kind: 'text', text })
 const n = (value: number): RawCell => ({ kind: 'number', value })

@@ -1,13 +1,7 @@
+import { columnSet, type ColumnSpec } from '../../imports/columns'
 import type { RosterField } from './types'
 
-export interface RosterColumn {
-  field: RosterField
-  /** The header the template writes and messages use. */
-  zh: string
-  en: string
-  required: boolean
-  /** Other headers seen in real rosters, Chinese and English; compared after headerKey(). */
-  aliases: readonly string[]
+export interface RosterColumn extends ColumnSpec<RosterField> {
   /** Template column width, in Excel character units. */
   width: number
 }
@@ -31,41 +25,11 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { field: 'leftOn', zh: '离岗日期', en: 'Left on', required: false, width: 14, aliases: ['lefton', 'left', 'leavedate', 'enddate', '离岗时间', '离职日期', '调离日期'] },
 ]
 
-/** Headers of columns people add for themselves and that carry nothing to import: no warning. */
-const SILENTLY_IGNORED = new Set(['序号', 'no.', '#', 'index', '备注', 'remark', 'remarks', 'note', 'notes'])
-
-/**
- * The comparable form of a header cell: full-width letters folded (NFKC), case and all whitespace
- * (Alt+Enter line breaks included) removed, and the required-markers people add ('*工号',
- * '工号（必填）') dropped.
- */
-export function headerKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/\((必填|选填|可选|required|optional)\)/gi, '')
-    .replace(/^\*+|\*+$/g, '')
-    .replace(/[:：]$/, '')
-    .toLowerCase()
-}
-
-const BY_KEY = new Map<string, RosterColumn>()
-for (const c of ROSTER_COLUMNS) {
-  for (const k of [c.zh, c.field, c.en, ...c.aliases]) BY_KEY.set(headerKey(k), c)
-}
-
-export function columnForHeader(text: string): RosterColumn | undefined {
-  return BY_KEY.get(headerKey(text))
-}
-
-export function isSilentlyIgnoredHeader(text: string): boolean {
-  return SILENTLY_IGNORED.has(headerKey(text))
-}
+/** The roster's columns by header text (序号, 备注 and the like are read past silently). */
+export const ROSTER_COLUMN_SET = columnSet<RosterField, RosterColumn>(ROSTER_COLUMNS)
 
 export function columnOf(field: RosterField): RosterColumn {
-  const c = ROSTER_COLUMNS.find((x) => x.field === field)
-  if (!c) throw new Error(`no roster column ${field}`)
-  return c
+  return ROSTER_COLUMN_SET.of(field)
 }
 
 /**

@@ -3,8 +3,9 @@
  * lines (supervisor known, not oneself, no cycle). They run after every row is read, so a
  * supervisor listed below their report is fine.
  */
-import { issue, text } from './issues'
-import { statusNamed } from './normalize'
+import { issue } from '../../imports/issues'
+import { text } from './issues'
+import { statusNamed } from './vocabulary'
 import type { CheckedRow } from './parse'
 import { GONE_STATUSES, type RosterIssue } from './types'
 

@@ -1,7 +1,7 @@
 export { parseRoster, MAX_FILE_MB, PROGRESS_EVERY } from './parse'
 export { rosterTemplate, rosterTemplateCsv, rosterHeader } from './template'
 export { ROSTER_COLUMNS, EXAMPLE_PEOPLE, type RosterColumn } from './columns'
-export { CATEGORY_LABEL, STATUS_LABEL } from './normalize'
+export { CATEGORY_LABEL, STATUS_LABEL } from './vocabulary'
 export {
   GONE_STATUSES,
   type EmploymentStatus,

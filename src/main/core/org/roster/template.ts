@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import { EXAMPLE_PEOPLE, ROSTER_COLUMNS, columnOf } from './columns'
-import { CATEGORY_LABEL, STATUS_LABEL } from './normalize'
+import { CATEGORY_LABEL, STATUS_LABEL } from './vocabulary'
 import type { RosterField } from './types'
 
 /** Rows that get the drop-down lists and formats; more than any small office's roster. */

@@ -1,5 +1,7 @@
 import type { PostCategory } from '@shared/guideline/model'
 import type { IsoDate } from '../../calendar'
+import type { ImportIssue } from '../../imports/issues'
+import type { SpreadsheetSource } from '../../imports/spreadsheet'
 
 /** 岗位类别 (RULES.md §3), the guideline's own type: it decides the dimension weights a person gets. */
 export type { PostCategory }
@@ -83,21 +85,12 @@ export type RosterIssueCode = RosterErrorCode | RosterWarningCode
 /**
  * One problem, located the way the user sees the file: `row` is the 1-based row number (0 when the
  * problem is the file itself), `column` the header text as written in the file ('' when no column
- * applies). Texts are complete sentences in both languages.
+ * applies). The shape every import reports (core/imports/issues).
  */
-export interface RosterIssue {
-  row: number
-  column: string
-  code: RosterIssueCode
-  zh: string
-  en: string
-  /** The offending cell value, as text, when there is one. */
-  value?: string
-}
+export type RosterIssue = ImportIssue<RosterIssueCode>
 
-export type RosterSource =
-  | { kind: 'xlsx'; sheet: string }
-  | { kind: 'csv'; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16' | 'gbk'; delimiter: ',' | '\t' | ';' }
+/** Which sheet, or which CSV encoding and delimiter, the roster was read from. */
+export type RosterSource = SpreadsheetSource
 
 /**
  * The result of reading a roster. It is a preview, not a licence to import:

@@ -1,5 +1,5 @@
 /**
- * CSV for rosters: decoding and an RFC 4180 parser. Hand-written because both halves are small and
+ * CSV for every import: decoding and an RFC 4180 parser. Hand-written because both halves are small and
  * the parts that matter here are not what CSV libraries are built around: Chinese Excel's
  * "CSV (逗号分隔)" is GBK with no marker, "CSV UTF-8" has a BOM, "Unicode 文本" is tab-separated
  * UTF-16; and an unterminated quote must become a located error, not a silently merged row.
@@ -15,8 +15,8 @@ export type DecodeResult =
 /**
  * BOM → UTF-8 (or UTF-16); valid UTF-8 → UTF-8; otherwise GBK. Valid UTF-8 is tried before GBK
  * because the converse test is useless: almost any byte string decodes as GBK. A GBK file that
- * happens to be valid UTF-8 needs a run of very particular byte pairs, which whole rosters do not
- * produce.
+ * happens to be valid UTF-8 needs a run of very particular byte pairs, which whole files of Chinese
+ * names and dates do not produce.
  *
  * GBK uses the WHATWG decoder behind TextDecoder('gbk') (really GB18030, a superset). It needs
  * full ICU, which Node's official builds and Electron both have; a small-ICU build throws, which is
@@ -30,7 +30,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
     const text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2))
     return text.includes('\0') ? { ok: false, reason: 'binary' } : { ok: true, text, encoding: 'utf-16' }
   }
-  // NUL never occurs in a text roster; it does in .xls, images and every other binary format.
+  // NUL never occurs in a text export; it does in .xls, images and every other binary format.
   if (bytes.includes(0)) return { ok: false, reason: 'binary' }
   const asUtf8 = utf8(bytes, 'utf-8')
   if (asUtf8.ok) return asUtf8

@@ -1,7 +1,7 @@
 /**
- * What a roster cell holds before interpretation. CSV gives only text; .xlsx also gives numbers,
- * real date cells, booleans and error values (#N/A from a broken VLOOKUP must not become a staff
- * number), and merged cells.
+ * What a spreadsheet cell holds before interpretation, for every import (roster, attendance,
+ * satisfaction). CSV gives only text; .xlsx also gives numbers, real date cells, booleans and error
+ * values (#N/A from a broken VLOOKUP must not become a staff number), and merged cells.
  */
 export type RawCell =
   | { kind: 'empty' }

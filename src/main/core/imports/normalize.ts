@@ -1,6 +1,10 @@
-import { isIsoDate, type IsoDate } from '../../calendar'
+/**
+ * Cell values to the app's values, the same way in every import: text cleaned, staff numbers kept as
+ * typed, yes/no, dates, numbers and words from a fixed vocabulary. Each reader returns undefined or
+ * null rather than throwing, so the caller can place the problem at its row and column.
+ */
+import { isIsoDate, type IsoDate } from '../calendar'
 import { cellText, stripInvisible, type RawCell } from './cells'
-import type { EmploymentStatus, PostCategory } from './types'
 
 /**
  * Full-width digits, Latin letters and the ideographic space (U+3000) to their ASCII forms. Only
@@ -65,14 +69,22 @@ export function readStaffNo(cell: RawCell): StaffNoResult {
 }
 
 /** Comparable form of a code-like cell (是/否, 类别, 状态): NFKC, no spaces, lower case. */
-function codeKey(cell: RawCell): string {
+export function codeKey(cell: RawCell): string {
   return stripInvisible(cellText(cell)).normalize('NFKC').replace(/\s+/g, '').toLowerCase()
+}
+
+/**
+ * A word from a fixed vocabulary (keys already in codeKey form); null for blank or unknown, which
+ * the caller tells apart because blank may have a default and unknown is an error.
+ */
+export function readCode<T>(cell: RawCell, words: ReadonlyMap<string, T>): T | null {
+  return words.get(codeKey(cell)) ?? null
 }
 
 const TRUE_WORDS = new Set(['是', 'y', 'yes', '1', 'true', '√', '✓', '✔', '有', '对'])
 const FALSE_WORDS = new Set(['否', 'n', 'no', '0', 'false', '×', '✗', '✘', 'x', '无', '不是', '非'])
 
-/** 风险岗位. Blank is "no" (most rosters mark only the risk posts); anything unknown is null. */
+/** Yes/no (风险岗位). Blank is "no" (such columns usually mark only the yes rows); anything unknown is null. */
 export function readBoolean(cell: RawCell): boolean | null {
   if (cell.kind === 'bool') return cell.value
   const k = codeKey(cell)
@@ -82,92 +94,7 @@ export function readBoolean(cell: RawCell): boolean | null {
   return null
 }
 
-const CATEGORY_WORDS: ReadonlyMap<string, PostCategory> = new Map<string, PostCategory>([
-  ['综合管理', 'general'],
-  ['综合管理类', 'general'],
-  ['综合', 'general'],
-  ['综合类', 'general'],
-  ['general', 'general'],
-  ['行政执法', 'enforcement'],
-  ['行政执法类', 'enforcement'],
-  ['执法', 'enforcement'],
-  ['执法类', 'enforcement'],
-  ['enforcement', 'enforcement'],
-  ['专业技术', 'technical'],
-  ['专业技术类', 'technical'],
-  ['专技', 'technical'],
-  ['专技类', 'technical'],
-  ['technical', 'technical'],
-])
-
-/** 岗位类别; null for blank or unknown (the caller tells those apart). */
-export function readCategory(cell: RawCell): PostCategory | null {
-  return CATEGORY_WORDS.get(codeKey(cell)) ?? null
-}
-
-export const CATEGORY_LABEL: Readonly<Record<PostCategory, string>> = {
-  general: '综合管理类',
-  enforcement: '行政执法类',
-  technical: '专业技术类',
-}
-
-const STATUS_WORDS: ReadonlyMap<string, EmploymentStatus> = new Map<string, EmploymentStatus>([
-  ['在职', 'active'],
-  ['在岗', 'active'],
-  ['正常', 'active'],
-  ['active', 'active'],
-  ['试用期', 'probation'],
-  ['试用', 'probation'],
-  ['见习', 'probation'],
-  ['新录用', 'probation'],
-  ['probation', 'probation'],
-  ['长期病假', 'longLeave'],
-  ['长病假', 'longLeave'],
-  ['病休', 'longLeave'],
-  ['长期休假', 'longLeave'],
-  ['longleave', 'longLeave'],
-  ['调离', 'transferred'],
-  ['调出', 'transferred'],
-  ['transferred', 'transferred'],
-  ['退休', 'retired'],
-  ['retired', 'retired'],
-  ['离职', 'left'],
-  ['辞职', 'left'],
-  ['辞退', 'left'],
-  ['开除', 'left'],
-  ['left', 'left'],
-])
-
-export const STATUS_LABEL: Readonly<Record<EmploymentStatus, string>> = {
-  active: '在职',
-  probation: '试用期',
-  longLeave: '长期病假',
-  transferred: '调离',
-  retired: '退休',
-  left: '离职',
-}
-
-const STATUS_EN: Readonly<Record<EmploymentStatus, string>> = {
-  active: 'active',
-  probation: 'probation',
-  longLeave: 'long leave',
-  transferred: 'transferred',
-  retired: 'retired',
-  left: 'left',
-}
-
-export function statusNamed(s: EmploymentStatus): { zh: string; en: string } {
-  return { zh: STATUS_LABEL[s], en: STATUS_EN[s] }
-}
-
-/** 在职状态: blank is `active`; unknown is null. */
-export function readStatus(cell: RawCell): EmploymentStatus | null {
-  const k = codeKey(cell)
-  if (k === '') return 'active'
-  return STATUS_WORDS.get(k) ?? null
-}
-
-/** Dates outside these years are typos (1024, 2204) rather than real join or leave dates. */
+/** Dates outside these years are typos (1024, 2204) rather than real dates of anything imported. */
 export const DATE_MIN_YEAR = 1900
 export const DATE_MAX_YEAR = 2100
 
@@ -180,7 +107,7 @@ function iso(y: number, m: number, d: number): IsoDate | null {
 /**
  * Excel serial day numbers are accepted from 10000 (1927-05-18) on. Smaller numbers are what
  * Excel makes of a typed '2015.07' (the number 2015.07, i.e. serial 2015 = 1905), which is a
- * year and month, not a date; nobody on a roster today joined before 1927.
+ * year and month, not a date; no person, punch or rating imported today is dated before 1927.
  */
 export const SERIAL_MIN = 10_000
 
@@ -233,4 +160,32 @@ export function readDate(cell: RawCell): IsoDate | null | undefined {
 function compact(t: string): IsoDate | null {
   const m = YMD_COMPACT.exec(t)
   return m ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : null
+}
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/
+
+/**
+ * A number cell, or text holding one ('8', '7.5', '８．５', ' 8 '), optionally followed by one of
+ * `units` ('8小时', '8h'): machine exports write the unit into the cell more often than not.
+ * Undefined for blank, null for anything else (thousands separators included: none of the
+ * quantities imported reaches a thousand, so '1,5' is a typo, not 15).
+ */
+export function readNumber(cell: RawCell, units: readonly string[] = []): number | null | undefined {
+  switch (cell.kind) {
+    case 'empty':
+      return undefined
+    case 'number':
+      return cell.value
+    case 'text': {
+      let t = stripInvisible(cell.text).normalize('NFKC').replace(/\s+/g, '').toLowerCase()
+      if (t === '') return undefined
+      const unit = units.find((u) => t.endsWith(u.normalize('NFKC').toLowerCase()))
+      if (unit !== undefined) t = t.slice(0, t.length - unit.normalize('NFKC').length)
+      if (!NUMBER.test(t)) return null
+      const n = Number(t)
+      return Number.isFinite(n) ? n : null
+    }
+    default:
+      return null
+  }
 }
