@@ -126,6 +126,13 @@ export const commonText = {
     zh: `${c.zh}${q(v)}无效，应为“是”或“否”（或留空表示否）`,
     en: `${c.en} (${c.zh}) ${qe(v)} is not yes or no (是/否, Y/N, 1/0, √; blank means no)`,
   }),
+  unknownStaffNo: (staffNo: string, likely: string | null) =>
+    likely === null
+      ? { zh: `工号 ${staffNo} 不是本单位现有人员，请先在花名册中导入此人`, en: `Staff number ${staffNo} is not one of the unit's people; import them with the roster first` }
+      : {
+          zh: `工号 ${staffNo} 不是本单位现有人员；本单位有工号 ${likely}，可能是导出时丢失了前导零，请核对后按花名册工号填写`,
+          en: `Staff number ${staffNo} is not one of the unit's people; the unit has ${likely}, so leading zeros may have been lost in the export: check it and use the roster's staff number`,
+        },
   badDate: (c: Named, v: string) => ({
     zh: `${c.zh}${q(v)}不是有效日期，应为 2024-03-01、2024/3/1、2024年3月1日 或 20240301 等形式`,
     en: `${c.en} (${c.zh}) ${qe(v)} is not a valid date; use a form such as 2024-03-01, 2024/3/1, 2024年3月1日 or 20240301`,
