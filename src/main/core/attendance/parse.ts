@@ -1,0 +1,249 @@
+/**
+ * 考勤导入: reading an attendance-machine export (.xlsx or .csv: 工号, 日期, 状态, 时长). Pure: bytes
+ * in, a preview out, no database; the file reading itself is core/imports', shared with the roster.
+ *
+ * Imports are idempotent: a row's key is (staffNo, date, status), and the caller upserts on it, so
+ * importing the same month twice, or an overlapping export, changes nothing the second time. The
+ * same key twice inside one file is collapsed here (first row kept, a warning on the others).
+ */
+import type { IsoDate } from '../calendar'
+import { cellText, type RawCell } from '../imports/cells'
+import { columnSet, type ColumnSpec } from '../imports/columns'
+import { commonText, issue, type FileKind, type ImportIssue, type Prefixed, type TableErrorCode, type CellErrorCode, type TableWarningCode } from '../imports/issues'
+import { staffLookup } from '../imports/knownStaff'
+import { codeKey, readNumber } from '../imports/normalize'
+import { RowReader, cellCodes, type RowContext } from '../imports/rowReader'
+import type { SpreadsheetSource } from '../imports/spreadsheet'
+import { eachRow, readTable, type TableRow } from '../imports/table'
+
+/** 正常, 迟到, 早退, 旷工, 请假, 加班: the six statuses RULES.md §4's attendance rule counts. */
+export const ATTENDANCE_STATUSES = ['normal', 'late', 'early', 'absent', 'leave', 'overtime'] as const
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]
+
+export const ATTENDANCE_STATUS_LABEL: Readonly<Record<AttendanceStatus, { zh: string; en: string }>> = {
+  normal: { zh: '正常', en: 'normal' },
+  late: { zh: '迟到', en: 'late' },
+  early: { zh: '早退', en: 'left early' },
+  absent: { zh: '旷工', en: 'absent' },
+  leave: { zh: '请假', en: 'on leave' },
+  overtime: { zh: '加班', en: 'overtime' },
+}
+
+/**
+ * The status words accepted, besides the six names themselves. Deliberately a closed list: a word
+ * outside it (外出, 出差, 缺卡, 未打卡…) is an error naming the six, because guessing would move
+ * points on somebody's sheet. Compared after codeKey (NFKC, no spaces, lower case), and after
+ * dropping a machine's quantity suffix: 迟到12分钟, 迟到(12分钟), 旷工1天, 加班2.5小时 read as 迟到,
+ * 旷工, 加班 (the quantity belongs in 时长), and 请假(事假) reads as 事假.
+ */
+export const ATTENDANCE_STATUS_ALIASES: Readonly<Record<AttendanceStatus, readonly string[]>> = {
+  normal: ['正常', '出勤', '正常出勤', '按时', '√', 'normal', 'ok'],
+  late: ['迟到', 'late'],
+  early: ['早退', 'early', 'earlyleave', 'leftearly'],
+  absent: ['旷工', '旷职', 'absent', 'absence'],
+  leave: ['请假', '事假', '病假', '年假', '年休假', '婚假', '产假', '陪产假', '护理假', '育儿假', '丧假', '探亲假', '调休', 'leave'],
+  overtime: ['加班', 'overtime', 'ot'],
+}
+
+const STATUS_WORDS: ReadonlyMap<string, AttendanceStatus> = new Map(
+  ATTENDANCE_STATUSES.flatMap((s) => ATTENDANCE_STATUS_ALIASES[s].map((w) => [codeKey({ kind: 'text', text: w }), s] as const)),
+)
+/** 12分钟, (12分钟), 1天, 2.5小时, 2.5h at the end of a status. */
+const QUANTITY_SUFFIX = /\(?\d+(?:\.\d+)?(?:分钟|分|小时|时|天|h|min|mins)?\)?$/
+/** 请假(事假): the kind of leave in brackets. */
+const LEAVE_KIND = /^请假\((.+)\)$/
+
+/** 状态 → status; null for blank or a word outside the list. */
+export function readAttendanceStatus(cell: RawCell): AttendanceStatus | null {
+  const k = codeKey(cell)
+  if (k === '') return null
+  const direct = STATUS_WORDS.get(k)
+  if (direct) return direct
+  const bare = k.replace(QUANTITY_SUFFIX, '').replace(LEAVE_KIND, '$1')
+  return bare === '' ? null : (STATUS_WORDS.get(bare) ?? null)
+}
+
+/** Longest shift anyone records; more than a day in one row is a typo (or minutes in an hours column). */
+export const HOURS_MAX = 24
+const HOUR_UNITS = ['小时', '时', 'hours', 'hour', 'hrs', 'h']
+
+const H_MM = /^(\d{1,2}):([0-5]\d)$/
+
+/** 时长: a number of hours ('8', '7.5', '8小时', '8h'), or h:mm as some machines write it ('7:30' is 7.5). */
+function readHours(cell: RawCell): number | null | undefined {
+  const m = cell.kind === 'text' ? H_MM.exec(cell.text.normalize('NFKC').trim()) : null
+  if (m) return Number(m[1]) + Number(m[2]) / 60
+  return readNumber(cell, HOUR_UNITS)
+}
+
+export type AttendanceField = 'staffNo' | 'date' | 'status' | 'hours'
+
+export const ATTENDANCE_COLUMNS: readonly ColumnSpec<AttendanceField>[] = [
+  { field: 'staffNo', zh: '工号', en: 'Staff No.', required: true, aliases: ['staffno', 'staffid', 'employeeno', 'employeeid', 'userid', 'ac-no.', 'acno', '考勤号', '考勤号码', '考勤编号', '人员编号', '员工编号', '职工号'] },
+  { field: 'date', zh: '日期', en: 'Date', required: true, aliases: ['date', 'workdate', '考勤日期', '打卡日期', '出勤日期', '工作日期'] },
+  { field: 'status', zh: '状态', en: 'Status', required: true, aliases: ['status', 'result', '考勤状态', '考勤结果', '出勤状态', '打卡结果'] },
+  { field: 'hours', zh: '时长', en: 'Hours', required: false, aliases: ['hours', 'duration', '小时', '小时数', '时长(小时)', '时长(h)', '工时'] },
+]
+
+/** Columns machines add that carry nothing this import keeps: read past without a warning. */
+const MACHINE_EXTRAS = ['姓名', 'name', '部门', '科室', 'department', '星期', 'weekday', '班次', 'shift']
+
+const COLUMNS = columnSet<AttendanceField, ColumnSpec<AttendanceField>>(ATTENDANCE_COLUMNS, MACHINE_EXTRAS)
+
+export const ATTENDANCE_FILE: FileKind = {
+  zh: '考勤记录表',
+  en: 'attendance export',
+  enWithArticle: 'an attendance export',
+  zhRows: '考勤记录',
+  enRows: 'attendance records',
+  headerHint: ['工号', '日期', '状态'],
+}
+
+/** No attendance export of a small office comes near this (a year of 200 people is under 5 MB). */
+export const ATTENDANCE_MAX_FILE_MB = 20
+
+export type AttendanceErrorCode =
+  | Prefixed<'ATTENDANCE', TableErrorCode | CellErrorCode>
+  | 'ATTENDANCE_BAD_STATUS'
+  | 'ATTENDANCE_BAD_HOURS'
+  | 'ATTENDANCE_UNKNOWN_STAFF_NO'
+export type AttendanceWarningCode = Prefixed<'ATTENDANCE', TableWarningCode> | 'ATTENDANCE_DUPLICATE_ROW'
+export type AttendanceIssue = ImportIssue<AttendanceErrorCode | AttendanceWarningCode>
+
+/** One attendance record, normalised and valid. */
+export interface AttendanceRow {
+  /** The row number in the file (1-based, as Excel shows it), for the preview. */
+  row: number
+  staffNo: string
+  date: IsoDate
+  status: AttendanceStatus
+  /** 时长 in hours; null when the file has no such column or the cell is blank. */
+  hours: number | null
+}
+
+/** Like the roster's: a preview; **import only when `importable`**, i.e. no errors at all. */
+export interface AttendanceParse {
+  importable: boolean
+  /** Valid rows, duplicates collapsed, in file order. */
+  rows: AttendanceRow[]
+  errors: AttendanceIssue[]
+  warnings: AttendanceIssue[]
+  /** The fields that have a column: without 时长 the caller keeps the hours it has. */
+  columns: AttendanceField[]
+  /** Data rows read (blank rows not counted), valid or not. */
+  totalRows: number
+  headerRow: number
+  source: SpreadsheetSource | null
+}
+
+export interface AttendanceParseOptions {
+  /** The unit's staff numbers; when given, any other number is an error on its row. */
+  knownStaffNos?: ReadonlySet<string>
+  onProgress?: (done: number, total: number) => void
+}
+
+const text = {
+  badStatus: (v: string) => ({
+    zh: `状态“${v}”无效，应为：正常、迟到、早退、旷工、请假、加班`,
+    en: `Status "${v}" is not one of 正常 (normal), 迟到 (late), 早退 (left early), 旷工 (absent), 请假 (on leave), 加班 (overtime)`,
+  }),
+  badHours: (v: string) => ({
+    zh: `时长“${v}”无效，应为 0 到 ${HOURS_MAX} 之间的小时数`,
+    en: `Hours "${v}" is not a number of hours from 0 to ${HOURS_MAX}`,
+  }),
+  duplicate: (staffNo: string, date: string, status: AttendanceStatus, firstRow: number, droppedHours: number | null) => {
+    const s = ATTENDANCE_STATUS_LABEL[status]
+    const zhHours = droppedHours === null ? '' : `，本行时长 ${droppedHours} 未计入`
+    const enHours = droppedHours === null ? '' : `; its ${droppedHours} hours are not counted`
+    return {
+      zh: `工号 ${staffNo} 在 ${date} 的“${s.zh}”记录与第 ${firstRow} 行重复，只导入第 ${firstRow} 行${zhHours}`,
+      en: `The ${s.en} (${s.zh}) record of ${staffNo} on ${date} repeats row ${firstRow}; only row ${firstRow} is imported${enHours}`,
+    }
+  },
+}
+
+/** Attendance machines print the weekday after the date ('2026-03-02 星期一', '2026/3/2(周一)'). */
+const WEEKDAY_SUFFIX = /\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天][)）]?\s*$|\s*[(（]?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?[)）]?\s*$/i
+
+function withoutWeekday(cell: RawCell): RawCell {
+  return cell.kind === 'text' ? { kind: 'text', text: cell.text.replace(WEEKDAY_SUFFIX, '') } : cell
+}
+
+/**
+ * Reads an attendance export and checks every row: errors name the row and the column as written
+ * in the file; duplicates of (staffNo, date, status) are collapsed with a warning.
+ */
+export async function parseAttendance(bytes: Uint8Array, fileName: string, opts: AttendanceParseOptions = {}): Promise<AttendanceParse> {
+  const table = await readTable(bytes, fileName, { prefix: 'ATTENDANCE', kind: ATTENDANCE_FILE, columns: COLUMNS, maxFileMb: ATTENDANCE_MAX_FILE_MB })
+  const { source, headerRow, fields: columns } = table
+  const warnings: AttendanceIssue[] = [...table.warnings]
+  if (!table.ok) return { importable: false, rows: [], errors: table.errors, warnings, columns, totalRows: 0, headerRow, source }
+
+  const lookup = opts.knownStaffNos ? staffLookup(opts.knownStaffNos) : null
+  const errors: AttendanceIssue[] = []
+  const rows: AttendanceRow[] = []
+  const firstOf = new Map<string, AttendanceRow>()
+  await eachRow(
+    table.rows,
+    (tableRow) => {
+      const r = checkRow(tableRow, table, lookup)
+      errors.push(...r.errors)
+      const value = r.value
+      if (!value) return
+      const key = `${value.staffNo}\u0000${value.date}\u0000${value.status}`
+      const first = firstOf.get(key)
+      if (first) {
+        const dropped = value.hours !== null && value.hours !== first.hours ? value.hours : null
+        const t = text.duplicate(value.staffNo, value.date, value.status, first.row, dropped)
+        warnings.push(issue('ATTENDANCE_DUPLICATE_ROW', { row: value.row, column: table.label('staffNo'), value: value.staffNo }, t.zh, t.en))
+        return
+      }
+      firstOf.set(key, value)
+      rows.push(value)
+    },
+    opts.onProgress,
+  )
+  // Duplicates are looked for among valid rows only: a row with errors is reported for those, and
+  // blocks the import anyway.
+  warnings.sort((a, b) => a.row - b.row)
+  const total = table.rows.length
+  opts.onProgress?.(total, total)
+  return { importable: errors.length === 0, rows, errors, warnings, columns, totalRows: total, headerRow, source }
+}
+
+function checkRow(
+  tableRow: TableRow<AttendanceField>,
+  ctx: RowContext<AttendanceField>,
+  lookup: ReturnType<typeof staffLookup> | null,
+): { errors: AttendanceIssue[]; value: AttendanceRow | null } {
+  const r = new RowReader<AttendanceField, AttendanceErrorCode>(tableRow, ctx, cellCodes('ATTENDANCE'))
+
+  const staffNo = r.staffNo('staffNo', true)
+  if (staffNo && lookup) {
+    const found = lookup(staffNo.staffNo)
+    if (!found.known) r.fail('ATTENDANCE_UNKNOWN_STAFF_NO', 'staffNo', r.cell('staffNo'), commonText.unknownStaffNo(staffNo.staffNo, found.likely))
+  }
+
+  const date = r.date('date', true, withoutWeekday)
+
+  let status: AttendanceStatus | null = null
+  const statusCell = r.usable('status', true)
+  if (statusCell) {
+    status = readAttendanceStatus(statusCell)
+    if (!status) r.fail('ATTENDANCE_BAD_STATUS', 'status', statusCell, text.badStatus(cellText(statusCell).trim()))
+  }
+
+  let hours: number | null = null
+  const hoursCell = r.usable('hours', false)
+  if (hoursCell) {
+    const h = readHours(hoursCell)
+    if (h === null || h === undefined || h < 0 || h > HOURS_MAX) r.fail('ATTENDANCE_BAD_HOURS', 'hours', hoursCell, text.badHours(cellText(hoursCell).trim()))
+    // Scoring counts hours in hundredths (core/metrics); 7:20 or a formula's 6.666… is rounded to
+    // the hundredth here, 36 seconds, rather than refused: hours are evidence, not the score.
+    else hours = Math.round(h * 100) / 100
+  }
+
+  const value =
+    r.errors.length === 0 && staffNo && date.date && status ? { row: r.row, staffNo: staffNo.staffNo, date: date.date, status, hours } : null
+  return { errors: r.errors, value }
+}
