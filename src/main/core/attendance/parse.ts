@@ -7,6 +7,7 @@
  * same key twice inside one file is collapsed here (first row kept, a warning on the others).
  */
 import type { IsoDate } from '../calendar'
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../metrics'
 import { cellText, type RawCell } from '../imports/cells'
 import { columnSet, type ColumnSpec } from '../imports/columns'
 import { commonText, issue, type FileKind, type ImportIssue, type Prefixed, type TableErrorCode, type CellErrorCode, type TableWarningCode } from '../imports/issues'
@@ -16,9 +17,9 @@ import { RowReader, cellCodes, type RowContext } from '../imports/rowReader'
 import type { SpreadsheetSource } from '../imports/spreadsheet'
 import { eachRow, readTable, type TableRow } from '../imports/table'
 
-/** 正常, 迟到, 早退, 旷工, 请假, 加班: the six statuses RULES.md §4's attendance rule counts. */
-export const ATTENDANCE_STATUSES = ['normal', 'late', 'early', 'absent', 'leave', 'overtime'] as const
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]
+// 正常, 迟到, 早退, 旷工, 请假, 加班: the statuses the attendance rule scores (RULES.md §4), one list
+// for the rule and the import so an imported row is always one the rule can score.
+export { ATTENDANCE_STATUSES, type AttendanceStatus }
 
 export const ATTENDANCE_STATUS_LABEL: Readonly<Record<AttendanceStatus, { zh: string; en: string }>> = {
   normal: { zh: '正常', en: 'normal' },

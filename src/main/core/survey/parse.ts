@@ -8,7 +8,7 @@
  * twice on a day (a warning that names the earlier row, never the person); it is in no returned row
  * and no issue's value. Phone numbers and comments are columns this import does not read at all.
  */
-import { SURVEY_LEVEL_LABELS, type SurveyLevelPoints } from '@shared/guideline/model'
+import { SURVEY_LEVEL_LABELS } from '@shared/guideline/model'
 import type { IsoDate } from '../calendar'
 import { cellText, type RawCell } from '../imports/cells'
 import { columnSet, type ColumnSpec } from '../imports/columns'
@@ -18,9 +18,10 @@ import { cleanName, cleanText, codeKey, readCode, readNumber } from '../imports/
 import { RowReader, cellCodes, type RowContext } from '../imports/rowReader'
 import type { SpreadsheetSource } from '../imports/spreadsheet'
 import { eachRow, readTable, type TableRow } from '../imports/table'
+import { SURVEY_LEVELS, type SurveyLevel } from '../metrics'
 
-/** One of the five 好差评 levels, as the guideline prices them. */
-export type SurveyLevel = keyof SurveyLevelPoints
+// The five 好差评 levels as the guideline prices them and the survey rule scores them (RULES.md §4).
+export type { SurveyLevel }
 
 /** Level → the 1–5 scale (5 = 非常满意), the other way the same answer is written. */
 export const SURVEY_LEVEL_SCORE: Readonly<Record<SurveyLevel, 1 | 2 | 3 | 4 | 5>> = {
@@ -44,7 +45,7 @@ export const SURVEY_LEVEL_ALIASES: Readonly<Record<SurveyLevel, readonly string[
   veryDissatisfied: ['很不满意', '一星'],
 }
 
-const LEVELS = Object.keys(SURVEY_LEVEL_SCORE) as SurveyLevel[]
+const LEVELS: readonly SurveyLevel[] = SURVEY_LEVELS
 const key = (w: string) => codeKey({ kind: 'text', text: w })
 const LEVEL_WORDS: ReadonlyMap<string, SurveyLevel> = new Map(
   LEVELS.flatMap((l) => [SURVEY_LEVEL_LABELS[l].zh, l, ...SURVEY_LEVEL_ALIASES[l]].map((w) => [key(w), l] as const)),
