@@ -3,6 +3,9 @@ import type { Lang } from '@shared/errors'
 const pad = (n: number): string => String(n).padStart(2, '0')
 
 function parse(iso: string): Date | null {
+  // A bare date (2026-01-05) is a calendar day, not UTC midnight: read it in local time.
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (day) return new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]))
   const d = new Date(iso)
   return Number.isNaN(d.getTime()) ? null : d
 }
@@ -35,4 +38,23 @@ export function formatBytes(bytes: number): string {
     unit++
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
+}
+
+/** Today as YYYY-MM-DD in local time. */
+export function todayIso(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/** 星期一 … 星期日 / Mon … Sun for a YYYY-MM-DD day. */
+export function weekdayName(iso: string, lang: Lang): string {
+  const d = parse(iso)
+  if (!d) return ''
+  const zh = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
+  const en = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+  return (lang === 'zh' ? zh : en)[d.getDay()] ?? ''
+}
+
+/** A weight or score with at most two decimals, without trailing zeros: 40, 12.5, 33.33. */
+export function formatNumber(n: number): string {
+  return String(Math.round(n * 100) / 100)
 }

@@ -1,9 +1,27 @@
 import { useCallback, useEffect, useState } from 'react'
+import { PERMISSIONS, type Permission } from '@shared/access/permissions'
 import type { Role } from '@shared/roles'
+
+/** The roles a permission of the access matrix names ('all' for any signed-in user). */
+function rolesOf(permission: Permission): 'all' | readonly Role[] {
+  const allow = PERMISSIONS[permission].allow
+  return allow === 'public' || allow === 'signedIn' ? 'all' : allow
+}
+
+/** Whether these roles hold the permission (the renderer's hint; main checks again on every call). */
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed = rolesOf(permission)
+  return allowed === 'all' || allowed.some((r) => roles.includes(r))
+}
 
 /** Pages of the app shell and the roles that may open them (main checks again on every call). */
 export const PAGES = [
   { key: 'home', roles: 'all' },
+  { key: 'guideline', roles: rolesOf('guideline.read') },
+  { key: 'org', roles: rolesOf('org.read') },
+  { key: 'roster', roles: rolesOf('org.manage') },
+  { key: 'policy', roles: rolesOf('policy.read') },
+  { key: 'calendar', roles: rolesOf('calendar.read') },
   { key: 'users', roles: ['sysadmin'] },
   { key: 'roles', roles: ['secadmin'] },
   { key: 'audit', roles: ['auditor'] },
@@ -18,22 +36,32 @@ export function allowedPages(roles: readonly Role[]): PageKey[] {
 
 /** '#/users', '/users', 'users?x=1' → 'users'. */
 export function normalizeRoute(route: string): string {
-  return route.replace(/^#/, '').replace(/^\/+/, '').split(/[?#]/)[0]?.split('/')[0] ?? ''
+  return routeSegments(route)[0] ?? ''
 }
 
-/** Hash routing (#/users): enough for a handful of pages, and the back button works. */
-export function useHashRoute(): [string, (route: string) => void] {
-  const read = () => normalizeRoute(window.location.hash) || 'home'
-  const [route, setRoute] = useState(read)
+/** '#/guideline/print/2026/1' → ['guideline', 'print', '2026', '1']. */
+export function routeSegments(route: string): string[] {
+  const path = route.replace(/^#/, '').replace(/^\/+/, '').split(/[?#]/)[0] ?? ''
+  return path.split('/').filter((s) => s !== '')
+}
+
+/**
+ * Hash routing (#/users, #/guideline/print/2026/1): enough for a handful of pages, and the back
+ * button works. Returns the page key, a navigate function and the segments after the key.
+ */
+export function useHashRoute(): [string, (route: string) => void, string[]] {
+  const read = () => routeSegments(window.location.hash).join('/') || 'home'
+  const [path, setPath] = useState(read)
   useEffect(() => {
-    const onChange = () => setRoute(read())
+    const onChange = () => setPath(read())
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
   const navigate = useCallback((to: string) => {
-    const key = normalizeRoute(to) || 'home'
-    if (window.location.hash !== `#/${key}`) window.location.hash = `#/${key}`
-    setRoute(key)
+    const next = routeSegments(to).join('/') || 'home'
+    if (window.location.hash !== `#/${next}`) window.location.hash = `#/${next}`
+    setPath(next)
   }, [])
-  return [route, navigate]
+  const [key = 'home', ...rest] = path.split('/')
+  return [key, navigate, rest]
 }

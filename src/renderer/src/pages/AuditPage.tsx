@@ -113,7 +113,7 @@ export function AuditPage() {
   const actionLabel = (action: string) => {
     // Method names (users.add) have a label; anything else is shown as it was logged.
     const key = `methods.${action}`
-    return /^[a-z]+\.[A-Za-z]+$/.test(action) && i18n.exists(key) ? t(key) : null
+    return /^[a-z]+(\.[A-Za-z]+)+$/.test(action) && i18n.exists(key) ? t(key) : null
   }
 
   const toggle = (seq: number) =>

@@ -1,8 +1,13 @@
 import type { ComponentType } from 'react'
 import { AppShell, Badge, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core'
 import {
+  IconBook2,
+  IconCalendarMonth,
   IconDatabaseExport,
+  IconFileImport,
   IconHome,
+  IconScale,
+  IconSitemap,
   IconListCheck,
   IconLock,
   IconLogout,
@@ -20,9 +25,20 @@ import { UsersPage } from '../pages/UsersPage'
 import { RolesPage } from '../pages/RolesPage'
 import { AuditPage } from '../pages/AuditPage'
 import { BackupPage } from '../pages/BackupPage'
+import { OrgPage } from '../pages/org/OrgPage'
+import { RosterPage } from '../pages/RosterPage'
+import { CalendarPage } from '../pages/CalendarPage'
+import { PolicyPage } from '../pages/PolicyPage'
+import { GuidelinePage } from '../pages/guideline/GuidelinePage'
+import { GuidelinePrint } from '../pages/guideline/GuidelinePrint'
 
 const ICONS: Record<PageKey, ComponentType<{ size?: number; stroke?: number }>> = {
   home: IconHome,
+  guideline: IconBook2,
+  org: IconSitemap,
+  roster: IconFileImport,
+  policy: IconScale,
+  calendar: IconCalendarMonth,
   users: IconUsers,
   roles: IconUserShield,
   audit: IconListCheck,
@@ -40,12 +56,39 @@ export function Shell({
   onSignOut: () => void
 }) {
   const { t } = useTranslation()
-  const [route, navigate] = useHashRoute()
+  const [route, navigate, params] = useHashRoute()
   const pages = allowedPages(session.roles)
   const current: PageKey = (pages as string[]).includes(route) ? (route as PageKey) : 'home'
 
+  // The print view of a guideline is a sheet of paper: no header, no navigation.
+  if (current === 'guideline' && params[0] === 'print') {
+    return (
+      <GuidelinePrint
+        session={session}
+        year={Number(params[1])}
+        version={Number(params[2])}
+        onBack={() => navigate('guideline')}
+      />
+    )
+  }
+
   let page: React.ReactNode
   switch (current) {
+    case 'guideline':
+      page = <GuidelinePage session={session} onNavigate={navigate} />
+      break
+    case 'org':
+      page = <OrgPage session={session} />
+      break
+    case 'roster':
+      page = <RosterPage />
+      break
+    case 'policy':
+      page = <PolicyPage session={session} />
+      break
+    case 'calendar':
+      page = <CalendarPage session={session} />
+      break
     case 'users':
       page = <UsersPage session={session} />
       break
