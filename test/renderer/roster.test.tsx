@@ -68,7 +68,7 @@ describe('roster import (HR)', () => {
     renderApp(undefined, 'en')
     await pickAndPreview(u)
     expect((await screen.findByTestId('roster-error-row-7-0')).textContent).toContain('Post category “综合类” is not recognised')
-    expect(screen.getByTestId('roster-blocked').textContent).toContain('The file has 2 errors; nothing was imported')
+    expect(screen.getByTestId('roster-blocked').textContent).toContain('Errors in the file: 2. Nothing was imported.')
   })
 
   it('imports a clean file after confirmation and shows the result', async () => {

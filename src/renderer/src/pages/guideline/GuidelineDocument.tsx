@@ -5,13 +5,13 @@ import {
   CHANNELS,
   DIMENSIONS,
   POST_CATEGORIES,
-  POST_CATEGORY_LABELS,
   SURVEY_LEVEL_LABELS,
   type AnnualGuideline,
   type Indicator,
 } from '@shared/guideline/model'
 import { formatDate, formatNumber } from '../../format'
 import { useLang } from '../../i18n'
+import { categoryLabel } from '../org/labels'
 
 const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 
@@ -100,7 +100,7 @@ export function GuidelineDocument({
           <Fragment key={cat}>
             <h3>
               {sub(ci)}
-              {POST_CATEGORY_LABELS[cat][lang]}
+              {categoryLabel(cat, lang)}
             </h3>
             <table className="gl-doc-table" data-testid={`doc-category-${cat}`}>
               <thead>

@@ -24,7 +24,6 @@ import {
   CHANNELS,
   DIMENSIONS,
   POST_CATEGORIES,
-  POST_CATEGORY_LABELS,
   SURVEY_LEVEL_LABELS,
   type AnnualGuideline,
   type Dimension,
@@ -36,6 +35,7 @@ import type { Violation } from '@shared/guideline/violation'
 import { DateField } from '../../components/DateField'
 import { formatNumber } from '../../format'
 import { useLang } from '../../i18n'
+import { categoryLabel } from '../org/labels'
 import { countUnder, getAt, removeAt, setAt, sumHundredths, violationsByPath } from './paths'
 
 type OnField = (path: string, value: unknown) => void
@@ -125,7 +125,7 @@ export function GuidelineEditor({ value, setValue, violations, readOnly, constra
                   ) : undefined
                 }
               >
-                {key === 'common' ? t('guideline.tabCommon') : POST_CATEGORY_LABELS[key][lang]}
+                {key === 'common' ? t('guideline.tabCommon') : categoryLabel(key, lang)}
               </Tabs.Tab>
             )
           })}

@@ -4,7 +4,8 @@ import { EMPLOYMENT_STATUS_LABELS, GONE_STATUSES, type EmploymentStatus } from '
 
 /** 综合管理类 / general-management posts. */
 export function categoryLabel(category: PostCategory, lang: Lang): string {
-  return POST_CATEGORY_LABELS[category][lang]
+  const label = POST_CATEGORY_LABELS[category][lang]
+  return lang === 'en' ? label.charAt(0).toUpperCase() + label.slice(1) : label
 }
 
 /** 在职 / 试用期 / … */
