@@ -16,7 +16,8 @@ export const CSP =
   "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 const BRIDGE_SCRIPT = '/__kaohe_bridge.js'
-const MAX_BODY = 1 << 20
+// Files cross as base64 in the body; the contract caps them at 20 MB (about 28 MB encoded).
+const MAX_BODY = 30 << 20
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

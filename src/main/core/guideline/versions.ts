@@ -31,7 +31,7 @@ function versionRows(store: Store, year: number): VersionRow[] {
     store.qb
       .selectFrom('guidelines as g')
       .leftJoin('users as u', 'u.id', 'g.published_by')
-      .select(['g.version', 'g.body', 'g.reason', 'g.published_at', 'u.username', 'g.publicity_start', 'g.publicity_end', 'g.effective_on'])
+      .select(['g.version', 'g.body', 'g.reason', 'g.published_at', 'u.display_name as username', 'g.publicity_start', 'g.publicity_end', 'g.effective_on'])
       .where('g.year', '=', year)
       .orderBy('g.version'),
   )
@@ -84,7 +84,7 @@ export function guidelineView(
         store.qb
           .selectFrom('guideline_drafts as d')
           .leftJoin('users as u', 'u.id', 'd.updated_by')
-          .select(['d.body', 'd.reason', 'd.updated_at', 'u.username'])
+          .select(['d.body', 'd.reason', 'd.updated_at', 'u.display_name as username'])
           .where('d.year', '=', year),
       )
     : undefined

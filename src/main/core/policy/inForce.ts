@@ -43,7 +43,7 @@ export function policyInForce(store: Store, year: number): PolicyInForce {
     store.qb
       .selectFrom('policies as p')
       .leftJoin('users as u', 'u.id', 'p.decided_by')
-      .select(['p.id', 'p.body', 'p.source', 'p.decided_at', 'u.username'])
+      .select(['p.id', 'p.body', 'p.source', 'p.decided_at', 'u.display_name as username'])
       .where('p.year', '=', year)
       .where('p.status', '=', 'inForce')
       .orderBy('p.id', 'desc')
@@ -113,7 +113,7 @@ export function pendingPolicy(store: Store, year: number): PendingPolicy | null 
     store.qb
       .selectFrom('policies as p')
       .leftJoin('users as u', 'u.id', 'p.proposed_by')
-      .select(['p.id', 'p.version', 'p.body', 'p.proposed_at', 'u.username'])
+      .select(['p.id', 'p.version', 'p.body', 'p.proposed_at', 'u.display_name as username'])
       .where('p.year', '=', year)
       .where('p.status', '=', 'pending'),
   )
@@ -151,7 +151,7 @@ export function policyView(store: Store, year: number): PolicyView {
       store.qb
         .selectFrom('policies as p')
         .leftJoin('users as u', 'u.id', 'p.decided_by')
-        .select(['p.id', 'p.version', 'p.source', 'p.status', 'p.decided_at', 'u.username', 'p.reason'])
+        .select(['p.id', 'p.version', 'p.source', 'p.status', 'p.decided_at', 'u.display_name as username', 'p.reason'])
         .where('p.year', '=', year)
         .orderBy('p.id', 'desc'),
     )
