@@ -135,6 +135,49 @@ export const ERROR_TEXT = {
   GUIDELINE_DRAFT_EXISTS: { zh: '{year} 年已有草稿，请先发布或放弃', en: 'There is already a draft for {year}; publish or discard it first' },
   GUIDELINE_NOTHING_TO_REVISE: { zh: '{year} 年尚未发布指引，无从修订', en: 'No guideline has been published for {year} yet, so there is nothing to revise' },
   GUIDELINE_YEAR_MISMATCH: { zh: '指引的年度 {found} 与所选年度 {year} 不符', en: 'The guideline is for {found}, not {year}' },
+  LEDGER_DAY_IN_FUTURE: { zh: '台账日期 {day} 晚于今天（{today}），不能预先记录', en: 'The entry date {day} is after today ({today}); entries cannot be recorded in advance' },
+  LEDGER_PERSON_NOT_IN_UNIT: { zh: '{name} 在 {day} 不在本单位，不能为其记台账', en: '{name} was not in the unit on {day}; no ledger entry can be recorded' },
+  LEDGER_ALREADY_VOIDED: { zh: '该台账条目（{id}）已于 {at} 作废', en: 'This ledger entry ({id}) was already voided at {at}' },
+  LEDGER_ATTACHMENT_TOO_LARGE: {
+    zh: '附件“{fileName}”过大（{sizeMb} MB），每个附件不超过 {limitMb} MB',
+    en: 'The attachment “{fileName}” is too large ({sizeMb} MB); each attachment may be at most {limitMb} MB',
+  },
+  LEDGER_ATTACHMENTS_TOO_LARGE: {
+    zh: '附件合计超过 {limitMb} MB，请减少或压缩附件',
+    en: 'The attachments together exceed {limitMb} MB; attach fewer or smaller files',
+  },
+  LEDGER_ATTACHMENT_TYPE: {
+    zh: '附件“{fileName}”的类型不允许，或内容与扩展名不符（允许：{allowed}）',
+    en: 'The attachment “{fileName}” is not an allowed type, or its content does not match its extension (allowed: {allowed})',
+  },
+  LEDGER_EXPORT_TOO_LARGE: {
+    zh: '符合条件的台账超过 {limit} 条，请缩小筛选范围后再导出',
+    en: 'More than {limit} ledger entries match; narrow the filters before exporting',
+  },
+  ATTENDANCE_INVALID: {
+    zh: '考勤记录表中有 {count} 处错误，未导入任何数据（第一处：第 {row} 行 {column}：{reason}）',
+    en: 'The attendance export has {count} errors; nothing was imported (first: row {row}, {column}: {reasonEn})',
+  },
+  SURVEY_INVALID: {
+    zh: '服务评价表中有 {count} 处错误，未导入任何数据（第一处：第 {row} 行 {column}：{reason}）',
+    en: 'The survey export has {count} errors; nothing was imported (first: row {row}, {column}: {reasonEn})',
+  },
+  SURVEY_ALREADY_IMPORTED: {
+    zh: '此服务评价文件已于 {at} 导入（{earlierFile}），不能重复导入：没有评价编号的评价会被重复计数',
+    en: 'This survey file was already imported on {at} ({earlierFile}); importing it again would count its responses without an ID twice',
+  },
+  TALK_ALREADY_RECORDED: {
+    zh: '{name} {month} 的每月沟通已记录（{heldOn}），如需更正请先作废原记录',
+    en: 'The {month} talk with {name} is already recorded ({heldOn}); void it first to correct it',
+  },
+  TALK_DATE_OUTSIDE_MONTH: {
+    zh: '沟通日期 {heldOn} 不在 {month} 内',
+    en: 'The talk date {heldOn} is not in {month}',
+  },
+  TALK_DATE_IN_FUTURE: {
+    zh: '沟通日期 {heldOn} 晚于今天（{today}），只能记录已进行的沟通',
+    en: 'The talk date {heldOn} is after today ({today}); only talks that took place can be recorded',
+  },
   INTERNAL: {
     zh: '内部错误，操作未执行（编号 {ref}）',
     en: 'Internal error; nothing was changed (reference {ref})',

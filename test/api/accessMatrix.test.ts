@@ -60,7 +60,38 @@ async function published(u: ReadyUnit): Promise<void> {
   await u.as('head1')
   await u.ok('guideline.publish', { year: 2026 })
 }
+const ATTENDANCE = { fileName: 'kq.csv', contentBase64: b64('工号,日期,状态\n0001,2026-03-02,迟到\n') }
+const SURVEY = { fileName: 'pj.csv', contentBase64: b64('评价编号,工号,日期,评价\nPJ1,0001,2026-03-02,满意\n') }
+/** Last month (local time) and its first day: a talk that has surely taken place. */
+const lastMonth = (() => {
+  const d = new Date()
+  d.setDate(1)
+  d.setMonth(d.getMonth() - 1)
+  const month = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`
+  return { month, heldOn: `${month}-01` }
+})()
+/** staff1 is linked to a supervisor with one direct report; returns that report's talk input. */
+async function talkWithReport(u: ReadyUnit) {
+  await u.as('hr1')
+  const sup = await u.ok('org.people.save', { ...PERSON, staffNo: '0009', name: '王主管' })
+  await u.ok('org.people.linkAccount', { personId: sup.id, userId: u.ids.staff1! })
+  const report = await u.ok('org.people.save', { ...PERSON, staffNo: '0010', name: '赵下属', supervisorId: sup.id })
+  return { personId: report.id, ...lastMonth, notes: '谈工作安排' }
+}
 
+/** none1 is linked to a supervisor with one direct report; returns a ledger entry input for that report. */
+async function ledgerReport(u: ReadyUnit) {
+  await u.as('hr1')
+  const sup = await u.ok('org.people.save', { ...PERSON, staffNo: '0021', name: '钱主管' })
+  await u.ok('org.people.linkAccount', { personId: sup.id, userId: u.ids.none1! })
+  const report = await u.ok('org.people.save', { ...PERSON, staffNo: '0022', name: '孙下属', supervisorId: sup.id })
+  return { personId: report.id, day: '2026-01-05', kind: 'workRecord' as const, text: '完成市场巡查' }
+}
+async function ledgerEntry(u: ReadyUnit, attachments: { fileName: string; contentBase64: string }[] = []) {
+  const input = await ledgerReport(u)
+  await u.as('none1')
+  return u.ok('ledger.add', { ...input, attachments })
+}
 const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   'setup.status': { allowed: { as: null }, denied: { as: null, input: () => ({ extra: 1 }), expect: 'INVALID_INPUT' } },
   // A unit exists already in every fixture, so set-up is refused whoever asks; tests/api/setup covers a first run.
@@ -168,6 +199,23 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   },
   'guideline.discardDraft': { allowed: { as: 'hr1', input: async (u) => (await draft(u), { year: 2026 }) }, denied: { as: 'head1', input: () => ({ year: 2026 }) } },
   'guideline.publish': { allowed: { as: 'head1', input: async (u) => (await draft(u), { year: 2026 }) }, denied: { as: 'hr1', input: async (u) => (await draft(u), { year: 2026 }) } },
+  'ledger.list': { allowed: { as: 'hr1' }, denied: { as: 'sysadmin' } },
+  'ledger.add': { allowed: { as: 'none1', input: ledgerReport }, denied: { as: 'staff1', input: ledgerReport } },
+  'ledger.void': {
+    allowed: { as: 'none1', input: async (u) => ({ entryId: (await ledgerEntry(u)).id, reason: '录入错误' }) },
+    denied: { as: 'hr1', input: async (u) => ({ entryId: (await ledgerEntry(u)).id, reason: '录入错误' }) },
+  },
+  'ledger.attachment': {
+    allowed: { as: 'hr1', input: async (u) => ({ attachmentId: (await ledgerEntry(u, [{ fileName: 'a.txt', contentBase64: b64('记录') }])).attachments[0]!.id }) },
+    denied: { as: 'sysadmin', input: async (u) => ({ attachmentId: (await ledgerEntry(u, [{ fileName: 'a.txt', contentBase64: b64('记录') }])).attachments[0]!.id }) },
+  },
+  'ledger.export': { allowed: { as: 'hr1' }, denied: { as: 'auditor' } },
+  'attendance.preview': { allowed: { as: 'hr1', input: () => ATTENDANCE }, denied: { as: 'head1', input: () => ATTENDANCE } },
+  'attendance.import': { allowed: { as: 'hr1', input: async (u) => (await personOf(u), ATTENDANCE) }, denied: { as: 'staff1', input: () => ATTENDANCE } },
+  'survey.preview': { allowed: { as: 'hr1', input: () => SURVEY }, denied: { as: 'disc1', input: () => SURVEY } },
+  'survey.import': { allowed: { as: 'hr1', input: async (u) => (await personOf(u), SURVEY) }, denied: { as: 'head1', input: () => SURVEY } },
+  'talks.list': { allowed: { as: 'hr1', input: () => ({ month: '2026-03' }) }, denied: { as: 'none1', input: () => ({ month: '2026-03' }) } },
+  'talks.record': { allowed: { as: 'staff1', input: talkWithReport }, denied: { as: 'hr1', input: talkWithReport } },
 }
 
 describe('the contract', () => {

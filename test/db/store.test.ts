@@ -24,6 +24,11 @@ const EXPECTED: Record<string, string[]> = {
   policies: ['id', 'year', 'version', 'source', 'body', 'status', 'proposed_by', 'proposed_at', 'decided_by', 'decided_at', 'reason'],
   guidelines: ['id', 'year', 'version', 'body', 'reason', 'policy_version', 'published_at', 'published_by', 'publicity_start', 'publicity_end', 'effective_on'],
   guideline_drafts: ['year', 'body', 'reason', 'base_version', 'updated_at', 'updated_by'],
+  ledger_entries: ['id', 'person_id', 'day', 'kind', 'text', 'task_ref', 'progress', 'source', 'author_id', 'created_at', 'voided_at', 'voided_by', 'void_reason'],
+  ledger_attachments: ['id', 'entry_id', 'file_name', 'mime', 'size', 'sha256', 'content', 'created_at'],
+  attendance_records: ['person_id', 'day', 'status', 'hours', 'source_file', 'imported_at', 'imported_by'],
+  survey_responses: ['id', 'person_id', 'day', 'level', 'channel', 'response_key', 'source', 'source_file', 'recorded_at'],
+  monthly_talks: ['id', 'person_id', 'month', 'held_on', 'supervisor_id', 'notes', 'recorded_by', 'created_at', 'voided_at', 'void_reason'],
 }
 
 describe('encrypted database', () => {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { PERMISSIONS } from '@shared/access/permissions'
+import { PERMISSIONS, type Permission } from '@shared/access/permissions'
 import { contract, type MethodName, type OutputOf, type ParsedInputOf } from '@shared/api/contract'
 import type { Tier } from '@shared/roles'
 import { KaoheError, type ApiError, type Result } from '@shared/errors'
 import { authorize } from '../core/access/authorize'
+import { relationsTo } from '../core/access/relations'
 import type { Session } from '../core/auth/session'
 import type { Policy } from '../core/policy/defaults'
 import type { UnitLocation } from '../core/unit/location'
@@ -38,6 +39,11 @@ export interface CallContext {
   note(target: string | null, detail?: Record<string, unknown>): void
   /** Work that must happen after the transaction committed (file swaps, closing the database). */
   afterCommit(fn: () => void): void
+  /**
+   * The access check for a call whose person the router cannot see in the input (an entry id):
+   * throws FORBIDDEN unless the permission holds for that person. The router audits the refusal.
+   */
+  requireFor(permission: Permission, personId: number): void
 }
 
 /** A handler runs synchronously inside the call's one transaction. */
@@ -103,7 +109,11 @@ export class Router {
       if (session.mustChangePassword && !ALWAYS_ALLOWED.has(name) && name !== 'auth.changePassword') {
         return fail({ code: 'PASSWORD_CHANGE_REQUIRED' })
       }
-      if (!authorize(session.actor, def.permission)) {
+      const subjectKey = (def as { subject?: string }).subject
+      const subjectId = subjectKey ? (parsed.data as Record<string, unknown>)[subjectKey] : undefined
+      const subject =
+        typeof subjectId === 'number' ? { personId: subjectId, relationsTo: relationsTo(session.store, session.actor.personId) } : undefined
+      if (!authorize(session.actor, def.permission, subject)) {
         this.auditAlone(session, name, 'denied', { permission: def.permission })
         return fail({ code: 'FORBIDDEN', params: { method: name } })
       }
@@ -125,6 +135,12 @@ export class Router {
       },
       afterCommit(fn) {
         after.push(fn)
+      },
+      requireFor(permission, personId) {
+        const actor = ctx.session.actor
+        if (!authorize(actor, permission, { personId, relationsTo: relationsTo(ctx.session.store, actor.personId) })) {
+          throw new KaoheError('FORBIDDEN', { method: name })
+        }
       },
     }
     const entry = this.handlers[name] as
@@ -163,7 +179,9 @@ export class Router {
       return { ok: true, value: value ?? null }
     } catch (err) {
       if (err instanceof KaoheError) {
-        if (audited && session) this.auditAlone(session, name, 'failed', { error: err.code, ...detail }, target)
+        // A refusal is audited whatever the method, like the router's own refusals above.
+        if (err.code === 'FORBIDDEN' && session) this.auditAlone(session, name, 'denied', { error: err.code, ...detail }, target)
+        else if (audited && session) this.auditAlone(session, name, 'failed', { error: err.code, ...detail }, target)
         return fail(err.toApiError())
       }
       const ref = randomBytes(4).toString('hex')

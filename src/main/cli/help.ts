@@ -31,6 +31,22 @@ export const HELP = `kaohe — 考核台命令行 / Kaohe command line
   import roster FILE [--dry-run]
                   导入花名册 .xlsx/.csv（UTF-8 或 GBK）；有任何错误行则退出码 4、不写入
                   import a roster; any bad row → exit 4 and nothing written
+  import attendance FILE [--dry-run]
+                  导入考勤机导出 .xlsx/.csv（工号、日期、状态、时长，人事科）；重复导入不会重复计入；
+                  有任何错误行则退出码 4、不写入
+                  import an attendance-machine export (HR); re-imports add nothing; any bad row → exit 4
+  import survey FILE [--dry-run]
+                  导入服务评价（好差评五级或 1–5 分，人事科）；有评价编号的按编号去重，没有的同一文件不能导入两次；
+                  少于 10 份评价的人员给出“样本不足”提示
+                  import satisfaction responses (HR); deduplicated by 评价编号, else the same file is refused
+                  twice; fewer than 10 responses per person is flagged
+  ledger add --person STAFFNO --date YYYY-MM-DD --kind KIND --text TEXT
+                  为直接下属记台账（主管）/ add a ledger entry for a direct report (supervisor)
+                  KIND: workRecord meetingMinutes systemData taskProgress outstanding mistake emergency volunteer
+                        shirking trainingExam riskFound riskRectified integrityTalk complaint（或中文名 or the Chinese name）
+  ledger list [--person STAFFNO] [--kind KIND] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--text 文字] [--limit N]
+                  查看台账（本人、上级主管、人事科、领导小组；普通人员只能看到本人的）
+                  list ledger entries (yours, your reports', or everyone's for HR and the leadership group)
   calendar add --from YYYY-MM-DD --working-days N
                   计算 N 个工作日后的日期，未载入节假日表的年份给出警告 / a deadline, with warnings
   calendar import FILE

@@ -2,7 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, resolve, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { InputOf, MethodName, OutputOf } from '@shared/api/contract'
-import type { GuidelineView } from '@shared/api/types'
+import type { GuidelineView, ImportPreview } from '@shared/api/types'
+import { PERMISSIONS } from '@shared/access/permissions'
+import { LEDGER_KINDS, LEDGER_KIND_LABELS, type LedgerKind } from '@shared/ledger'
 import { errorText, type ApiError, type ErrorCode } from '@shared/errors'
 import { ROLES, ROLE_NAMES, type Role } from '@shared/roles'
 import { createKaohe, type KaoheApp } from '../api/app'
@@ -84,6 +86,12 @@ const OPTIONS = {
   port: { type: 'string' },
   'data-dir': { type: 'string' },
   'renderer-dir': { type: 'string' },
+  person: { type: 'string' },
+  date: { type: 'string' },
+  kind: { type: 'string' },
+  text: { type: 'string' },
+  to: { type: 'string' },
+  limit: { type: 'string' },
 } as const
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -324,6 +332,78 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         print({ ...summary, ...result, written: true }, () => `${describe()}\n已导入 / imported`)
         return EXIT.ok
       }
+      case 'import attendance':
+      case 'import survey': {
+        const path = rest[0]
+        if (!path) throw new UsageError(`import ${sub} FILE [--dry-run]`)
+        await login()
+        const file = readInput(path)
+        const preview: ImportPreview = await call(sub === 'attendance' ? 'attendance.preview' : 'survey.preview', file)
+        const summary = {
+          file: path,
+          rows: preview.rows,
+          added: preview.added,
+          unchanged: preview.unchanged,
+          errors: preview.errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: `${e.zh} / ${e.en}`, ...(e.value !== undefined ? { value: e.value } : {}) })),
+          warnings: preview.warnings.map((e) => ({ row: e.row, column: e.column, code: e.code, message: `${e.zh} / ${e.en}` })),
+          written: false,
+        }
+        const where = (e: { row: number; column: string }) => (e.row ? `第 ${e.row} 行 row ${e.row} [${e.column}] ` : '')
+        const describe = () =>
+          [
+            `${path}: ${preview.rows} 行 rows — 新增或更新 added ${preview.added}, 已有 unchanged ${preview.unchanged}`,
+            ...summary.errors.map((e) => `  ✗ ${where(e)}${e.code}: ${e.message}`),
+            ...summary.warnings.map((e) => `  ! ${where(e)}${e.code}: ${e.message}`),
+          ].join('\n')
+        if (preview.errors.length) {
+          print(summary, () => `${describe()}\n有错误，未导入任何数据 / errors found; nothing was imported`)
+          return EXIT.invalid
+        }
+        if (opts['dry-run']) {
+          print(summary, () => `${describe()}\n（试运行，未写入 / dry run, nothing written）`)
+          return EXIT.ok
+        }
+        const result = await call(sub === 'attendance' ? 'attendance.import' : 'survey.import', file)
+        print({ ...summary, ...result, written: true }, () => `${describe()}\n已导入 / imported: ${result.added}`)
+        return EXIT.ok
+      }
+      case 'ledger add': {
+        const { person, date, kind, text } = opts
+        if (!person || !date || !kind || text === undefined) throw new UsageError('ledger add --person STAFFNO --date YYYY-MM-DD --kind KIND --text TEXT')
+        const k = ledgerKind(kind)
+        await login()
+        const personId = await personByStaffNo(call, person)
+        const e = await call('ledger.add', { personId, day: date, kind: k, text })
+        print(e, () => `已记入台账 / ledger entry added: #${e.id} ${e.day} ${e.staffNo} ${e.personName} [${LEDGER_KIND_LABELS[e.kind].zh}] ${e.text}`)
+        return EXIT.ok
+      }
+      case 'ledger list': {
+        const limit = opts.limit === undefined ? 50 : Number(opts.limit)
+        if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit 1–500')
+        const kinds = opts.kind === undefined ? undefined : [ledgerKind(opts.kind)]
+        const session = await login()
+        // Without org.read (staff) a staff number cannot be looked up; their list holds only their own anyway.
+        const canLookUp = (PERMISSIONS['org.read'].allow as readonly Role[]).some((r) => session.roles.includes(r))
+        const personId = opts.person && canLookUp ? await personByStaffNo(call, opts.person) : undefined
+        const page = await call('ledger.list', {
+          ...(personId !== undefined ? { personId } : {}),
+          ...(kinds ? { kinds } : {}),
+          ...(opts.from ? { from: opts.from } : {}),
+          ...(opts.to ? { to: opts.to } : {}),
+          ...(opts.text ? { text: opts.text } : {}),
+          limit,
+        })
+        const entries = opts.person && !canLookUp ? page.entries.filter((e) => e.staffNo === opts.person) : page.entries
+        print({ entries, next: page.next }, () =>
+          entries.length
+            ? table(
+                ['id', 'date', 'staff', 'name', 'kind', 'text'],
+                entries.map((e) => [String(e.id), e.day, e.staffNo, e.personName, LEDGER_KIND_LABELS[e.kind].zh, `${e.voided ? '（已作废 voided）' : ''}${e.text.replace(/\s+/g, ' ').slice(0, 60)}`]),
+              )
+            : '没有符合条件的台账 / no ledger entries match',
+        )
+        return EXIT.ok
+      }
       case 'calendar add': {
         const from = opts.from
         const days = Number(opts['working-days'])
@@ -482,6 +562,23 @@ async function serveWeb(opts: { port?: string; 'data-dir'?: string; 'renderer-di
     process.once('SIGTERM', stop)
   })
   return EXIT.ok
+}
+
+/** --kind: the key (workRecord) or the Chinese name (工作记录). */
+function ledgerKind(text: string): LedgerKind {
+  const k = LEDGER_KINDS.find((x) => x === text || LEDGER_KIND_LABELS[x].zh === text)
+  if (!k) throw new UsageError(`台账类别 / --kind must be one of: ${LEDGER_KINDS.map((x) => `${x}(${LEDGER_KIND_LABELS[x].zh})`).join(' ')}`)
+  return k
+}
+
+/** A person's id from their staff number (needs org.read). */
+async function personByStaffNo(
+  call: (method: 'org.people.list', input: InputOf<'org.people.list'>) => Promise<OutputOf<'org.people.list'>>,
+  staffNo: string,
+): Promise<number> {
+  const p = (await call('org.people.list', { includeGone: true, search: staffNo })).find((x) => x.staffNo === staffNo)
+  if (!p) throw new CliError({ code: 'NOT_FOUND', params: { what: '工号 staff number', id: staffNo } })
+  return p.id
 }
 
 function yearOf(text: string | undefined): number {

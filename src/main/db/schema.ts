@@ -152,6 +152,72 @@ export interface GuidelineDraftTable {
   updated_by: number | null
 }
 
+/** 台账: one entry a supervisor (or an HR import) recorded about a person; voided, never deleted. */
+export interface LedgerEntryTable {
+  id: Generated<number>
+  person_id: number
+  day: string
+  kind: string
+  text: string
+  task_ref: string | null
+  progress: number | null
+  source: string
+  author_id: number | null
+  created_at: string
+  voided_at: string | null
+  voided_by: number | null
+  void_reason: string | null
+}
+
+export interface LedgerAttachmentTable {
+  id: Generated<number>
+  entry_id: number
+  file_name: string
+  mime: string
+  size: number
+  sha256: string
+  content: Buffer
+  created_at: string
+}
+
+/** 考勤: one status of one person on one day, from an attendance-machine export (upserted: idempotent). */
+export interface AttendanceRecordTable {
+  person_id: number
+  day: string
+  status: string
+  hours: number | null
+  source_file: string
+  imported_at: string
+  imported_by: number | null
+}
+
+/** 服务评价: one service recipient's rating of one official. Who rated is never stored. */
+export interface SurveyResponseTable {
+  id: Generated<number>
+  person_id: number
+  day: string
+  level: string
+  channel: string | null
+  response_key: string | null
+  source: string
+  source_file: string | null
+  recorded_at: string
+}
+
+/** 每月沟通: the supervisor's monthly talk with a person. */
+export interface MonthlyTalkTable {
+  id: Generated<number>
+  person_id: number
+  month: string
+  held_on: string
+  supervisor_id: number | null
+  notes: string
+  recorded_by: number | null
+  created_at: string
+  voided_at: string | null
+  void_reason: string | null
+}
+
 export interface SchemaMigrationTable {
   version: number
   name: string
@@ -172,5 +238,10 @@ export interface DB {
   policies: PolicyTable
   guidelines: GuidelineTable
   guideline_drafts: GuidelineDraftTable
+  ledger_entries: LedgerEntryTable
+  ledger_attachments: LedgerAttachmentTable
+  attendance_records: AttendanceRecordTable
+  survey_responses: SurveyResponseTable
+  monthly_talks: MonthlyTalkTable
   schema_migrations: SchemaMigrationTable
 }

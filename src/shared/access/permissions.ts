@@ -6,9 +6,22 @@ import type { Role, Tier } from '../roles'
  * relationship rules (reporting lines, self, recusals) are added per permission as later
  * capabilities need them. `docs/access-matrix.md` is generated from this table.
  */
+/**
+ * How the signed-in person stands to the person a call concerns (RULES.md §9: "the person, their
+ * supervisor chain"): `self`; `supervisor`, their direct supervisor; `supervisorChain`, anyone up
+ * their reporting line.
+ */
+export const RELATIONS = ['self', 'supervisor', 'supervisorChain'] as const
+export type Relation = (typeof RELATIONS)[number]
+
 export interface PermissionRule {
   /** 'public': no session needed; 'signedIn': any signed-in user; otherwise these roles. */
   allow: 'public' | 'signedIn' | readonly Role[]
+  /**
+   * Relations to the person concerned that grant the permission too, whatever the roles. Lists
+   * are narrowed to the people the actor stands in one of these relations to.
+   */
+  relations?: readonly Relation[]
   tier: Tier
   /** Reads of T2/T3 data are audited like writes. */
   zh: string
@@ -117,6 +130,40 @@ export const PERMISSIONS = {
     tier: 'T0',
     zh: '发布指引（批准修订）',
     en: 'Publish the guideline (approve revisions)',
+  },
+  'ledger.read': {
+    allow: ['hr', 'leader', 'leaderHead'],
+    relations: ['self', 'supervisorChain'],
+    tier: 'T1',
+    zh: '查看台账（本人、上级主管、人事科、领导小组）',
+    en: 'Read ledgers (the person, their supervisor chain, HR, leadership group)',
+  },
+  'ledger.write': {
+    allow: [],
+    relations: ['supervisor'],
+    tier: 'T1',
+    zh: '为直接下属记台账、作废台账条目',
+    en: 'Write and void ledger entries for one’s direct reports',
+  },
+  'ledger.import': {
+    allow: ['hr'],
+    tier: 'T1',
+    zh: '导入考勤与服务评价',
+    en: 'Import attendance and satisfaction data',
+  },
+  'talks.read': {
+    allow: ['hr', 'leader', 'leaderHead'],
+    relations: ['self', 'supervisorChain'],
+    tier: 'T1',
+    zh: '查看每月沟通记录',
+    en: 'Read monthly talks',
+  },
+  'talks.write': {
+    allow: [],
+    relations: ['supervisor'],
+    tier: 'T1',
+    zh: '记录与直接下属的每月沟通',
+    en: 'Record monthly talks with one’s direct reports',
   },
 } as const satisfies Record<string, PermissionRule>
 

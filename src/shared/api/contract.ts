@@ -5,6 +5,7 @@ import type * as T from './types'
 import { POST_CATEGORIES, type AnnualGuideline } from '../guideline/model'
 import type { Violation } from '../guideline/violation'
 import { EMPLOYMENT_STATUSES } from '../org'
+import { LEDGER_KINDS } from '../ledger'
 import type { MethodNameList } from './methodNames'
 
 /**
@@ -17,6 +18,11 @@ export interface MethodDef<I extends z.ZodType, O> {
   permission: Permission
   /** 'write' changes data and is always audited; 'read' is audited when it reaches T2/T3 data. */
   kind: 'read' | 'write'
+  /**
+   * The input field holding the id of the person the call concerns, for permissions granted by a
+   * relation (self, supervisor): the router checks the relation to that person.
+   */
+  subject?: string
   /** Phantom: the output type, never read at run time. */
   output?: O
 }
@@ -269,6 +275,78 @@ export const contract = {
   }),
   'guideline.discardDraft': method<T.GuidelineView>()({ input: z.object({ year }).strict(), permission: 'guideline.edit', kind: 'write' }),
   'guideline.publish': method<T.GuidelineView>()({ input: z.object({ year }).strict(), permission: 'guideline.publish', kind: 'write' }),
+
+  'ledger.list': method<T.LedgerPage>()({
+    input: z
+      .object({
+        personId: id.optional(),
+        kinds: z.array(z.enum(LEDGER_KINDS)).max(LEDGER_KINDS.length).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        text: z.string().trim().max(100).optional(),
+        includeVoided: z.boolean().default(false),
+        after: z.object({ day: isoDate, id }).strict().optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+    permission: 'ledger.read',
+    kind: 'read',
+    subject: 'personId',
+  }),
+  'ledger.add': method<T.LedgerEntryView>()({
+    input: z
+      .object({
+        personId: id,
+        day: isoDate,
+        kind: z.enum(LEDGER_KINDS),
+        text: z.string().trim().min(1).max(4000),
+        taskRef: z.string().trim().max(64).optional(),
+        progress: z.number().int().min(0).max(100).optional(),
+        attachments: z.array(fileContent).max(10).default([]),
+      })
+      .strict(),
+    permission: 'ledger.write',
+    kind: 'write',
+    subject: 'personId',
+  }),
+  'ledger.void': method<T.LedgerEntryView>()({
+    input: z.object({ entryId: id, reason: z.string().trim().min(2).max(500) }).strict(),
+    permission: 'ledger.write',
+    kind: 'write',
+  }),
+  'ledger.attachment': method<T.FileContent>()({ input: z.object({ attachmentId: id }).strict(), permission: 'ledger.read', kind: 'read' }),
+  'ledger.export': method<T.FileContent>()({
+    input: z
+      .object({
+        personId: id.optional(),
+        kinds: z.array(z.enum(LEDGER_KINDS)).max(LEDGER_KINDS.length).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        text: z.string().trim().max(100).optional(),
+        includeVoided: z.boolean().default(false),
+      })
+      .strict(),
+    permission: 'ledger.read',
+    kind: 'write',
+    subject: 'personId',
+  }),
+  'attendance.preview': method<T.ImportPreview>()({ input: fileContent, permission: 'ledger.import', kind: 'read' }),
+  'attendance.import': method<T.ImportResult>()({ input: fileContent, permission: 'ledger.import', kind: 'write' }),
+  'survey.preview': method<T.ImportPreview>()({ input: fileContent, permission: 'ledger.import', kind: 'read' }),
+  'survey.import': method<T.ImportResult>()({ input: fileContent, permission: 'ledger.import', kind: 'write' }),
+  'talks.list': method<T.TalkStatus[]>()({
+    input: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM') }).strict(),
+    permission: 'talks.read',
+    kind: 'read',
+  }),
+  'talks.record': method<T.TalkStatus>()({
+    input: z
+      .object({ personId: id, month: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM'), heldOn: isoDate, notes: z.string().trim().min(1).max(4000) })
+      .strict(),
+    permission: 'talks.write',
+    kind: 'write',
+    subject: 'personId',
+  }),
 } as const
 
 export type Contract = typeof contract

@@ -54,6 +54,17 @@ export const METHOD_NAMES = [
   'guideline.startRevision',
   'guideline.discardDraft',
   'guideline.publish',
+  'ledger.list',
+  'ledger.add',
+  'ledger.void',
+  'ledger.attachment',
+  'ledger.export',
+  'attendance.preview',
+  'attendance.import',
+  'survey.preview',
+  'survey.import',
+  'talks.list',
+  'talks.record',
 ] as const
 
 export type MethodNameList = (typeof METHOD_NAMES)[number]

@@ -3,6 +3,7 @@ import type { PasswordRule } from '../password'
 import type { EmploymentStatus, IsoDate, PostCategory } from '../org'
 import type { AnnualGuideline } from '../guideline/model'
 import type { Violation } from '../guideline/violation'
+import type { LedgerKind } from '../ledger'
 
 /** Output types of the API contract. Dates are ISO strings; ids are numbers. */
 
@@ -326,4 +327,54 @@ export interface GuidelineView {
   draft: { guideline: AnnualGuideline; reason: string | null; violations: Violation[]; updatedAt: string; updatedBy: string | null } | null
   versions: GuidelineVersionInfo[]
   calendarWarnings: CalendarWarningInfo[]
+}
+
+// ---- Ledger, attendance, satisfaction, monthly talks (issue 4) ------------------------------
+
+export interface LedgerEntryView {
+  id: number
+  personId: number
+  personName: string
+  staffNo: string
+  day: IsoDate
+  kind: LedgerKind
+  text: string
+  taskRef: string | null
+  progress: number | null
+  source: 'manual' | 'import'
+  author: string | null
+  createdAt: string
+  voided: { at: string; by: string | null; reason: string } | null
+  attachments: { id: number; fileName: string; mime: string; size: number }[]
+}
+
+/** A page of the ledger list, newest first; pass `next` back as `after` for the following page. */
+export interface LedgerPage {
+  entries: LedgerEntryView[]
+  next: { day: IsoDate; id: number } | null
+}
+
+export interface ImportPreview {
+  fileName: string
+  rows: number
+  /** Rows the import would add or change, and rows already present as they are. */
+  added: number
+  unchanged: number
+  errors: RosterIssue[]
+  warnings: RosterIssue[]
+}
+
+export interface ImportResult {
+  added: number
+  unchanged: number
+}
+
+/** 每月沟通 for one person and one month: done (when, by whom) or due, and overdue after the month. */
+export interface TalkStatus {
+  personId: number
+  personName: string
+  staffNo: string
+  month: string
+  talk: { id: number; heldOn: IsoDate; notes: string; recordedBy: string | null } | null
+  overdue: boolean
 }

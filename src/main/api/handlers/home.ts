@@ -1,7 +1,9 @@
 import type { HomeTask } from '@shared/api/types'
 import { GONE_STATUSES } from '@shared/org'
+import { localDate } from '@shared/dates'
 import { awaitingHandover } from '../../core/access/tierKeys'
 import { leadership } from '../../core/org/groups'
+import { talkTasks } from '../../core/talks'
 import type { Handlers } from '../router'
 
 /**
@@ -63,6 +65,13 @@ export const homeHandlers: Pick<Handlers, 'home.tasks'> = {
     if (roles.has('leaderHead')) {
       push('policy.awaitingApproval', store.all(store.qb.selectFrom('policies').select('id').where('status', '=', 'pending')).length, 'policy')
       push('guideline.draftAwaitingPublication', store.all(store.qb.selectFrom('guideline_drafts').select('year')).length, 'guideline')
+    }
+    // 每月沟通: whoever has direct reports (the relation, not a role, grants talks.write).
+    const personId = session.actor.personId
+    if (personId !== null) {
+      const talks = talkTasks(store, personId, localDate(now))
+      push('talks.dueThisMonth', talks.dueThisMonth, 'talks')
+      push('talks.overdue', talks.overdue, 'talks')
     }
     if (roles.has('secadmin')) {
       const info = leadership(store)

@@ -7,6 +7,8 @@ import { orgHandlers } from './org'
 import { calendarHandlers } from './calendar'
 import { policyHandlers } from './policy'
 import { guidelineHandlers } from './guideline'
+import { ledgerHandlers } from './ledger'
+import { recordHandlers } from './records'
 import { roleHandlers } from './roles'
 import { setupHandlers } from './setup'
 import { userHandlers } from './users'
@@ -25,4 +27,6 @@ export const handlers: Handlers = {
   ...calendarHandlers,
   ...policyHandlers,
   ...guidelineHandlers,
+  ...ledgerHandlers,
+  ...recordHandlers,
 }

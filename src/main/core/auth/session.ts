@@ -37,8 +37,11 @@ export class Session {
     this.audit = new AuditLog(store)
   }
 
+  /** Read live: HR may link the account to a person during the session. */
   get actor(): Actor {
-    return { userId: this.user.id, username: this.user.username, roles: this.roles }
+    const personId =
+      this.store.first(this.store.qb.selectFrom('users').select('person_id').where('id', '=', this.user.id))?.person_id ?? null
+    return { userId: this.user.id, username: this.user.username, roles: this.roles, personId }
   }
 
   /** Appends to the audit chain as this session's account. */

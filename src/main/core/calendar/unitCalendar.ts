@@ -3,6 +3,7 @@ import type { CalendarYear, CalendarYearSummary, FileContent } from '@shared/api
 import type { Store } from '../../db/store'
 import type { WorkingDayCalendar } from './calendar'
 import { shippedHolidayTables, defaultCalendar } from './shipped'
+import { fileText } from '../imports/files'
 import { parseHolidayIcs, parseHolidayTableJson, type HolidayTable } from './tables'
 
 /**
@@ -48,7 +49,7 @@ export function calendarYear(store: Store, year: number): CalendarYear {
 
 /** Reads a holiday table from JSON or iCalendar (.ics) and stores it for its year (replacing any earlier one). */
 export function importHolidayTable(store: Store, file: FileContent, actorId: number | null, now: Date): CalendarYearSummary {
-  const text = Buffer.from(file.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '')
+  const text = fileText(file)
   const isIcs = /\.ics$/i.test(file.fileName) || /^BEGIN:VCALENDAR/m.test(text)
   const parsed = isIcs ? parseHolidayIcs(text, { source: file.fileName }) : parseHolidayTableJson(text)
   if (!parsed.ok) {

@@ -1,3 +1,4 @@
+import { KaoheError } from '@shared/errors'
 /**
  * The issue shape every import reports, and the sentences every import shares (the file cannot be
  * read, a column is missing, a cell is blank or not a date…), in one place so the Chinese and English
@@ -137,4 +138,22 @@ export const commonText = {
     zh: `${c.zh}${q(v)}不是有效日期，应为 2024-03-01、2024/3/1、2024年3月1日 或 20240301 等形式`,
     en: `${c.en} (${c.zh}) ${qe(v)} is not a valid date; use a form such as 2024-03-01, 2024/3/1, 2024年3月1日 or 20240301`,
   }),
+}
+
+/**
+ * The refusal of a file that has errors: how many, and the first one with its row and column.
+ * Every import says it the same way, so nothing is half-written and the user knows where to look.
+ */
+export function importRefused(
+  code: 'ROSTER_INVALID' | 'ATTENDANCE_INVALID' | 'SURVEY_INVALID',
+  errors: readonly { row: number; column: string; zh: string; en: string }[],
+): KaoheError {
+  const first = errors[0]
+  return new KaoheError(code, {
+    count: errors.length,
+    row: first?.row ?? 0,
+    column: first?.column ?? '',
+    reason: first?.zh ?? '',
+    reasonEn: first?.en ?? '',
+  })
 }

@@ -286,3 +286,8 @@ export function assignmentOn(store: Store, personId: number, date: IsoDate) {
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])),
   )
 }
+
+/** Staff number → person id, for everyone the unit has had (imports match people by 工号). */
+export function staffIdMap(store: Store): Map<string, number> {
+  return new Map(store.all(store.qb.selectFrom('people').select(['id', 'staff_no'])).map((p) => [p.staff_no, p.id]))
+}

@@ -1,10 +1,11 @@
-import { KaoheError } from '@shared/errors'
 import type { FileContent, RosterImportResult, RosterPreview } from '@shared/api/types'
 import type { IsoDate } from '@shared/org'
 import type { Store } from '../../db/store'
 import { departmentByName } from './departments'
-import { checkReportingLines, changedFields, personFields, savePerson, type PersonFields } from './people'
+import { checkReportingLines, changedFields, personFields, savePerson, staffIdMap, type PersonFields } from './people'
+import { fileBytes } from '../imports/files'
 import { parseRoster, type RosterParse, type RosterRow } from './roster'
+import { importRefused } from '../imports/issues'
 
 /**
  * Roster import (花名册导入): read the file, preview what it would change, and import it in one
@@ -22,8 +23,7 @@ export async function readRoster(
   )) {
     existing.set(p.staff_no, p.sup)
   }
-  const bytes = Buffer.from(file.contentBase64, 'base64')
-  return parseRoster(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.fileName, { existing, onProgress })
+  return parseRoster(fileBytes(file), file.fileName, { existing, onProgress })
 }
 
 interface Planned {
@@ -34,7 +34,7 @@ interface Planned {
 
 function plan(store: Store, parse: RosterParse): Planned[] {
   const has = new Set(parse.columns)
-  const staffIds = new Map(store.all(store.qb.selectFrom('people').select(['id', 'staff_no'])).map((p) => [p.staff_no, p.id]))
+  const staffIds = staffIdMap(store)
   return parse.rows.map((row) => {
     const existingId = staffIds.get(row.staffNo) ?? null
     const before = existingId !== null ? personFields(store, existingId) : null
@@ -60,10 +60,6 @@ function plan(store: Store, parse: RosterParse): Planned[] {
       }),
     }
   })
-}
-
-function staffIdMap(store: Store): Map<string, number> {
-  return new Map(store.all(store.qb.selectFrom('people').select(['id', 'staff_no'])).map((p) => [p.staff_no, p.id]))
 }
 
 /** What an import of this file would do; writes nothing. */
@@ -110,16 +106,7 @@ export function importRoster(
   parse: RosterParse,
   change: { actorId: number | null; now: Date; today: IsoDate },
 ): RosterImportResult {
-  if (!parse.importable) {
-    const first = parse.errors[0]
-    throw new KaoheError('ROSTER_INVALID', {
-      count: parse.errors.length,
-      row: first?.row ?? 0,
-      column: first?.column ?? '',
-      reason: first?.zh ?? '',
-      reasonEn: first?.en ?? '',
-    })
-  }
+  if (!parse.importable) throw importRefused('ROSTER_INVALID', parse.errors)
   const preview = previewRoster(store, fileName, parse)
   for (const d of preview.newDepartments) departmentByName(store, d, true)
   const planned = plan(store, parse)

@@ -4,6 +4,7 @@ import type { FileContent, PendingPolicy, PolicyView } from '@shared/api/types'
 import type { Store } from '../../db/store'
 import { policyConstraintsSchema } from './constraints'
 import { DEFAULT_POLICY, type Policy } from './defaults'
+import { fileText } from '../imports/files'
 
 /**
  * The policy in force for a year (考核政策, RULES.md §2): the shipped defaults until an imported
@@ -75,7 +76,7 @@ function diff(from: Policy, to: Policy): PendingPolicy['changes'] {
 export function proposePolicy(store: Store, year: number, file: FileContent, actorId: number, now: Date): PendingPolicy {
   let json: unknown
   try {
-    json = JSON.parse(Buffer.from(file.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, ''))
+    json = JSON.parse(fileText(file))
   } catch (e) {
     throw new KaoheError('POLICY_IMPORT_INVALID', { reason: `不是有效的 JSON：${(e as Error).message}`, reasonEn: `not valid JSON: ${(e as Error).message}` })
   }

@@ -1,0 +1,59 @@
+import { localDate } from '@shared/dates'
+import { importAttendance, previewAttendance, readAttendance } from '../../core/attendance/importer'
+import { scopeOf } from '../../core/access/relations'
+import { importSurvey, previewSurvey, readSurvey } from '../../core/survey/importer'
+import { listTalks, recordTalk } from '../../core/talks'
+import { prepared, type Handlers } from '../router'
+
+/**
+ * Records that feed the metric rules (issue 4): attendance and satisfaction imports, monthly
+ * talks. Audit entries say what file and how many rows, never the content (talk notes are T1).
+ */
+export const recordHandlers: Pick<
+  Handlers,
+  'attendance.preview' | 'attendance.import' | 'survey.preview' | 'survey.import' | 'talks.list' | 'talks.record'
+> = {
+  'attendance.preview': prepared({
+    prepare: ({ session, state }, file) => readAttendance(session.store, file, state.onProgress),
+    run: ({ session }, file, parse) => previewAttendance(session.store, file.fileName, parse),
+  }),
+
+  'attendance.import': prepared({
+    prepare: ({ session, state }, file) => readAttendance(session.store, file, state.onProgress),
+    run: ({ session, now, note }, file, parse) => {
+      const result = importAttendance(session.store, file.fileName, parse, { actorId: session.user.id, now })
+      note('attendance', { fileName: file.fileName, rows: parse.totalRows, ...result })
+      return result
+    },
+  }),
+
+  'survey.preview': prepared({
+    prepare: ({ session, state, now }, file) => readSurvey(session.store, file, localDate(now), state.onProgress),
+    run: ({ session }, file, read) => previewSurvey(session.store, file.fileName, read),
+  }),
+
+  'survey.import': prepared({
+    prepare: ({ session, state, now }, file) => readSurvey(session.store, file, localDate(now), state.onProgress),
+    run: ({ session, now, note }, file, read) => {
+      // Noted before the import so a refused file is audited with its name too.
+      note('survey', { fileName: file.fileName, rows: read.parse.totalRows, sha256: read.sha256 })
+      const result = importSurvey(session.store, file.fileName, read, { now })
+      note('survey', { fileName: file.fileName, rows: read.parse.totalRows, sha256: read.sha256, ...result })
+      return result
+    },
+  }),
+
+  'talks.list': ({ session, now }, { month }) =>
+    listTalks(session.store, scopeOf(session.store, session.actor, 'talks.read'), month, localDate(now)),
+
+  'talks.record': ({ session, now, note }, input) => {
+    const status = recordTalk(session.store, input, {
+      userId: session.user.id,
+      supervisorPersonId: session.actor.personId,
+      now,
+      today: localDate(now),
+    })
+    note(`person:${input.personId}`, { month: input.month, heldOn: input.heldOn, talkId: status.talk?.id ?? null })
+    return status
+  },
+}

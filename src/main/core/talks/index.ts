@@ -1,0 +1,1 @@
+export { checkMonth, listTalks, monthOf, previousMonth, recordTalk, talkTasks } from './talks'
