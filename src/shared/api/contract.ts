@@ -347,6 +347,10 @@ export const contract = {
     kind: 'write',
     subject: 'personId',
   }),
+  // ── commitments (承诺书) ──
+  // ── end commitments ──
+  // ── quarterly (季度评估) ──
+  // ── end quarterly ──
 } as const
 
 export type Contract = typeof contract

@@ -65,6 +65,10 @@ export const METHOD_NAMES = [
   'survey.import',
   'talks.list',
   'talks.record',
+  // ── commitments ──
+  // ── end commitments ──
+  // ── quarterly ──
+  // ── end quarterly ──
 ] as const
 
 export type MethodNameList = (typeof METHOD_NAMES)[number]

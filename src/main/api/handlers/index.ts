@@ -27,6 +27,10 @@ export const handlers: Handlers = {
   ...calendarHandlers,
   ...policyHandlers,
   ...guidelineHandlers,
+  // ── commitments ──
+  // ── end commitments ──
+  // ── quarterly ──
+  // ── end quarterly ──
   ...ledgerHandlers,
   ...recordHandlers,
 }
