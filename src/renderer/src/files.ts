@@ -1,4 +1,5 @@
 import type { FileContent } from '@shared/api/types'
+import { ATTACHMENT_TYPES } from '@shared/ledger'
 
 /**
  * Files cross the API as base64. The renderer reads a picked file with the DOM File API (never
@@ -29,7 +30,7 @@ export function downloadFile(file: FileContent): void {
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   const ext = file.fileName.split('.').pop()?.toLowerCase() ?? ''
-  const blob = new Blob([bytes], { type: MIME[ext] ?? 'application/octet-stream' })
+  const blob = new Blob([bytes], { type: MIME[ext] ?? ATTACHMENT_TYPES[ext] ?? 'application/octet-stream' })
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url

@@ -14,12 +14,24 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
   return allowed === 'all' || allowed.some((r) => roles.includes(r))
 }
 
+/**
+ * Who has a ledger to read: the roles `ledger.read` grants outright, and the people who may read
+ * their own (self) or their reports' (supervisor chain) — main narrows the list to those.
+ */
+const LEDGER_READERS: readonly Role[] = ['hr', 'leader', 'leaderHead', 'supervisor', 'discipline', 'staff']
+
+/** Monthly talks: supervisors (their reports), HR and the leadership group. */
+const TALK_READERS: readonly Role[] = ['hr', 'leader', 'leaderHead', 'supervisor']
+
 /** Pages of the app shell and the roles that may open them (main checks again on every call). */
 export const PAGES = [
   { key: 'home', roles: 'all' },
   { key: 'guideline', roles: rolesOf('guideline.read') },
+  { key: 'ledger', roles: LEDGER_READERS },
+  { key: 'talks', roles: TALK_READERS },
   { key: 'org', roles: rolesOf('org.read') },
   { key: 'roster', roles: rolesOf('org.manage') },
+  { key: 'records-import', roles: rolesOf('ledger.import') },
   { key: 'policy', roles: rolesOf('policy.read') },
   { key: 'calendar', roles: rolesOf('calendar.read') },
   { key: 'users', roles: ['sysadmin'] },

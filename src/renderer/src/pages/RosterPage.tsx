@@ -24,12 +24,12 @@ import {
   IconUpload,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { FileContent, RosterImportResult, RosterIssue, RosterPreview } from '@shared/api/types'
+import type { FileContent, RosterImportResult, RosterPreview } from '@shared/api/types'
 import { notifySuccess, useApi } from '../api'
 import { ConfirmModal } from '../components/ConfirmModal'
+import { IssueTable, Stat } from '../components/ImportParts'
 import { PageHeader } from '../components/PageHeader'
 import { downloadFile, readFileAsBase64 } from '../files'
-import { useLang } from '../i18n'
 
 const ACTION_COLOR = { create: 'green', update: 'blue', unchanged: 'gray' } as const
 
@@ -216,8 +216,8 @@ export function RosterPage() {
                 {t('roster.blocked', { count: errorCount })}
               </Alert>
             )}
-            {errorCount > 0 && <IssueTable issues={preview.errors} kind="errors" />}
-            {preview.warnings.length > 0 && <IssueTable issues={preview.warnings} kind="warnings" />}
+            {errorCount > 0 && <IssueTable issues={preview.errors} kind="errors" testid="roster" />}
+            {preview.warnings.length > 0 && <IssueTable issues={preview.warnings} kind="warnings" testid="roster" />}
             {errorCount === 0 && preview.changes.length > 0 && (
               <Stack gap="xs">
                 <Text fw={500} size="sm">
@@ -273,58 +273,6 @@ export function RosterPage() {
             t('roster.confirmText', { created: preview.created, updated: preview.updated, unchanged: preview.unchanged })}
         </Text>
       </ConfirmModal>
-    </Stack>
-  )
-}
-
-function Stat({ label, value, color, testid }: { label: string; value: number; color: string; testid: string }) {
-  return (
-    <Card withBorder radius="md" padding="sm" data-testid={testid}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={26} fw={700} c={color === 'gray' ? undefined : `${color}.7`} lh={1.3}>
-        {value}
-      </Text>
-    </Card>
-  )
-}
-
-function IssueTable({ issues, kind }: { issues: RosterIssue[]; kind: 'errors' | 'warnings' }) {
-  const { t } = useTranslation()
-  const lang = useLang()
-  const prefix = kind === 'errors' ? 'roster-error' : 'roster-warning'
-  return (
-    <Stack gap="xs">
-      <Text fw={500} size="sm" c={kind === 'errors' ? 'red.8' : 'orange.8'}>
-        {t(kind === 'errors' ? 'roster.errorsTitle' : 'roster.warningsTitle', { count: issues.length })}
-      </Text>
-      <ScrollArea.Autosize mah={420}>
-        <Table verticalSpacing={6} withTableBorder data-testid={`roster-${kind}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={80}>{t('roster.colRow')}</Table.Th>
-              <Table.Th w={140}>{t('roster.colColumn')}</Table.Th>
-              <Table.Th>{t('roster.colReason')}</Table.Th>
-              <Table.Th w={180}>{t('roster.colValue')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {issues.map((issue, index) => (
-              <Table.Tr key={`${issue.row}-${index}`} data-testid={`${prefix}-row-${issue.row}-${index}`}>
-                <Table.Td>{issue.row === 0 ? t('roster.rowFile') : issue.row}</Table.Td>
-                <Table.Td>{issue.column || t('common.none')}</Table.Td>
-                <Table.Td>{lang === 'zh' ? issue.zh : issue.en}</Table.Td>
-                <Table.Td className="mono">
-                  <Text size="sm" truncate maw={180}>
-                    {issue.value ?? ''}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
     </Stack>
   )
 }

@@ -2,6 +2,9 @@ import type { ComponentType } from 'react'
 import { AppShell, Badge, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core'
 import {
   IconBook2,
+  IconClipboardList,
+  IconMessages,
+  IconTableImport,
   IconCalendarMonth,
   IconDatabaseExport,
   IconFileImport,
@@ -31,12 +34,18 @@ import { CalendarPage } from '../pages/CalendarPage'
 import { PolicyPage } from '../pages/PolicyPage'
 import { GuidelinePage } from '../pages/guideline/GuidelinePage'
 import { GuidelinePrint } from '../pages/guideline/GuidelinePrint'
+import { LedgerPage } from '../pages/ledger/LedgerPage'
+import { RecordsImportPage } from '../pages/RecordsImportPage'
+import { TalksPage } from '../pages/TalksPage'
 
 const ICONS: Record<PageKey, ComponentType<{ size?: number; stroke?: number }>> = {
   home: IconHome,
   guideline: IconBook2,
+  ledger: IconClipboardList,
+  talks: IconMessages,
   org: IconSitemap,
   roster: IconFileImport,
+  'records-import': IconTableImport,
   policy: IconScale,
   calendar: IconCalendarMonth,
   users: IconUsers,
@@ -82,6 +91,15 @@ export function Shell({
       break
     case 'roster':
       page = <RosterPage />
+      break
+    case 'ledger':
+      page = <LedgerPage session={session} />
+      break
+    case 'records-import':
+      page = <RecordsImportPage />
+      break
+    case 'talks':
+      page = <TalksPage session={session} />
       break
     case 'policy':
       page = <PolicyPage session={session} />
