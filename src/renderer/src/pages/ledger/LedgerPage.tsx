@@ -279,7 +279,8 @@ export function LedgerPage({ session }: { session: SessionInfo }) {
           <VirtualList
             items={entries}
             rowHeight={LEDGER_ROW_HEIGHT}
-            height="max(360px, calc(100vh - 360px))"
+            // As tall as the rows, at most the rest of the window (the list then scrolls).
+            height={`min(${entries.length * LEDGER_ROW_HEIGHT + (next || loading ? 48 : 0)}px, max(360px, calc(100vh - 360px)))`}
             getKey={(e) => e.id}
             renderRow={renderRow}
             onRange={setLastVisible}
