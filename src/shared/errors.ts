@@ -178,6 +178,50 @@ export const ERROR_TEXT = {
     zh: '沟通日期 {heldOn} 晚于今天（{today}），只能记录已进行的沟通',
     en: 'The talk date {heldOn} is after today ({today}); only talks that took place can be recorded',
   },
+  COMMITMENT_STATE: {
+    zh: '承诺书（{year} 年第 {version} 版）当前为“{stateZh}”状态，不能{action}',
+    en: 'The commitment letter ({year}, version {version}) is {state}; it cannot be {actionEn}',
+  },
+  COMMITMENT_NO_TASKS: { zh: '承诺书至少要有一项任务才能提交', en: 'A commitment letter needs at least one task before it is submitted' },
+  COMMITMENT_DEADLINE_OUTSIDE_YEAR: {
+    zh: '任务“{task}”的完成时限 {deadline} 不在 {year} 年内',
+    en: 'The deadline {deadline} of task "{task}" is not in {year}',
+  },
+  COMMITMENT_DUPLICATE_TASK: { zh: '任务编号 {key} 重复', en: 'Task key {key} is used twice' },
+  COMMITMENT_TASK_WITHDRAWN: { zh: '任务 {key} 已通过调整撤销，不能登记完成', en: 'Task {key} was withdrawn by a revision; its completion cannot be recorded' },
+  COMMITMENT_COMPLETED_IN_FUTURE: {
+    zh: '完成日期 {day} 晚于今天（{today}），不能预先登记',
+    en: 'The completion date {day} is after today ({today}); it cannot be recorded in advance',
+  },
+  COMMITMENT_REASON_REQUIRED: { zh: '退回或不予批准须说明理由', en: 'Returning or refusing needs a reason' },
+  REVISION_PENDING_EXISTS: {
+    zh: '已有一份待领导小组审批的调整申请（编号 {id}），请等待决定',
+    en: 'A revision request ({id}) is already waiting for the leadership group’s decision',
+  },
+  REVISION_NOT_PENDING: { zh: '该调整申请（编号 {id}）已处理：{state}', en: 'This revision request ({id}) has already been decided: {state}' },
+  REVISION_INVALID: { zh: '调整内容有误：{reason}', en: 'The requested revision is not valid: {reasonEn}' },
+  REVISION_OWN_REQUEST: {
+    zh: '不能审批本人的承诺书调整申请，请由领导小组其他成员审批',
+    en: 'You cannot decide a revision of your own commitment letter; another leadership group member must',
+  },
+  QUARTER_NOT_STARTED: {
+    zh: '{year} 年第 {quarter} 季度尚未开始（今天 {today}）',
+    en: '{year} Q{quarter} has not started yet (today is {today})',
+  },
+  QUARTERLY_FAIL_REASON_REQUIRED: { zh: '标记“不达标”须写明理由', en: 'Marking a quarter as 不达标 needs a written reason' },
+  QUARTERLY_SUMMARY_LOCKED: {
+    zh: '{year} 年第 {quarter} 季度已由主管评价，工作小结不能再修改',
+    en: 'The supervisor has rated {year} Q{quarter}; the summary can no longer be changed',
+  },
+  QUARTERLY_NOT_IN_UNIT: {
+    zh: '{name} 在 {year} 年第 {quarter} 季度不在本单位',
+    en: '{name} was not in the unit in {year} Q{quarter}',
+  },
+  PEER_SELF_ASSIGNMENT: { zh: '不能安排 {name} 评价本人', en: '{name} cannot be assigned to rate themselves' },
+  PEER_OTHER_DEPARTMENT: {
+    zh: '互评人须与被评人同一科室：{rater} 与 {ratee} 不在同一科室',
+    en: 'Peers must be of the same department: {rater} and {ratee} are not',
+  },
   INTERNAL: {
     zh: '内部错误，操作未执行（编号 {ref}）',
     en: 'Internal error; nothing was changed (reference {ref})',

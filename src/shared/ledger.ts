@@ -49,3 +49,17 @@ export const ATTACHMENT_TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   txt: 'text/plain',
 }
+
+/**
+ * Attachment limits, shared so the renderer can refuse a file before sending it and main enforces
+ * the same numbers. They protect the database file (attachments live inside it, encrypted with
+ * it); they are not policy numbers of RULES.md.
+ */
+export const ATTACHMENT_LIMITS = {
+  /** One attachment: a scanned page or a photo of a certificate fits comfortably. */
+  eachMb: 5,
+  /** All attachments of one entry together. */
+  totalMb: 20,
+  /** Files on one entry (the contract's array bound). */
+  maxFiles: 10,
+} as const

@@ -92,6 +92,66 @@ async function ledgerEntry(u: ReadyUnit, attachments: { fileName: string; conten
   await u.as('none1')
   return u.ok('ledger.add', { ...input, attachments })
 }
+/** 承诺书: staff1 is 周下属, whose direct supervisor 吴主管 is none1; the letter taken to `stage`. */
+const thisYear = new Date().getFullYear()
+async function letterAt(u: ReadyUnit, stage: 'none' | 'draft' | 'submitted' | 'approved' | 'revisionRequested') {
+  await u.as('hr1')
+  const sup = await u.ok('org.people.save', { ...PERSON, staffNo: '0031', name: '吴主管' })
+  await u.ok('org.people.linkAccount', { personId: sup.id, userId: u.ids.none1! })
+  const report = await u.ok('org.people.save', { ...PERSON, staffNo: '0032', name: '周下属', supervisorId: sup.id })
+  await u.ok('org.people.linkAccount', { personId: report.id, userId: u.ids.staff1! })
+  const at = { personId: report.id, year: thisYear }
+  const tasks = [{ title: '完成市场巡查', target: 100, unit: '户', deadline: `${thisYear}-12-31`, goal: '营商环境优化' }]
+  if (stage === 'none') return { ...at, tasks, requestId: 0 }
+  await u.as('staff1')
+  await u.ok('commitments.saveDraft', { ...at, tasks })
+  if (stage !== 'draft') await u.ok('commitments.submit', at)
+  if (stage === 'approved' || stage === 'revisionRequested') {
+    await u.as('none1')
+    await u.ok('commitments.review', { ...at, decision: 'approve' })
+  }
+  let requestId = 0
+  if (stage === 'revisionRequested') {
+    await u.as('staff1')
+    requestId = (await u.ok('commitments.requestRevision', { ...at, reason: '任务调整', changes: [{ op: 'withdraw', taskKey: 'T1' }] })).revisions[0]!.id
+  }
+  return { ...at, tasks, requestId }
+}
+const revisionOf = async (u: ReadyUnit) => ({ requestId: (await letterAt(u, 'revisionRequested')).requestId, approve: true })
+
+/** 季度评估: Q1 of this year has always begun. */
+const QY = { year: Number(today.slice(0, 4)), quarter: 1 as const }
+/** staff1's own person, for their summary and sheet. */
+async function staffSelf(u: ReadyUnit) {
+  await u.as('hr1')
+  const me = await u.ok('org.people.save', { ...PERSON, staffNo: '0031', name: '周本人' })
+  await u.ok('org.people.linkAccount', { personId: me.id, userId: u.ids.staff1! })
+  return me.id
+}
+/** Two people of one department; staff1 is the first (the rater). */
+async function peers(u: ReadyUnit) {
+  const rater = await staffSelf(u)
+  await u.as('hr1')
+  const dept = await u.ok('org.departments.save', { name: '综合科', code: '31' })
+  await u.ok('org.people.save', { ...PERSON, id: rater, staffNo: '0031', name: '周本人', departmentId: dept.id })
+  const ratee = await u.ok('org.people.save', { ...PERSON, staffNo: '0032', name: '吴同事', departmentId: dept.id })
+  return { ...QY, raterId: rater, rateeIds: [ratee.id] }
+}
+async function peerAssignment(u: ReadyUnit) {
+  const input = await peers(u)
+  await u.as('hr1')
+  const r = await u.ok('quarterly.assignPeers', input)
+  return { assignmentId: r.assignments[0]!.id, score: 80 }
+}
+/** none1 rates a direct report 不达标 in Q4 of last year and Q1 of this year: two follow-ups open. */
+async function followup(u: ReadyUnit) {
+  const { personId } = await ledgerReport(u)
+  await u.as('none1')
+  await u.ok('quarterly.rate', { personId, year: QY.year - 1, quarter: 4, performance: 50, potential: 50 })
+  await u.ok('quarterly.rate', { personId, ...QY, performance: 50, potential: 50 })
+  await u.as('head1')
+  return { id: (await u.ok('quarterly.followups.list', {}))[0]!.id, state: 'done' as const }
+}
 const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   'setup.status': { allowed: { as: null }, denied: { as: null, input: () => ({ extra: 1 }), expect: 'INVALID_INPUT' } },
   // A unit exists already in every fixture, so set-up is refused whoever asks; tests/api/setup covers a first run.
@@ -216,6 +276,57 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   'survey.import': { allowed: { as: 'hr1', input: async (u) => (await personOf(u), SURVEY) }, denied: { as: 'head1', input: () => SURVEY } },
   'talks.list': { allowed: { as: 'hr1', input: () => ({ month: '2026-03' }) }, denied: { as: 'none1', input: () => ({ month: '2026-03' }) } },
   'talks.record': { allowed: { as: 'staff1', input: talkWithReport }, denied: { as: 'hr1', input: talkWithReport } },
+  'quarterly.status': { allowed: { as: 'hr1', input: () => QY }, denied: { as: 'sysadmin', input: () => QY } },
+  'quarterly.get': {
+    allowed: { as: 'staff1', input: async (u) => ({ personId: await staffSelf(u), ...QY }) },
+    denied: { as: 'none1', input: async (u) => ({ personId: await staffSelf(u), ...QY }) },
+  },
+  'quarterly.submitSummary': {
+    allowed: { as: 'staff1', input: async (u) => ({ personId: await staffSelf(u), ...QY, text: '本季度工作小结' }) },
+    denied: { as: 'hr1', input: async (u) => ({ personId: await staffSelf(u), ...QY, text: '本季度工作小结' }) },
+  },
+  'quarterly.rate': {
+    allowed: { as: 'none1', input: async (u) => ({ personId: (await ledgerReport(u)).personId, ...QY, performance: 85, potential: 80 }) },
+    denied: { as: 'staff1', input: async (u) => ({ personId: (await ledgerReport(u)).personId, ...QY, performance: 85, potential: 80 }) },
+  },
+  'quarterly.assignPeers': { allowed: { as: 'hr1', input: peers }, denied: { as: 'head1', input: peers } },
+  'quarterly.myPeerAssignments': { allowed: { as: 'staff1' }, denied: { as: 'sysadmin' } },
+  'quarterly.peerRate': { allowed: { as: 'staff1', input: peerAssignment }, denied: { as: 'hr1', input: peerAssignment } },
+  'quarterly.nineBox': { allowed: { as: 'head1', input: () => QY }, denied: { as: 'staff1', input: () => QY } },
+  'quarterly.followups.list': { allowed: { as: 'head1' }, denied: { as: 'hr1' } },
+  'quarterly.followups.update': { allowed: { as: 'head1', input: followup }, denied: { as: 'hr1', input: followup } },
+  'commitments.get': {
+    allowed: { as: 'none1', input: async (u) => ({ personId: (await letterAt(u, 'draft')).personId, year: thisYear }) },
+    denied: { as: 'disc1', input: async (u) => ({ personId: (await letterAt(u, 'draft')).personId, year: thisYear }) },
+  },
+  'commitments.list': { allowed: { as: 'hr1', input: () => ({ year: thisYear }) }, denied: { as: 'auditor', input: () => ({ year: thisYear }) } },
+  'commitments.saveDraft': {
+    allowed: { as: 'staff1', input: async (u) => { const { requestId: _r, ...l } = await letterAt(u, 'none'); return l } },
+    denied: { as: 'none1', input: async (u) => { const { requestId: _r, ...l } = await letterAt(u, 'none'); return l } },
+  },
+  'commitments.submit': {
+    allowed: { as: 'staff1', input: async (u) => ({ personId: (await letterAt(u, 'draft')).personId, year: thisYear }) },
+    denied: { as: 'hr1', input: async (u) => ({ personId: (await letterAt(u, 'draft')).personId, year: thisYear }) },
+  },
+  'commitments.review': {
+    allowed: { as: 'none1', input: async (u) => ({ personId: (await letterAt(u, 'submitted')).personId, year: thisYear, decision: 'approve' }) },
+    denied: { as: 'staff1', input: async (u) => ({ personId: (await letterAt(u, 'submitted')).personId, year: thisYear, decision: 'approve' }) },
+  },
+  'commitments.complete': {
+    allowed: { as: 'none1', input: async (u) => ({ personId: (await letterAt(u, 'approved')).personId, year: thisYear, taskKey: 'T1', completedOn: today }) },
+    denied: { as: 'hr1', input: async (u) => ({ personId: (await letterAt(u, 'approved')).personId, year: thisYear, taskKey: 'T1', completedOn: today }) },
+  },
+  'commitments.requestRevision': {
+    allowed: {
+      as: 'staff1',
+      input: async (u) => ({ personId: (await letterAt(u, 'approved')).personId, year: thisYear, reason: '任务调整', changes: [{ op: 'withdraw', taskKey: 'T1' }] }),
+    },
+    denied: {
+      as: 'none1',
+      input: async (u) => ({ personId: (await letterAt(u, 'approved')).personId, year: thisYear, reason: '任务调整', changes: [{ op: 'withdraw', taskKey: 'T1' }] }),
+    },
+  },
+  'commitments.decideRevision': { allowed: { as: 'head1', input: revisionOf }, denied: { as: 'none1', input: revisionOf } },
 }
 
 describe('the contract', () => {

@@ -47,6 +47,9 @@ export const HELP = `kaohe — 考核台命令行 / Kaohe command line
   ledger list [--person STAFFNO] [--kind KIND] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--text 文字] [--limit N]
                   查看台账（本人、上级主管、人事科、领导小组；普通人员只能看到本人的）
                   list ledger entries (yours, your reports', or everyone's for HR and the leadership group)
+  quarterly status --year Y --quarter Q
+                  季度评估状态：业绩、潜力、互评、得分、等次、是否达标（人事科、领导小组看全部，主管看下属，本人看本人）
+                  quarterly evaluation status: ratings, peers, score, grade, standard met (scoped like the ledger)
   calendar add --from YYYY-MM-DD --working-days N
                   计算 N 个工作日后的日期，未载入节假日表的年份给出警告 / a deadline, with warnings
   calendar import FILE

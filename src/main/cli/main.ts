@@ -11,6 +11,8 @@ import { createKaohe, type KaoheApp } from '../api/app'
 import { startBridge } from '../api/bridge'
 import { confirm, secret, UsageError } from './prompt'
 import { HELP } from './help'
+import type { Quarter } from '@shared/quarterly'
+import { QUARTERLY_GRADE_LABELS } from '../core/quarterly/scoring'
 
 /**
  * The `kaohe` command: the same router and core as the desktop app, for HR batch work, the
@@ -92,6 +94,7 @@ const OPTIONS = {
   text: { type: 'string' },
   to: { type: 'string' },
   limit: { type: 'string' },
+  quarter: { type: 'string' },
 } as const
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -294,6 +297,35 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const out = resolve(opts.out ?? t.fileName)
         writeFileSync(out, Buffer.from(t.contentBase64, 'base64'))
         print({ file: out }, () => `已写出花名册模板 / roster template written: ${out}`)
+        return EXIT.ok
+      }
+      case 'quarterly status': {
+        const year = yearOf(opts.year)
+        const quarter = Number(opts.quarter)
+        if (![1, 2, 3, 4].includes(quarter)) throw new UsageError('quarterly status --year Y --quarter 1-4')
+        await login()
+        const rows = await call('quarterly.status', { year, quarter: quarter as Quarter })
+        const num = (x: number | null) => (x === null ? '—' : x.toFixed(2))
+        print({ year, quarter, rows }, () =>
+          rows.length
+            ? `${year} 年第 ${quarter} 季度 / ${year} Q${quarter}\n` +
+              table(
+                ['staff', 'name', 'department', 'perf', 'potential', 'peers', 'score', 'grade', 'standard', 'flags'],
+                rows.map((r) => [
+                  r.staffNo,
+                  r.name,
+                  r.department ?? '',
+                  num(r.rating?.performance ?? null),
+                  num(r.rating?.potential ?? null),
+                  `${r.peersRated}/${r.peersAssigned}`,
+                  num(r.score),
+                  r.grade ? QUARTERLY_GRADE_LABELS[r.grade].zh : '—',
+                  r.meetsStandard === null ? '—' : r.meetsStandard ? '达标' : `不达标${r.rating?.failReason ? `（${r.rating.failReason}）` : ''}`,
+                  r.flags.join(' '),
+                ]),
+              )
+            : '没有可显示的人员 / nobody to show',
+        )
         return EXIT.ok
       }
       case 'import roster': {

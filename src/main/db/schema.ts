@@ -218,6 +218,117 @@ export interface MonthlyTalkTable {
   void_reason: string | null
 }
 
+/** 《个人绩效承诺书》: one version of a person's letter for a year. */
+export interface CommitmentLetterTable {
+  id: Generated<number>
+  person_id: number
+  year: number
+  version: number
+  state: string
+  created_at: string
+  created_by: number | null
+  updated_at: string
+  submitted_at: string | null
+  reviewed_by: number | null
+  reviewed_at: string | null
+  return_reason: string | null
+  publicity_start: string | null
+  publicity_end: string | null
+  effective_on: string | null
+  revision_id: number | null
+  revision_reason: string | null
+}
+
+/** One task of a letter version; `task_key` is stable across versions. */
+export interface CommitmentTaskTable {
+  id: Generated<number>
+  letter_id: number
+  task_key: string
+  sort_order: number
+  title: string
+  target: number
+  unit: string
+  deadline: string
+  goal: string
+  completed_on: string | null
+  withdrawn: number
+}
+
+/** 动态调整: a person's request to revise their approved letter, decided by the leadership group. */
+export interface RevisionRequestTable {
+  id: Generated<number>
+  letter_id: number
+  changes: string
+  reason: string
+  state: string
+  requested_by: number | null
+  requested_at: string
+  decided_by: number | null
+  decided_at: string | null
+  decision_reason: string | null
+  new_letter_id: number | null
+}
+
+/** 《季度工作小结》: the person's summary of a quarter. */
+export interface QuarterlySummaryTable {
+  id: Generated<number>
+  person_id: number
+  year: number
+  quarter: number
+  text: string
+  submitted_at: string
+  submitted_by: number | null
+}
+
+/** The direct supervisor's 业绩 and 潜力 ratings of a quarter, with an optional written 不达标 mark. */
+export interface QuarterlyRatingTable {
+  id: Generated<number>
+  person_id: number
+  year: number
+  quarter: number
+  supervisor_id: number | null
+  performance: number
+  potential: number
+  fail_mark: number
+  fail_reason: string | null
+  rated_at: string
+  rated_by: number | null
+}
+
+/** 互评: HR assigns a peer (rater) to rate a colleague (ratee) in a quarter. */
+export interface PeerAssignmentTable {
+  id: Generated<number>
+  year: number
+  quarter: number
+  rater_id: number
+  ratee_id: number
+  assigned_by: number | null
+  assigned_at: string
+}
+
+/** One peer's rating under an assignment; only ever read back as a mean, or by the rater. */
+export interface PeerRatingTable {
+  assignment_id: number
+  score: number
+  rated_at: string
+}
+
+/** 约谈 and 帮扶计划 opened by two consecutive 不达标 quarters. */
+export interface FollowupTable {
+  id: Generated<number>
+  person_id: number
+  year: number
+  quarter: number
+  kind: string
+  owner_id: number | null
+  deadline: string
+  state: string
+  notes: string
+  opened_at: string
+  updated_at: string
+  updated_by: number | null
+}
+
 export interface SchemaMigrationTable {
   version: number
   name: string
@@ -243,5 +354,13 @@ export interface DB {
   attendance_records: AttendanceRecordTable
   survey_responses: SurveyResponseTable
   monthly_talks: MonthlyTalkTable
+  commitment_letters: CommitmentLetterTable
+  commitment_tasks: CommitmentTaskTable
+  revision_requests: RevisionRequestTable
+  quarterly_summaries: QuarterlySummaryTable
+  quarterly_ratings: QuarterlyRatingTable
+  peer_assignments: PeerAssignmentTable
+  peer_ratings: PeerRatingTable
+  followups: FollowupTable
   schema_migrations: SchemaMigrationTable
 }

@@ -165,6 +165,78 @@ export const PERMISSIONS = {
     zh: '记录与直接下属的每月沟通',
     en: 'Record monthly talks with one’s direct reports',
   },
+  'commitments.read': {
+    allow: ['hr', 'leader', 'leaderHead'],
+    relations: ['self', 'supervisorChain'],
+    tier: 'T1',
+    zh: '查看个人绩效承诺书（本人、上级主管、人事科、领导小组）',
+    en: 'Read commitment letters (the person, their supervisor chain, HR, leadership group)',
+  },
+  'commitments.write': {
+    allow: [],
+    relations: ['self'],
+    tier: 'T1',
+    zh: '起草、提交本人承诺书，申请调整目标',
+    en: 'Draft and submit one’s own commitment letter; request revisions',
+  },
+  'commitments.review': {
+    allow: [],
+    relations: ['supervisor'],
+    tier: 'T1',
+    zh: '审核直接下属的承诺书，登记任务完成',
+    en: 'Approve or return direct reports’ commitment letters; record task completion',
+  },
+  'commitments.decideRevision': {
+    allow: ['leader', 'leaderHead'],
+    tier: 'T1',
+    zh: '审批承诺书调整申请（领导小组）',
+    en: 'Approve or refuse commitment revision requests (leadership group)',
+  },
+  'quarterly.read': {
+    allow: ['hr', 'leader', 'leaderHead'],
+    relations: ['self', 'supervisorChain'],
+    tier: 'T1',
+    zh: '查看季度评估（本人、上级主管、人事科、领导小组）',
+    en: 'Read quarterly evaluations (the person, their supervisor chain, HR, leadership group)',
+  },
+  'quarterly.summary': {
+    allow: [],
+    relations: ['self'],
+    tier: 'T1',
+    zh: '提交本人季度工作小结',
+    en: 'Submit one’s own quarterly summary',
+  },
+  'quarterly.rate': {
+    allow: [],
+    relations: ['supervisor'],
+    tier: 'T1',
+    zh: '评价直接下属的季度业绩与潜力，标记不达标',
+    en: 'Rate direct reports’ quarterly performance and potential; mark 不达标',
+  },
+  'quarterly.assignPeers': {
+    allow: ['hr'],
+    tier: 'T1',
+    zh: '安排季度互评人',
+    en: 'Assign quarterly peer reviewers',
+  },
+  'quarterly.peerRate': {
+    allow: ['hr', 'discipline', 'leader', 'leaderHead', 'supervisor', 'staff'],
+    tier: 'T1',
+    zh: '查看并完成分配给本人的互评（只见本人的分配与评分）',
+    en: 'See and complete one’s own peer-review assignments (only one’s own)',
+  },
+  'quarterly.nineBox': {
+    allow: ['hr', 'leader', 'leaderHead'],
+    tier: 'T2',
+    zh: '查看业绩 × 潜力九宫格',
+    en: 'See the performance × potential 9-box',
+  },
+  'quarterly.followups': {
+    allow: ['leader', 'leaderHead'],
+    tier: 'T1',
+    zh: '查看与更新约谈、帮扶计划（领导小组）',
+    en: 'See and update interviews and support plans (leadership group)',
+  },
 } as const satisfies Record<string, PermissionRule>
 
 export type Permission = keyof typeof PERMISSIONS

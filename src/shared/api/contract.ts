@@ -5,8 +5,11 @@ import type * as T from './types'
 import { POST_CATEGORIES, type AnnualGuideline } from '../guideline/model'
 import type { Violation } from '../guideline/violation'
 import { EMPLOYMENT_STATUSES } from '../org'
-import { LEDGER_KINDS } from '../ledger'
+import { ATTACHMENT_LIMITS, LEDGER_KINDS } from '../ledger'
 import type { MethodNameList } from './methodNames'
+import { FOLLOWUP_STATES } from '../quarterly'
+import type * as Q from '../quarterly'
+import type { CommitmentRecord, CommitmentSummary } from '../commitments'
 
 /**
  * The API contract (DESIGN.md §3): every operation a person can do is one method here, with its
@@ -46,6 +49,27 @@ const newAccount = z.object({ username, displayName, password }).strict()
 const id = z.number().int().positive()
 const year = z.number().int().min(2000).max(2100)
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+const quarter = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+/** A 0–100 rating with at most two decimals (scores are compared in hundredths). */
+const rating = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((x) => Math.abs(Math.round(x * 100) - x * 100) < 1e-6, 'at most two decimals')
+const taskKey = z.string().trim().regex(/^[A-Za-z0-9-]{1,16}$/, 'letters, digits and - only (16 at most)')
+const taskFields = {
+  title: z.string().trim().min(1).max(200),
+  target: z.number().nonnegative().max(1e9),
+  unit: z.string().trim().min(1).max(20),
+  deadline: isoDate,
+  goal: z.string().trim().min(1).max(200),
+}
+const commitmentTask = z.object({ key: taskKey.optional(), ...taskFields }).strict()
+const revisionChange = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('revise'), taskKey, ...z.object(taskFields).partial().shape }).strict(),
+  z.object({ op: z.literal('withdraw'), taskKey }).strict(),
+  z.object({ op: z.literal('add'), ...taskFields }).strict(),
+])
 /** Files cross the boundary as base64 (the renderer reads them with the DOM File API); 20 MB at most. */
 const fileContent = z
   .object({ fileName: z.string().trim().min(1).max(255), contentBase64: z.string().max(28_000_000) })
@@ -302,7 +326,7 @@ export const contract = {
         text: z.string().trim().min(1).max(4000),
         taskRef: z.string().trim().max(64).optional(),
         progress: z.number().int().min(0).max(100).optional(),
-        attachments: z.array(fileContent).max(10).default([]),
+        attachments: z.array(fileContent).max(ATTACHMENT_LIMITS.maxFiles).default([]),
       })
       .strict(),
     permission: 'ledger.write',
@@ -348,8 +372,123 @@ export const contract = {
     subject: 'personId',
   }),
   // ── commitments (承诺书) ──
+  'commitments.get': method<CommitmentRecord>()({
+    input: z.object({ personId: id, year }).strict(),
+    permission: 'commitments.read',
+    kind: 'read',
+    subject: 'personId',
+  }),
+  'commitments.list': method<CommitmentSummary[]>()({ input: z.object({ year }).strict(), permission: 'commitments.read', kind: 'read' }),
+  'commitments.saveDraft': method<CommitmentRecord>()({
+    input: z.object({ personId: id, year, tasks: z.array(commitmentTask).max(50) }).strict(),
+    permission: 'commitments.write',
+    kind: 'write',
+    subject: 'personId',
+  }),
+  'commitments.submit': method<CommitmentRecord>()({
+    input: z.object({ personId: id, year }).strict(),
+    permission: 'commitments.write',
+    kind: 'write',
+    subject: 'personId',
+  }),
+  'commitments.review': method<CommitmentRecord>()({
+    input: z.object({ personId: id, year, decision: z.enum(['approve', 'return']), reason: z.string().trim().max(500).optional() }).strict(),
+    permission: 'commitments.review',
+    kind: 'write',
+    subject: 'personId',
+  }),
+  'commitments.complete': method<CommitmentRecord>()({
+    input: z.object({ personId: id, year, taskKey, completedOn: isoDate.nullable() }).strict(),
+    permission: 'commitments.review',
+    kind: 'write',
+    subject: 'personId',
+  }),
+  'commitments.requestRevision': method<CommitmentRecord>()({
+    input: z
+      .object({ personId: id, year, changes: z.array(revisionChange).min(1).max(50), reason: z.string().trim().min(2).max(500) })
+      .strict(),
+    permission: 'commitments.write',
+    kind: 'write',
+    subject: 'personId',
+  }),
+  'commitments.decideRevision': method<CommitmentRecord>()({
+    input: z.object({ requestId: id, approve: z.boolean(), reason: z.string().trim().max(500).optional() }).strict(),
+    permission: 'commitments.decideRevision',
+    kind: 'write',
+  }),
   // ── end commitments ──
   // ── quarterly (季度评估) ──
+  'quarterly.status': method<Q.QuarterlyStatusRow[]>()({
+    input: z.object({ year, quarter }).strict(),
+    permission: 'quarterly.read',
+    kind: 'read',
+  }),
+  'quarterly.get': method<Q.QuarterlyDetail>()({
+    input: z.object({ personId: id, year, quarter }).strict(),
+    permission: 'quarterly.read',
+    kind: 'read',
+    subject: 'personId',
+  }),
+  'quarterly.submitSummary': method<Q.QuarterlyDetail>()({
+    input: z.object({ personId: id, year, quarter, text: z.string().trim().min(1).max(8000) }).strict(),
+    permission: 'quarterly.summary',
+    kind: 'write',
+    subject: 'personId',
+  }),
+  'quarterly.rate': method<Q.QuarterlyRateResult>()({
+    input: z
+      .object({
+        personId: id,
+        year,
+        quarter,
+        performance: rating,
+        potential: rating,
+        failMark: z.boolean().default(false),
+        failReason: z.string().trim().max(1000).optional(),
+      })
+      .strict(),
+    permission: 'quarterly.rate',
+    kind: 'write',
+    subject: 'personId',
+  }),
+  'quarterly.assignPeers': method<Q.AssignPeersResult>()({
+    input: z.object({ year, quarter, raterId: id, rateeIds: z.array(id).min(1).max(100) }).strict(),
+    permission: 'quarterly.assignPeers',
+    kind: 'write',
+  }),
+  'quarterly.myPeerAssignments': method<Q.PeerAssignmentView[]>()({
+    input: z.object({ year: year.optional(), quarter: quarter.optional() }).strict(),
+    permission: 'quarterly.peerRate',
+    kind: 'read',
+  }),
+  'quarterly.peerRate': method<Q.PeerAssignmentView>()({
+    input: z.object({ assignmentId: id, score: rating }).strict(),
+    permission: 'quarterly.peerRate',
+    kind: 'write',
+  }),
+  'quarterly.nineBox': method<Q.NineBoxView>()({
+    input: z.object({ year, quarter }).strict(),
+    permission: 'quarterly.nineBox',
+    kind: 'read',
+  }),
+  'quarterly.followups.list': method<Q.FollowupView[]>()({
+    input: z.object({ state: z.enum(FOLLOWUP_STATES).optional() }).strict(),
+    permission: 'quarterly.followups',
+    kind: 'read',
+  }),
+  'quarterly.followups.update': method<Q.FollowupView>()({
+    input: z
+      .object({
+        id,
+        state: z.enum(FOLLOWUP_STATES).optional(),
+        ownerId: id.nullable().optional(),
+        deadline: isoDate.optional(),
+        notes: z.string().trim().max(4000).optional(),
+      })
+      .strict(),
+    permission: 'quarterly.followups',
+    kind: 'write',
+  }),
   // ── end quarterly ──
 } as const
 

@@ -66,8 +66,26 @@ export const METHOD_NAMES = [
   'talks.list',
   'talks.record',
   // ── commitments ──
+  'commitments.get',
+  'commitments.list',
+  'commitments.saveDraft',
+  'commitments.submit',
+  'commitments.review',
+  'commitments.complete',
+  'commitments.requestRevision',
+  'commitments.decideRevision',
   // ── end commitments ──
   // ── quarterly ──
+  'quarterly.status',
+  'quarterly.get',
+  'quarterly.submitSummary',
+  'quarterly.rate',
+  'quarterly.assignPeers',
+  'quarterly.myPeerAssignments',
+  'quarterly.peerRate',
+  'quarterly.nineBox',
+  'quarterly.followups.list',
+  'quarterly.followups.update',
   // ── end quarterly ──
 ] as const
 

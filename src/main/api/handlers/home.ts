@@ -4,6 +4,8 @@ import { localDate } from '@shared/dates'
 import { awaitingHandover } from '../../core/access/tierKeys'
 import { leadership } from '../../core/org/groups'
 import { talkTasks } from '../../core/talks'
+import { openFollowupCount, ratingsDue, unratedAssignments } from '../../core/quarterly'
+import { commitmentsAwaitingReview, pendingRevisions } from '../../core/commitments'
 import type { Handlers } from '../router'
 
 /**
@@ -72,7 +74,14 @@ export const homeHandlers: Pick<Handlers, 'home.tasks'> = {
       const talks = talkTasks(store, personId, localDate(now))
       push('talks.dueThisMonth', talks.dueThisMonth, 'talks')
       push('talks.overdue', talks.overdue, 'talks')
+      // 季度评估: ratings due for direct reports (the relation grants quarterly.rate); peer reviews to do.
+      push('quarterly.ratingsDue', ratingsDue(store, personId, localDate(now)), 'quarterly')
+      push('quarterly.peerRatingsDue', unratedAssignments(store, personId), 'quarterly')
     }
+    // 承诺书: letters waiting for their direct supervisor; revision requests waiting for the leadership group.
+    if (personId !== null) push('commitments.awaitingReview', commitmentsAwaitingReview(store, personId), 'commitments')
+    if (roles.has('leader') || roles.has('leaderHead')) push('commitments.revisionsPending', pendingRevisions(store, personId), 'commitments')
+    if (roles.has('leader') || roles.has('leaderHead')) push('quarterly.followupsOpen', openFollowupCount(store), 'quarterly')
     if (roles.has('secadmin')) {
       const info = leadership(store)
       const missing = [info.head, ...info.members, ...info.discipline].filter((p) => p && p.accountHasRole === false).length

@@ -5,9 +5,11 @@ import { backupHandlers } from './backup'
 import { homeHandlers } from './home'
 import { orgHandlers } from './org'
 import { calendarHandlers } from './calendar'
+import { commitmentHandlers } from './commitments'
 import { policyHandlers } from './policy'
 import { guidelineHandlers } from './guideline'
 import { ledgerHandlers } from './ledger'
+import { quarterlyHandlers } from './quarterly'
 import { recordHandlers } from './records'
 import { roleHandlers } from './roles'
 import { setupHandlers } from './setup'
@@ -28,8 +30,10 @@ export const handlers: Handlers = {
   ...policyHandlers,
   ...guidelineHandlers,
   // ── commitments ──
+  ...commitmentHandlers,
   // ── end commitments ──
   // ── quarterly ──
+  ...quarterlyHandlers,
   // ── end quarterly ──
   ...ledgerHandlers,
   ...recordHandlers,

@@ -1,3 +1,5 @@
+import { ATTACHMENT_LIMITS } from '@shared/ledger'
+
 /**
  * Limits of the ledger (台账), in one place. They protect the database file (attachments live
  * inside it, encrypted with it) and keep one API call's payload reasonable; they are not policy
@@ -6,11 +8,9 @@
 
 const MB = 1024 * 1024
 
-/** One attachment at most 5 MB: a scanned page or a photo of a certificate fits comfortably. */
-export const MAX_ATTACHMENT_BYTES = 5 * MB
-
-/** All attachments of one entry together at most 20 MB (and the contract allows at most 10 files). */
-export const MAX_ENTRY_ATTACHMENT_BYTES = 20 * MB
+/** Attachment sizes, from the limits the renderer checks too (`ATTACHMENT_LIMITS`). */
+export const MAX_ATTACHMENT_BYTES = ATTACHMENT_LIMITS.eachMb * MB
+export const MAX_ENTRY_ATTACHMENT_BYTES = ATTACHMENT_LIMITS.totalMb * MB
 
 /** One export at most this many rows; a wider export asks the user to narrow the filters. */
 export const MAX_EXPORT_ROWS = 100_000

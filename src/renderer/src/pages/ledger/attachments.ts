@@ -1,14 +1,13 @@
-import { ATTACHMENT_TYPES } from '@shared/ledger'
+import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from '@shared/ledger'
 import { formatBytes } from '../../format'
 
 /**
- * The server's attachment limits (src/main/core/ledger/limits.ts and the contract's max 10),
- * mirrored so a wrong file is refused before it is read and sent. Main checks again, and also
- * checks that the content matches the extension.
+ * The attachment limits main enforces (shared), so a wrong file is refused before it is read and
+ * sent. Main checks again, and also checks that the content matches the extension.
  */
-export const ATTACHMENT_EACH_MB = 5
-export const ATTACHMENT_TOTAL_MB = 20
-export const ATTACHMENT_MAX_FILES = 10
+export const ATTACHMENT_EACH_MB = ATTACHMENT_LIMITS.eachMb
+export const ATTACHMENT_TOTAL_MB = ATTACHMENT_LIMITS.totalMb
+export const ATTACHMENT_MAX_FILES = ATTACHMENT_LIMITS.maxFiles
 const MB = 1024 * 1024
 
 export const ATTACHMENT_EXTENSIONS = Object.keys(ATTACHMENT_TYPES)

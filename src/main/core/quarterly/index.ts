@@ -1,0 +1,5 @@
+export { quarterlyDetail, quarterlyStatus, rateQuarter, statusOf, submitSummary } from './evaluation'
+export { listFollowups, openFollowupCount, updateFollowup } from './followups'
+export { nineBoxView, ratingsDue } from './nineBoxView'
+export { assignPeers, assignmentRater, myAssignments, peerRate, unratedAssignments } from './peers'
+export { lastEndedQuarter, quarterBounds } from './quarters'

@@ -1,0 +1,64 @@
+import { GONE_STATUSES, type IsoDate } from '@shared/org'
+import type { NineBoxView, Quarter } from '@shared/quarterly'
+import type { Store } from '../../db/store'
+import { NINE_BOX_BANDS, nineBox } from './nineBox'
+import { quarterlyParams } from './params'
+import { lastEndedQuarter, quarterBounds } from './quarters'
+
+/**
+ * 九宫格 (RULES.md §5): every rated person of the quarter placed by the supervisor's performance
+ * (columns) and potential (rows), with the cut-offs of the guideline in force. All nine cells are
+ * listed, high potential first, low performance first.
+ */
+export function nineBoxView(store: Store, year: number, quarter: Quarter, today: IsoDate): NineBoxView {
+  const params = quarterlyParams(store, year, quarter, today)
+  const rows = store.all(
+    store.qb
+      .selectFrom('quarterly_ratings as r')
+      .innerJoin('people as p', 'p.id', 'r.person_id')
+      .select(['p.id', 'p.staff_no', 'p.name', 'r.performance', 'r.potential'])
+      .where('r.year', '=', year)
+      .where('r.quarter', '=', quarter)
+      .orderBy('p.staff_no'),
+  )
+  const cells: NineBoxView['cells'] = []
+  for (const row of [...NINE_BOX_BANDS].reverse()) for (const col of NINE_BOX_BANDS) cells.push({ row, col, people: [] })
+  for (const r of rows) {
+    const cell = nineBox(r.performance, r.potential, params.nineBoxCutoffs)
+    cells
+      .find((c) => c.row === cell.row && c.col === cell.col)!
+      .people.push({ personId: r.id, staffNo: r.staff_no, name: r.name, performance: r.performance, potential: r.potential })
+  }
+  return { year, quarter, cutoffs: { ...params.nineBoxCutoffs }, guidelineVersion: params.version, cells }
+}
+
+/** A supervisor's direct reports in post without a rating for the last ended quarter. */
+export function ratingsDue(store: Store, supervisorPersonId: number, today: IsoDate): number {
+  const q = lastEndedQuarter(today)
+  const reports = store.all(
+    store.qb
+      .selectFrom('people')
+      .select('id')
+      .where('supervisor_id', '=', supervisorPersonId)
+      .where('status', 'not in', [...GONE_STATUSES])
+      .where((eb) => eb.or([eb('joined_on', 'is', null), eb('joined_on', '<=', quarterBounds(q.year, q.quarter).to)])),
+  )
+  if (!reports.length) return 0
+  const rated = new Set(
+    store
+      .all(
+        store.qb
+          .selectFrom('quarterly_ratings')
+          .select('person_id')
+          .where('year', '=', q.year)
+          .where('quarter', '=', q.quarter)
+          .where(
+            'person_id',
+            'in',
+            reports.map((r) => r.id),
+          ),
+      )
+      .map((r) => r.person_id),
+  )
+  return reports.filter((r) => !rated.has(r.id)).length
+}

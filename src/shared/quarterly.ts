@@ -1,0 +1,141 @@
+import type { Label } from './guideline/model'
+import type { IsoDate } from './org'
+
+/**
+ * 季度评估 (RULES.md §5) as the API shows it: the person's summary, the supervisor's 业绩 and 潜力
+ * ratings, peers' ratings (互评, only ever as a mean, or to the rater their own), the score and grade,
+ * 不达标, the follow-ups two consecutive 不达标 quarters open, and the 9-box.
+ */
+export const QUARTERS = [1, 2, 3, 4] as const
+export type Quarter = (typeof QUARTERS)[number]
+
+export const QUARTERLY_GRADE_NAMES = ['good', 'fairlyGood', 'fair', 'poor'] as const
+export type QuarterlyGradeName = (typeof QUARTERLY_GRADE_NAMES)[number]
+
+/**
+ * What a status row warns about: no peer ratings (the supervisor counts 100%); fewer than 3 peers
+ * assigned although the department has enough people; not rated yet; no summary; scored with the
+ * shipped default guideline because none of the year was in force.
+ */
+export const QUARTERLY_STATUS_FLAGS = ['NO_PEER_RATINGS', 'FEW_PEERS', 'NOT_RATED', 'NO_SUMMARY', 'DEFAULT_GUIDELINE'] as const
+export type QuarterlyStatusFlag = (typeof QUARTERLY_STATUS_FLAGS)[number]
+
+export const QUARTERLY_STATUS_FLAG_LABELS: Record<QuarterlyStatusFlag, Label> = {
+  NO_PEER_RATINGS: { zh: '无互评，主管评分按 100% 计', en: 'no peer ratings: the supervisor’s rating counts 100%' },
+  FEW_PEERS: { zh: '互评人少于 3 人（本科室人数足够）', en: 'fewer than 3 peers assigned although the department has enough people' },
+  NOT_RATED: { zh: '主管尚未评价', en: 'not rated by the supervisor yet' },
+  NO_SUMMARY: { zh: '尚未提交季度工作小结', en: 'no quarterly summary submitted' },
+  DEFAULT_GUIDELINE: { zh: '该年度无生效指引，按默认参数计分', en: 'no guideline of the year in force: scored with the default parameters' },
+}
+
+export const FOLLOWUP_KINDS = ['interview', 'supportPlan'] as const
+export type FollowupKind = (typeof FOLLOWUP_KINDS)[number]
+export const FOLLOWUP_KIND_LABELS: Record<FollowupKind, Label> = {
+  interview: { zh: '约谈', en: 'interview' },
+  supportPlan: { zh: '帮扶计划', en: 'support plan' },
+}
+export const FOLLOWUP_STATES = ['open', 'done'] as const
+export type FollowupState = (typeof FOLLOWUP_STATES)[number]
+
+export interface QuarterlyRatingView {
+  supervisorId: number | null
+  supervisorName: string | null
+  performance: number
+  potential: number
+  /** The supervisor's written 不达标 mark, or null. */
+  failReason: string | null
+  ratedAt: string
+}
+
+/** One person's quarter in the status list. */
+export interface QuarterlyStatusRow {
+  personId: number
+  staffNo: string
+  name: string
+  department: string | null
+  year: number
+  quarter: Quarter
+  summarySubmittedAt: string | null
+  rating: QuarterlyRatingView | null
+  peersAssigned: number
+  peersRated: number
+  /** Mean of the peers' ratings (never the single ratings), or null. */
+  peerMean: number | null
+  /** Shown score, two decimals, or null before the supervisor rated. */
+  score: number | null
+  grade: QuarterlyGradeName | null
+  meetsStandard: boolean | null
+  /** The guideline version the score was computed with; null with the default parameters. */
+  guidelineVersion: number | null
+  flags: QuarterlyStatusFlag[]
+}
+
+/** One person's quarter in full: the status, the summary text and the quarter's ledger size. */
+export interface QuarterlyDetail extends QuarterlyStatusRow {
+  summary: string | null
+  /** Entries of the person's ledger in the quarter (read them with ledger.list). */
+  ledgerEntries: number
+  from: IsoDate
+  to: IsoDate
+}
+
+export interface QuarterlyRateResult {
+  status: QuarterlyStatusRow
+  ledgerEntries: number
+  /** Follow-ups this rating opened (two consecutive 不达标 quarters). */
+  openedFollowups: FollowupView[]
+}
+
+export interface PeerAssignmentView {
+  id: number
+  year: number
+  quarter: Quarter
+  raterId: number
+  raterName: string
+  rateeId: number
+  rateeName: string
+  rateeStaffNo: string
+  department: string | null
+  /** For the rater's own list only: their own score; null when not yet rated. */
+  myScore: number | null
+}
+
+export interface AssignPeersResult {
+  assignments: PeerAssignmentView[]
+  /** Ratees with fewer than 3 peers although their department has at least 4 people. */
+  warnings: { rateeId: number; rateeName: string; peers: number; departmentSize: number; zh: string; en: string }[]
+}
+
+export interface NineBoxPerson {
+  personId: number
+  staffNo: string
+  name: string
+  performance: number
+  potential: number
+}
+
+export interface NineBoxView {
+  year: number
+  quarter: Quarter
+  /** Cut-offs used (from the guideline in force, else the defaults). */
+  cutoffs: { middleMin: number; highMin: number }
+  guidelineVersion: number | null
+  /** Row = potential band, col = performance band. */
+  cells: { row: 'low' | 'middle' | 'high'; col: 'low' | 'middle' | 'high'; people: NineBoxPerson[] }[]
+}
+
+export interface FollowupView {
+  id: number
+  personId: number
+  staffNo: string
+  name: string
+  year: number
+  quarter: Quarter
+  kind: FollowupKind
+  ownerId: number | null
+  ownerName: string | null
+  deadline: IsoDate
+  state: FollowupState
+  notes: string
+  openedAt: string
+}
