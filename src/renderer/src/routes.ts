@@ -23,11 +23,19 @@ const LEDGER_READERS: readonly Role[] = ['hr', 'leader', 'leaderHead', 'supervis
 /** Monthly talks: supervisors (their reports), HR and the leadership group. */
 const TALK_READERS: readonly Role[] = ['hr', 'leader', 'leaderHead', 'supervisor']
 
+/**
+ * Commitment letters and quarterly evaluations: everyone with a person of their own (self), their
+ * supervisors, HR and the leadership group — main narrows every list to those.
+ */
+const PERFORMANCE_READERS: readonly Role[] = ['hr', 'leader', 'leaderHead', 'supervisor', 'discipline', 'staff']
+
 /** Pages of the app shell and the roles that may open them (main checks again on every call). */
 export const PAGES = [
   { key: 'home', roles: 'all' },
   { key: 'guideline', roles: rolesOf('guideline.read') },
+  { key: 'commitments', roles: PERFORMANCE_READERS },
   { key: 'ledger', roles: LEDGER_READERS },
+  { key: 'quarterly', roles: PERFORMANCE_READERS },
   { key: 'talks', roles: TALK_READERS },
   { key: 'org', roles: rolesOf('org.read') },
   { key: 'roster', roles: rolesOf('org.manage') },

@@ -3,6 +3,8 @@ import { AppShell, Badge, Button, Divider, Group, NavLink, ScrollArea, Stack, Te
 import {
   IconBook2,
   IconClipboardList,
+  IconFileCertificate,
+  IconChartDots3,
   IconMessages,
   IconTableImport,
   IconCalendarMonth,
@@ -37,11 +39,16 @@ import { GuidelinePrint } from '../pages/guideline/GuidelinePrint'
 import { LedgerPage } from '../pages/ledger/LedgerPage'
 import { RecordsImportPage } from '../pages/RecordsImportPage'
 import { TalksPage } from '../pages/TalksPage'
+import { CommitmentsPage } from '../pages/commitments/CommitmentsPage'
+import { CommitmentPrint } from '../pages/commitments/CommitmentPrint'
+import { QuarterlyPage } from '../pages/quarterly/QuarterlyPage'
 
 const ICONS: Record<PageKey, ComponentType<{ size?: number; stroke?: number }>> = {
   home: IconHome,
   guideline: IconBook2,
+  commitments: IconFileCertificate,
   ledger: IconClipboardList,
+  quarterly: IconChartDots3,
   talks: IconMessages,
   org: IconSitemap,
   roster: IconFileImport,
@@ -81,6 +88,19 @@ export function Shell({
     )
   }
 
+  // The print view of a commitment letter (#/commitments/print/<personId>/<year>/<version>) too.
+  if (current === 'commitments' && params[0] === 'print') {
+    return (
+      <CommitmentPrint
+        session={session}
+        personId={Number(params[1])}
+        year={Number(params[2])}
+        version={Number(params[3])}
+        onBack={() => navigate('commitments')}
+      />
+    )
+  }
+
   let page: React.ReactNode
   switch (current) {
     case 'guideline':
@@ -97,6 +117,12 @@ export function Shell({
       break
     case 'records-import':
       page = <RecordsImportPage />
+      break
+    case 'commitments':
+      page = <CommitmentsPage session={session} onNavigate={navigate} />
+      break
+    case 'quarterly':
+      page = <QuarterlyPage session={session} onNavigate={navigate} />
       break
     case 'talks':
       page = <TalksPage session={session} />

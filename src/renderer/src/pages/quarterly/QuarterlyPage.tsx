@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { Group, Loader, SegmentedControl, Stack, Tabs, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { SessionInfo } from '@shared/api/types'
+import { QUARTERS, type Quarter, type QuarterlyStatusRow } from '@shared/quarterly'
+import { useApi } from '../../api'
+import { PageHeader } from '../../components/PageHeader'
+import { YearSelect } from '../../components/YearSelect'
+import { can } from '../../routes'
+import { useUnitPeople } from '../ledger/people'
+import { Followups, NineBox } from './NineBox'
+import { AssignPanel, PeerPanel, StatusTable, SummaryPanel } from './panels'
+import { RateModal } from './RateModal'
+
+const currentQuarter = (): Quarter => (Math.floor(new Date().getMonth() / 3) + 1) as Quarter
+
+/** 季度评估: status, one's own summary, peer reviews, peer assignments, the 9-box and follow-ups. */
+export function QuarterlyPage({ session, onNavigate }: { session: SessionInfo; onNavigate: (route: string) => void }) {
+  const { t } = useTranslation()
+  const { run } = useApi()
+  const people = useUnitPeople(session)
+  const [year, setYear] = useState(() => new Date().getFullYear())
+  const [quarter, setQuarter] = useState<Quarter>(currentQuarter)
+  const [rows, setRows] = useState<QuarterlyStatusRow[] | null>(null)
+  const [rating, setRating] = useState<QuarterlyStatusRow | null>(null)
+  const [tab, setTab] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    const r = await run('quarterly.status', { year, quarter })
+    setRows(r.ok ? r.value : [])
+  }, [run, year, quarter])
+
+  useEffect(() => {
+    setRows(null)
+    void load()
+  }, [load])
+
+  const meId = useMemo(() => {
+    if (people.me) return people.me.id
+    if (!can(session.roles, 'org.read') && rows && rows.length === 1) return rows[0]!.personId
+    return null
+  }, [people.me, rows, session.roles])
+  const reportIds = useMemo(() => new Set(people.reports.map((p) => p.id)), [people.reports])
+
+  const tabs = [
+    'status',
+    ...(meId !== null ? ['summary'] : []),
+    ...(can(session.roles, 'quarterly.peerRate') ? ['peer'] : []),
+    ...(can(session.roles, 'quarterly.assignPeers') ? ['assign'] : []),
+    ...(can(session.roles, 'quarterly.nineBox') ? ['ninebox'] : []),
+    ...(can(session.roles, 'quarterly.followups') ? ['followups'] : []),
+  ]
+  const active = tab && tabs.includes(tab) ? tab : 'status'
+  const label: Record<string, string> = {
+    status: t('quarterly.tabStatus'),
+    summary: t('quarterly.tabSummary'),
+    peer: t('quarterly.tabPeer'),
+    assign: t('quarterly.tabAssign'),
+    ninebox: t('quarterly.tabNineBox'),
+    followups: t('quarterly.tabFollowups'),
+  }
+
+  return (
+    <Stack gap="md" maw={1320}>
+      <PageHeader
+        title={t('quarterly.title')}
+        lead={t('quarterly.lead')}
+        actions={
+          <Group gap="sm" align="flex-end" wrap="nowrap">
+            <YearSelect value={year} onChange={setYear} testid="quarterly-year" label={t('quarterly.year')} />
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t('quarterly.quarter')}
+              </Text>
+              <SegmentedControl
+                value={String(quarter)}
+                onChange={(v) => setQuarter(Number(v) as Quarter)}
+                data={QUARTERS.map((q) => ({ value: String(q), label: t('quarterly.quarterShort', { quarter: q }) }))}
+                data-testid="quarterly-quarter"
+              />
+            </Stack>
+          </Group>
+        }
+      />
+      <Tabs value={active} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          {tabs.map((k) => (
+            <Tabs.Tab key={k} value={k} data-testid={`quarterly-tab-${k}`}>
+              {label[k]}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="status">
+          {rows === null || !people.loaded ? (
+            <Group justify="center" py={48}>
+              <Loader size="sm" />
+            </Group>
+          ) : (
+            <StatusTable rows={rows} canRate={(row) => reportIds.has(row.personId)} onRate={setRating} />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="summary">
+          {meId !== null && <SummaryPanel personId={meId} year={year} quarter={quarter} onChanged={() => void load()} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="peer">
+          <PeerPanel year={year} quarter={quarter} />
+        </Tabs.Panel>
+        <Tabs.Panel value="assign">
+          <AssignPanel people={people.all} rows={rows ?? []} year={year} quarter={quarter} onAssigned={() => void load()} />
+        </Tabs.Panel>
+        <Tabs.Panel value="ninebox">
+          <NineBox year={year} quarter={quarter} />
+        </Tabs.Panel>
+        <Tabs.Panel value="followups">
+          <Followups people={people.all} />
+        </Tabs.Panel>
+      </Tabs>
+      <RateModal
+        row={rating}
+        year={year}
+        quarter={quarter}
+        onClose={() => setRating(null)}
+        onNavigate={onNavigate}
+        onRated={(status) => {
+          setRating(null)
+          setRows((prev) => prev?.map((r) => (r.personId === status.personId ? status : r)) ?? prev)
+        }}
+      />
+    </Stack>
+  )
+}

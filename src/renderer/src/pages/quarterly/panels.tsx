@@ -1,0 +1,484 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { Alert, Badge, Button, Card, Group, Loader, MultiSelect, NumberInput, Select, Stack, Table, Text, Textarea, Tooltip } from '@mantine/core'
+import { IconAlertTriangle, IconCheck, IconSend, IconUsersGroup } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import type { PersonSummary } from '@shared/api/types'
+import { GONE_STATUSES } from '@shared/org'
+import {
+  QUARTERLY_STATUS_FLAG_LABELS,
+  type AssignPeersResult,
+  type PeerAssignmentView,
+  type Quarter,
+  type QuarterlyDetail,
+  type QuarterlyGradeName,
+  type QuarterlyStatusRow,
+} from '@shared/quarterly'
+import { notifySuccess, useApi } from '../../api'
+import { formatDateTime, formatNumber } from '../../format'
+import { useLang } from '../../i18n'
+
+export const GRADE_COLORS: Record<QuarterlyGradeName, string> = { good: 'green', fairlyGood: 'teal', fair: 'yellow', poor: 'red' }
+
+export function GradeBadge({ grade, testid }: { grade: QuarterlyGradeName | null; testid?: string }) {
+  const { t } = useTranslation()
+  if (!grade) return <Text c="dimmed">{t('common.none')}</Text>
+  return (
+    <Badge color={GRADE_COLORS[grade]} variant={grade === 'good' ? 'filled' : 'light'} data-testid={testid}>
+      {t(`quarterly.grade.${grade}`)}
+    </Badge>
+  )
+}
+
+export function StandardBadge({ meets, testid }: { meets: boolean | null; testid?: string }) {
+  const { t } = useTranslation()
+  if (meets === null) return <Text c="dimmed">{t('common.none')}</Text>
+  return (
+    <Badge color={meets ? 'green' : 'red'} variant={meets ? 'light' : 'filled'} data-testid={testid}>
+      {meets ? t('quarterly.meets') : t('quarterly.fails')}
+    </Badge>
+  )
+}
+
+/** The quarter's status for the people in scope; `rate` offers the rating to direct reports. */
+export function StatusTable({
+  rows,
+  canRate,
+  onRate,
+}: {
+  rows: QuarterlyStatusRow[]
+  canRate: (row: QuarterlyStatusRow) => boolean
+  onRate: (row: QuarterlyStatusRow) => void
+}) {
+  const { t } = useTranslation()
+  const lang = useLang()
+  if (rows.length === 0) {
+    return (
+      <Card withBorder radius="md">
+        <Text c="dimmed" ta="center" py={32} data-testid="quarterly-empty">
+          {t('quarterly.empty')}
+        </Text>
+      </Card>
+    )
+  }
+  return (
+    <Card withBorder radius="md" padding={0}>
+      <Table.ScrollContainer minWidth={1000}>
+        <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover data-testid="quarterly-status">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={90}>{t('org.colStaffNo')}</Table.Th>
+              <Table.Th w={90}>{t('org.colName')}</Table.Th>
+              <Table.Th>{t('commitments.colDepartment')}</Table.Th>
+              <Table.Th w={90}>{t('quarterly.colSummary')}</Table.Th>
+              <Table.Th w={70}>{t('quarterly.colPerformance')}</Table.Th>
+              <Table.Th w={70}>{t('quarterly.colPotential')}</Table.Th>
+              <Table.Th w={70}>{t('quarterly.colPeers')}</Table.Th>
+              <Table.Th w={70}>{t('quarterly.colScore')}</Table.Th>
+              <Table.Th w={90}>{t('quarterly.colGrade')}</Table.Th>
+              <Table.Th w={100}>{t('quarterly.colStandard')}</Table.Th>
+              <Table.Th>{t('quarterly.colFlags')}</Table.Th>
+              <Table.Th w={110} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.personId} data-testid={`quarterly-row-${row.personId}`}>
+                <Table.Td className="mono">{row.staffNo}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.name}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.department ?? t('common.none')}</Table.Td>
+                <Table.Td>
+                  {row.summarySubmittedAt ? (
+                    <Tooltip label={formatDateTime(row.summarySubmittedAt, lang)}>
+                      <Badge color="green" variant="light">
+                        {t('quarterly.submittedOn')}
+                      </Badge>
+                    </Tooltip>
+                  ) : (
+                    <Badge color="gray" variant="light">
+                      {t('quarterly.notSubmitted')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td className="num">{row.rating ? formatNumber(row.rating.performance) : t('common.none')}</Table.Td>
+                <Table.Td className="num">{row.rating ? formatNumber(row.rating.potential) : t('common.none')}</Table.Td>
+                <Table.Td>
+                  <Tooltip label={row.peerMean !== null ? t('quarterly.peerMean', { mean: formatNumber(row.peerMean) }) : t('quarterly.flag.NO_PEER_RATINGS')}>
+                    <Text size="sm" c={row.flags.includes('FEW_PEERS') ? 'orange' : undefined}>
+                      {t('quarterly.peersValue', { rated: row.peersRated, assigned: row.peersAssigned })}
+                    </Text>
+                  </Tooltip>
+                </Table.Td>
+                <Table.Td fw={600} data-testid={`quarterly-score-${row.personId}`}>
+                  {row.score !== null ? row.score.toFixed(2) : t('common.none')}
+                </Table.Td>
+                <Table.Td>
+                  <GradeBadge grade={row.grade} testid={`quarterly-grade-${row.personId}`} />
+                </Table.Td>
+                <Table.Td>
+                  <StandardBadge meets={row.meetsStandard} testid={`quarterly-standard-${row.personId}`} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {row.flags.map((f) => (
+                      <Tooltip key={f} label={QUARTERLY_STATUS_FLAG_LABELS[f][lang]} multiline maw={280}>
+                        <Badge size="sm" variant="outline" color={f === 'NOT_RATED' || f === 'NO_SUMMARY' ? 'gray' : 'orange'} data-testid={`quarterly-flag-${row.personId}-${f}`}>
+                          {t(`quarterly.flag.${f}`)}
+                        </Badge>
+                      </Tooltip>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  {canRate(row) && (
+                    <Button size="xs" variant={row.rating ? 'subtle' : 'light'} onClick={() => onRate(row)} data-testid={`quarterly-rate-${row.personId}`}>
+                      {row.rating ? t('quarterly.rerate') : t('quarterly.rate')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  )
+}
+
+/** 《季度工作小结》: the person writes and submits their own; locked once the supervisor rated. */
+export function SummaryPanel({ personId, year, quarter, onChanged }: { personId: number; year: number; quarter: Quarter; onChanged: () => void }) {
+  const { t } = useTranslation()
+  const lang = useLang()
+  const { run, describe } = useApi()
+  const [detail, setDetail] = useState<QuarterlyDetail | null>(null)
+  const [text, setText] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    let live = true
+    setDetail(null)
+    setProblem(null)
+    void run('quarterly.get', { personId, year, quarter }, { notify: false }).then((r) => {
+      if (!live) return
+      if (r.ok) {
+        setDetail(r.value)
+        setText(r.value.summary ?? '')
+      } else setProblem(describe(r.error))
+    })
+    return () => {
+      live = false
+    }
+  }, [run, describe, personId, year, quarter])
+
+  const submit = async () => {
+    if (!text.trim()) return setProblem(t('quarterly.needSummary'))
+    setBusy(true)
+    const r = await run('quarterly.submitSummary', { personId, year, quarter, text: text.trim() }, { notify: false })
+    setBusy(false)
+    if (!r.ok) return setProblem(describe(r.error))
+    setProblem(null)
+    setDetail(r.value)
+    notifySuccess(t('quarterly.summarySaved'))
+    onChanged()
+  }
+
+  if (detail === null && !problem) {
+    return (
+      <Group justify="center" py={40}>
+        <Loader size="sm" />
+      </Group>
+    )
+  }
+  const locked = detail?.rating != null
+  return (
+    <Card withBorder radius="md" padding="lg" data-testid="quarterly-summary">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text fw={700} size="lg">
+            {t('quarterly.summaryTitle')}
+            <Text span c="dimmed" size="sm" ml="sm" fw={400}>
+              {t('quarterly.quarterLabel', { quarter })} · {t('common.yearLabel', { year })}
+            </Text>
+          </Text>
+          {detail?.summarySubmittedAt && (
+            <Badge color="green" variant="light">
+              {t('quarterly.summaryAt', { at: formatDateTime(detail.summarySubmittedAt, lang) })}
+            </Badge>
+          )}
+        </Group>
+        {locked && <Alert color="blue">{t('quarterly.summaryLocked')}</Alert>}
+        <Textarea
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          placeholder={t('quarterly.summaryPlaceholder')}
+          autosize
+          minRows={8}
+          maxRows={20}
+          maxLength={8000}
+          readOnly={locked}
+          aria-label={t('quarterly.summaryTitle')}
+          data-testid="quarterly-summary-text"
+        />
+        {problem && (
+          <Alert color="red" icon={<IconAlertTriangle />} role="alert" data-testid="quarterly-summary-error">
+            {problem}
+          </Alert>
+        )}
+        {!locked && (
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              {text.length} / 8000
+            </Text>
+            <Button leftSection={<IconSend size={16} />} loading={busy} onClick={() => void submit()} data-testid="quarterly-summary-submit">
+              {t('quarterly.summarySubmit')}
+            </Button>
+          </Group>
+        )}
+        {detail && detail.rating && (
+          <Group gap="md" data-testid="quarterly-my-result">
+            <Text fw={600} size="sm">
+              {t('quarterly.myResult')}
+            </Text>
+            <Text size="sm">
+              {t('quarterly.colScore')} {detail.score !== null ? detail.score.toFixed(2) : t('common.none')}
+            </Text>
+            <GradeBadge grade={detail.grade} />
+            <StandardBadge meets={detail.meetsStandard} />
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  )
+}
+
+/** 我的互评任务: only the caller's own assignments, with their own score. */
+export function PeerPanel({ year, quarter }: { year: number; quarter: Quarter }) {
+  const { t } = useTranslation()
+  const { run } = useApi()
+  const [rows, setRows] = useState<PeerAssignmentView[] | null>(null)
+  const [scores, setScores] = useState<Record<number, number | string>>({})
+  const [busy, setBusy] = useState<number | null>(null)
+
+  useEffect(() => {
+    let live = true
+    setRows(null)
+    void run('quarterly.myPeerAssignments', { year, quarter }).then((r) => {
+      if (!live) return
+      const list = r.ok ? r.value : []
+      setRows(list)
+      setScores(Object.fromEntries(list.map((a) => [a.id, a.myScore ?? ''])))
+    })
+    return () => {
+      live = false
+    }
+  }, [run, year, quarter])
+
+  const save = async (a: PeerAssignmentView) => {
+    const score = scores[a.id]
+    if (typeof score !== 'number' || score < 0 || score > 100) return
+    setBusy(a.id)
+    const r = await run('quarterly.peerRate', { assignmentId: a.id, score })
+    setBusy(null)
+    if (r.ok) {
+      notifySuccess(t('quarterly.peerSaved'))
+      setRows((prev) => prev?.map((x) => (x.id === a.id ? r.value : x)) ?? prev)
+    }
+  }
+
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        {t('quarterly.peerLead')}
+      </Text>
+      <Card withBorder radius="md" padding={0}>
+        {rows === null ? (
+          <Group justify="center" py={40}>
+            <Loader size="sm" />
+          </Group>
+        ) : rows.length === 0 ? (
+          <Text c="dimmed" ta="center" py={40} data-testid="quarterly-peer-empty">
+            {t('quarterly.peerEmpty')}
+          </Text>
+        ) : (
+          <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="quarterly-peer-list">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={110}>{t('org.colStaffNo')}</Table.Th>
+                <Table.Th>{t('org.colName')}</Table.Th>
+                <Table.Th>{t('commitments.colDepartment')}</Table.Th>
+                <Table.Th w={110}>{t('commitments.colState')}</Table.Th>
+                <Table.Th w={160}>{t('quarterly.peerScore')}</Table.Th>
+                <Table.Th w={120} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((a) => (
+                <Table.Tr key={a.id} data-testid={`quarterly-peer-${a.id}`}>
+                  <Table.Td className="mono">{a.rateeStaffNo}</Table.Td>
+                  <Table.Td>{a.rateeName}</Table.Td>
+                  <Table.Td>{a.department ?? t('common.none')}</Table.Td>
+                  <Table.Td>
+                    {a.myScore !== null ? (
+                      <Badge color="green" variant="light">
+                        {t('quarterly.peerDone', { score: formatNumber(a.myScore) })}
+                      </Badge>
+                    ) : (
+                      <Badge color="yellow" variant="light">
+                        {t('quarterly.peerTodo')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <NumberInput
+                      aria-label={t('quarterly.peerScore')}
+                      value={scores[a.id] ?? ''}
+                      onChange={(v) => setScores((prev) => ({ ...prev, [a.id]: v }))}
+                      min={0}
+                      max={100}
+                      decimalScale={2}
+                      w={120}
+                      data-testid={`quarterly-peer-score-${a.id}`}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconCheck size={14} />}
+                      loading={busy === a.id}
+                      disabled={typeof scores[a.id] !== 'number'}
+                      onClick={() => void save(a)}
+                      data-testid={`quarterly-peer-save-${a.id}`}
+                    >
+                      {t('quarterly.peerSave')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+    </Stack>
+  )
+}
+
+/** 互评安排 (HR): for a rater, the same-department people they rate; warns below 3 peers. */
+export function AssignPanel({
+  people,
+  rows,
+  year,
+  quarter,
+  onAssigned,
+}: {
+  people: PersonSummary[]
+  rows: QuarterlyStatusRow[]
+  year: number
+  quarter: Quarter
+  onAssigned: () => void
+}) {
+  const { t } = useTranslation()
+  const lang = useLang()
+  const { run, describe } = useApi()
+  const [rater, setRater] = useState<string | null>(null)
+  const [ratees, setRatees] = useState<string[]>([])
+  const [result, setResult] = useState<AssignPeersResult | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const inPost = useMemo(() => people.filter((p) => !(GONE_STATUSES as readonly string[]).includes(p.status)), [people])
+  const raterPerson = inPost.find((p) => String(p.id) === rater) ?? null
+  const colleagues = raterPerson ? inPost.filter((p) => p.id !== raterPerson.id && p.departmentId === raterPerson.departmentId) : []
+
+  const label = (p: PersonSummary) => `${p.name}（${p.staffNo}${p.departmentName ? ` · ${p.departmentName}` : ''}）`
+
+  const assign = useCallback(async () => {
+    if (!rater || ratees.length === 0) return
+    setBusy(true)
+    const r = await run('quarterly.assignPeers', { year, quarter, raterId: Number(rater), rateeIds: ratees.map(Number) }, { notify: false })
+    setBusy(false)
+    if (!r.ok) {
+      setResult(null)
+      return setProblem(describe(r.error))
+    }
+    setProblem(null)
+    setResult(r.value)
+    notifySuccess(t('quarterly.assigned'))
+    onAssigned()
+  }, [rater, ratees, run, year, quarter, describe, t, onAssigned])
+
+  const few = rows.filter((r) => r.flags.includes('FEW_PEERS'))
+
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {t('quarterly.assignLead')}
+      </Text>
+      <Card withBorder radius="md" padding="md" data-testid="quarterly-assign">
+        <Group align="flex-end" gap="md" wrap="nowrap">
+          <Select
+            label={t('quarterly.rater')}
+            data={inPost.map((p) => ({ value: String(p.id), label: label(p) }))}
+            value={rater}
+            onChange={(v) => {
+              setRater(v)
+              setRatees([])
+              setResult(null)
+            }}
+            searchable
+            w={300}
+            data-testid="quarterly-assign-rater"
+          />
+          <MultiSelect
+            label={t('quarterly.ratees')}
+            data={colleagues.map((p) => ({ value: String(p.id), label: label(p) }))}
+            value={ratees}
+            onChange={setRatees}
+            searchable
+            disabled={!raterPerson}
+            style={{ flex: 1 }}
+            data-testid="quarterly-assign-ratees"
+          />
+          <Button
+            leftSection={<IconUsersGroup size={16} />}
+            disabled={!rater || ratees.length === 0}
+            loading={busy}
+            onClick={() => void assign()}
+            data-testid="quarterly-assign-save"
+          >
+            {t('quarterly.assign')}
+          </Button>
+        </Group>
+        {problem && (
+          <Alert color="red" mt="sm" icon={<IconAlertTriangle />} role="alert" data-testid="quarterly-assign-error">
+            {problem}
+          </Alert>
+        )}
+        {result && result.warnings.length > 0 && (
+          <Alert color="orange" mt="sm" icon={<IconAlertTriangle />} title={t('quarterly.fewPeersTitle')} data-testid="quarterly-assign-warnings">
+            {result.warnings.map((w) => (
+              <div key={w.rateeId}>{w[lang]}</div>
+            ))}
+          </Alert>
+        )}
+      </Card>
+      <Card withBorder radius="md" padding="md">
+        <Text fw={600} size="sm" mb="xs">
+          {t('quarterly.peersPerPerson')}
+        </Text>
+        {few.length > 0 && (
+          <Alert color="orange" variant="light" mb="sm" icon={<IconAlertTriangle />} data-testid="quarterly-few-peers">
+            {t('quarterly.fewPeersTitle')}：{t('quarterly.peersCount', { count: few.length })}
+          </Alert>
+        )}
+        <Group gap="xs">
+          {rows.map((r) => (
+            <Badge key={r.personId} variant="light" color={r.flags.includes('FEW_PEERS') ? 'orange' : 'gray'} size="lg" tt="none">
+              {r.name} · {t('quarterly.peersCount', { count: r.peersAssigned })}
+            </Badge>
+          ))}
+        </Group>
+      </Card>
+    </Stack>
+  )
+}
