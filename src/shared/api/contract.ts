@@ -490,6 +490,8 @@ export const contract = {
     kind: 'write',
   }),
   // ── end quarterly ──
+  // ── kiosk (现场评价) ──
+  // ── end kiosk ──
 } as const
 
 export type Contract = typeof contract

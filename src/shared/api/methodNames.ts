@@ -87,6 +87,8 @@ export const METHOD_NAMES = [
   'quarterly.followups.list',
   'quarterly.followups.update',
   // ── end quarterly ──
+  // ── kiosk ──
+  // ── end kiosk ──
 ] as const
 
 export type MethodNameList = (typeof METHOD_NAMES)[number]

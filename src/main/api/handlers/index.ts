@@ -35,6 +35,8 @@ export const handlers: Handlers = {
   // ── quarterly ──
   ...quarterlyHandlers,
   // ── end quarterly ──
+  // ── kiosk ──
+  // ── end kiosk ──
   ...ledgerHandlers,
   ...recordHandlers,
 }
