@@ -11,6 +11,7 @@ import { defaultGuideline } from '../guideline/defaults'
 import { publish, saveDraft } from '../guideline/versions'
 import { defaultCalendar } from '../calendar'
 import type { PostCategory } from '@shared/org'
+import { buildDemoYear } from './demoYear'
 
 /**
  * The demo unit (演示单位): a county market-regulation bureau of about sixty people, built the same
@@ -194,6 +195,8 @@ export function buildDemoUnit(location: UnitLocation, opts: { policy: Policy; no
       const headId = store.first(store.qb.selectFrom('users').select('id').where('username', '=', 'head'))!.id
       saveDraft(store, 2026, defaultGuideline(2026), undefined, hrId, new Date('2026-01-04T09:00:00'))
       publish(store, 2026, { policy: opts.policy, calendar: defaultCalendar(), today: '2026-01-05', actorId: headId, now: new Date('2026-01-05T10:00:00') })
+      // A year of goals, ledger, attendance, talks, surveys and quarters up to the demo's "now".
+      buildDemoYear(store, { now: opts.now })
       audit.append({ actorId: null, actor: null, action: 'demo.build', target: 'unit', outcome: 'ok', detail: { people: used.size, guideline: '2026 v1' } })
     })
     audit.anchorIn(keyFile)
