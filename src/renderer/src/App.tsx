@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core'
 import { useIdle } from '@mantine/hooks'
+import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, SetupStatus } from '@shared/api/types'
@@ -14,6 +15,7 @@ import { Login } from './screens/Login'
 import { RecoverPassword } from './screens/RecoverPassword'
 import { ChangePassword } from './screens/ChangePassword'
 import { LockScreen } from './screens/LockScreen'
+import { KioskScreen } from './screens/KioskScreen'
 import { Shell } from './screens/Shell'
 
 /** How often the renderer asks main whether the session is still open and unlocked. */
@@ -77,6 +79,8 @@ export function App() {
 
   const signOut = useCallback(async () => {
     await call('auth.logout')
+    // The next person at the workstation must not see what the last one was told.
+    notifications.clean()
     setNotice(null)
     await load()
   }, [load])
@@ -144,6 +148,9 @@ export function App() {
         }}
       />
     )
+  } else if (state.session.kiosk) {
+    // 现场评价: main refuses everything else until the starter's password ends it.
+    content = <KioskScreen session={state.session} onExited={setSession} />
   } else if (state.session.locked) {
     content = <LockScreen session={state.session} onUnlocked={setSession} onSignOut={() => void signOut()} />
   } else if (state.session.mustChangePassword) {

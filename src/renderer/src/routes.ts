@@ -1,11 +1,16 @@
 import { useCallback, useEffect, useState } from 'react'
-import { PERMISSIONS, type Permission } from '@shared/access/permissions'
-import type { Role } from '@shared/roles'
+import { PERMISSIONS, type Permission, type PermissionRule } from '@shared/access/permissions'
+import { CONTENT_ROLES, type Role } from '@shared/roles'
 
-/** The roles a permission of the access matrix names ('all' for any signed-in user). */
+/**
+ * The roles that may hold a permission of the access matrix ('all' for any signed-in user). A
+ * permission a relation grants (self, supervisor) may be held by anyone with a person of their own,
+ * so every content role: main narrows each list to the people the relation covers.
+ */
 function rolesOf(permission: Permission): 'all' | readonly Role[] {
-  const allow = PERMISSIONS[permission].allow
-  return allow === 'public' || allow === 'signedIn' ? 'all' : allow
+  const rule: PermissionRule = PERMISSIONS[permission]
+  if (rule.allow === 'public' || rule.allow === 'signedIn') return 'all'
+  return rule.relations?.length ? CONTENT_ROLES : rule.allow
 }
 
 /** Whether these roles hold the permission (the renderer's hint; main checks again on every call). */
@@ -14,29 +19,14 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
   return allowed === 'all' || allowed.some((r) => roles.includes(r))
 }
 
-/**
- * Who has a ledger to read: the roles `ledger.read` grants outright, and the people who may read
- * their own (self) or their reports' (supervisor chain) — main narrows the list to those.
- */
-const LEDGER_READERS: readonly Role[] = ['hr', 'leader', 'leaderHead', 'supervisor', 'discipline', 'staff']
-
-/** Monthly talks: supervisors (their reports), HR and the leadership group. */
-const TALK_READERS: readonly Role[] = ['hr', 'leader', 'leaderHead', 'supervisor']
-
-/**
- * Commitment letters and quarterly evaluations: everyone with a person of their own (self), their
- * supervisors, HR and the leadership group — main narrows every list to those.
- */
-const PERFORMANCE_READERS: readonly Role[] = ['hr', 'leader', 'leaderHead', 'supervisor', 'discipline', 'staff']
-
 /** Pages of the app shell and the roles that may open them (main checks again on every call). */
 export const PAGES = [
   { key: 'home', roles: 'all' },
   { key: 'guideline', roles: rolesOf('guideline.read') },
-  { key: 'commitments', roles: PERFORMANCE_READERS },
-  { key: 'ledger', roles: LEDGER_READERS },
-  { key: 'quarterly', roles: PERFORMANCE_READERS },
-  { key: 'talks', roles: TALK_READERS },
+  { key: 'commitments', roles: rolesOf('commitments.read') },
+  { key: 'ledger', roles: rolesOf('ledger.read') },
+  { key: 'quarterly', roles: rolesOf('quarterly.read') },
+  { key: 'talks', roles: rolesOf('talks.read') },
   { key: 'org', roles: rolesOf('org.read') },
   { key: 'roster', roles: rolesOf('org.manage') },
   { key: 'records-import', roles: rolesOf('ledger.import') },
