@@ -18,6 +18,11 @@ export const ERROR_TEXT = {
     zh: '首次登录须先修改密码',
     en: 'You must change your password before continuing',
   },
+  KIOSK_MODE: {
+    zh: '正在进行现场评价，须输入密码退出后才能执行其他操作',
+    en: 'The kiosk survey is running; leave it with the password before doing anything else',
+  },
+  KIOSK_NOT_ACTIVE: { zh: '现场评价未开启', en: 'The kiosk survey is not running' },
   AUTH_FAILED: {
     zh: '用户名或密码错误（还可尝试 {remaining} 次）',
     en: 'Wrong user name or password ({remaining} attempts left)',

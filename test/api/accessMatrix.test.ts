@@ -327,6 +327,15 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
     },
   },
   'commitments.decideRevision': { allowed: { as: 'head1', input: revisionOf }, denied: { as: 'none1', input: revisionOf } },
+  // Kiosk mode lives in the session: a fresh sign-in is not in it, so the allowed calls pass the
+  // router's permission check and reach the handler's own refusal.
+  'kiosk.start': { allowed: { as: 'hr1' }, denied: { as: 'staff1' } },
+  'kiosk.officials': { allowed: { as: 'hr1', expect: 'KIOSK_NOT_ACTIVE' }, denied: { as: 'head1' } },
+  'kiosk.rate': {
+    allowed: { as: 'hr1', input: async (u) => ({ personId: await personOf(u), level: 'satisfied' }), expect: 'KIOSK_NOT_ACTIVE' },
+    denied: { as: 'staff1', input: async (u) => ({ personId: await personOf(u), level: 'satisfied' }) },
+  },
+  'kiosk.exit': { allowed: { as: 'hr1', input: () => ({ password: passwordOf('hr1') }), expect: 'KIOSK_NOT_ACTIVE' }, denied: { as: 'disc1', input: () => ({ password: 'x' }) } },
 }
 
 describe('the contract', () => {

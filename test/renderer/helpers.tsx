@@ -46,6 +46,7 @@ export function session(over: Partial<SessionInfo> = {}): SessionInfo {
     locked: false,
     demo: false,
     idleLockMinutes: 15,
+    kiosk: false,
     ...over,
   }
 }

@@ -73,6 +73,12 @@ export function prepared<M extends MethodName, P>(h: PreparedHandler<M, P>): Pre
  */
 const OUTSIDE_TRANSACTION: ReadonlySet<MethodName> = new Set(['backup.create'])
 
+/**
+ * The only methods a session in kiosk survey mode may call: the kiosk screen's own, and the two
+ * reads the renderer starts from. Not even sign-in or sign-out: only the exit password ends it.
+ */
+const KIOSK_ALLOWED: ReadonlySet<MethodName> = new Set(['setup.status', 'auth.session', 'kiosk.officials', 'kiosk.rate', 'kiosk.exit'])
+
 /** Methods a locked session or one that must change its password can still call. */
 const ALWAYS_ALLOWED: ReadonlySet<MethodName> = new Set(['auth.session', 'auth.logout', 'auth.lock'])
 
@@ -100,6 +106,7 @@ export class Router {
     const session = this.state.session
     const rule = PERMISSIONS[def.permission]
 
+    if (session?.kiosk && !KIOSK_ALLOWED.has(name)) return fail({ code: 'KIOSK_MODE' })
     if (rule.allow !== 'public') {
       if (!session) return fail({ code: 'NOT_AUTHENTICATED' })
       if (!session.locked && session.isIdle(now)) session.locked = true

@@ -237,6 +237,12 @@ export const PERMISSIONS = {
     zh: '查看与更新约谈、帮扶计划（领导小组）',
     en: 'See and update interviews and support plans (leadership group)',
   },
+  'kiosk.run': {
+    allow: ['hr'],
+    tier: 'T0',
+    zh: '开启与退出现场评价（服务对象评价窗口人员）',
+    en: 'Start and leave the on-site kiosk survey (service recipients rate officials)',
+  },
 } as const satisfies Record<string, PermissionRule>
 
 export type Permission = keyof typeof PERMISSIONS

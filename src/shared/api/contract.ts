@@ -10,6 +10,8 @@ import type { MethodNameList } from './methodNames'
 import { FOLLOWUP_STATES } from '../quarterly'
 import type * as Q from '../quarterly'
 import type { CommitmentRecord, CommitmentSummary } from '../commitments'
+import { KIOSK_CHANNELS, KIOSK_LEVELS } from '../kiosk'
+import type * as K from '../kiosk'
 
 /**
  * The API contract (DESIGN.md §3): every operation a person can do is one method here, with its
@@ -491,6 +493,18 @@ export const contract = {
   }),
   // ── end quarterly ──
   // ── kiosk (现场评价) ──
+  'kiosk.start': method<K.KioskStarted>()({
+    input: z.object({ departmentId: id.optional() }).strict(),
+    permission: 'kiosk.run',
+    kind: 'write',
+  }),
+  'kiosk.officials': method<K.KioskOfficials>()({ input: none, permission: 'kiosk.run', kind: 'read' }),
+  'kiosk.rate': method<null>()({
+    input: z.object({ personId: id, level: z.enum(KIOSK_LEVELS), channel: z.enum(KIOSK_CHANNELS).default('onsite') }).strict(),
+    permission: 'kiosk.run',
+    kind: 'write',
+  }),
+  'kiosk.exit': method<T.SessionInfo>()({ input: z.object({ password }).strict(), permission: 'kiosk.run', kind: 'write' }),
   // ── end kiosk ──
 } as const
 

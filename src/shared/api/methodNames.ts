@@ -88,6 +88,10 @@ export const METHOD_NAMES = [
   'quarterly.followups.update',
   // ── end quarterly ──
   // ── kiosk ──
+  'kiosk.start',
+  'kiosk.officials',
+  'kiosk.rate',
+  'kiosk.exit',
   // ── end kiosk ──
 ] as const
 

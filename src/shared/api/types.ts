@@ -46,6 +46,8 @@ export interface SessionInfo {
   demo: boolean
   /** Minutes of inactivity before the session locks itself (policy). */
   idleLockMinutes: number
+  /** The session is in kiosk survey mode (现场评价): only the kiosk screen may be shown. */
+  kiosk: boolean
 }
 
 export interface UserSummary {

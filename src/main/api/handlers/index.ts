@@ -8,6 +8,7 @@ import { calendarHandlers } from './calendar'
 import { commitmentHandlers } from './commitments'
 import { policyHandlers } from './policy'
 import { guidelineHandlers } from './guideline'
+import { kioskHandlers } from './kiosk'
 import { ledgerHandlers } from './ledger'
 import { quarterlyHandlers } from './quarterly'
 import { recordHandlers } from './records'
@@ -36,6 +37,7 @@ export const handlers: Handlers = {
   ...quarterlyHandlers,
   // ── end quarterly ──
   // ── kiosk ──
+  ...kioskHandlers,
   // ── end kiosk ──
   ...ledgerHandlers,
   ...recordHandlers,

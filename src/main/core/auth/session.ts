@@ -18,6 +18,11 @@ import { replaceSlot, rolesOf } from './accounts'
 export class Session {
   lastActivity: number
   locked = false
+  /**
+   * Kiosk survey mode (现场评价): who started it, when, and for which department. While set, the
+   * router lets only the kiosk methods through, and only that account's password ends it.
+   */
+  kiosk: { userId: number; startedAt: string; departmentId: number | null } | null = null
   readonly audit: AuditLog
 
   constructor(
@@ -54,7 +59,9 @@ export class Session {
     this.audit.anchorIn(this.keyFile)
   }
 
+  /** A kiosk waits unattended between service recipients: it never locks itself. */
   isIdle(now: Date): boolean {
+    if (this.kiosk) return false
     return now.getTime() - this.lastActivity > this.policy.idleLockMinutes * 60_000
   }
 
@@ -79,6 +86,7 @@ export class Session {
       locked: this.locked,
       demo: this.keyFile.demo,
       idleLockMinutes: this.policy.idleLockMinutes,
+      kiosk: this.kiosk !== null,
     }
   }
 

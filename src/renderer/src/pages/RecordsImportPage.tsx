@@ -8,6 +8,7 @@ import { ConfirmModal } from '../components/ConfirmModal'
 import { IssueTable, Stat } from '../components/ImportParts'
 import { PageHeader } from '../components/PageHeader'
 import { readFileAsBase64 } from '../files'
+import { KioskStartCard } from '../screens/KioskScreen'
 
 /** 考勤与服务评价导入 (人事科): each file is previewed, then imported only when it has no errors. */
 export function RecordsImportPage() {
@@ -17,6 +18,7 @@ export function RecordsImportPage() {
       <PageHeader title={t('recordsImport.title')} lead={t('recordsImport.lead')} />
       <ImportCard kind="attendance" />
       <ImportCard kind="survey" />
+      <KioskStartCard />
     </Stack>
   )
 }
