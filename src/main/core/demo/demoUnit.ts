@@ -11,6 +11,7 @@ import { defaultGuideline } from '../guideline/defaults'
 import { publish, saveDraft } from '../guideline/versions'
 import { defaultCalendar } from '../calendar'
 import type { PostCategory } from '@shared/org'
+import { prng } from './random'
 import { buildDemoYear } from './demoYear'
 
 /**
@@ -64,17 +65,6 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '文', '华', '红', '志强', '晓东', '海燕', '丹', '玉兰', '建国', '晨', '宇', '欣怡', '子涵', '思远', '佳琪', '浩然', '雨桐']
 const RANKS = ['一级科员', '二级科员', '四级主任科员', '三级主任科员', '二级主任科员', '一级主任科员']
 
-/** A small deterministic generator, so the demo unit is the same on every machine. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export const DEMO_LOGINS: DemoLogin[] = ACCOUNTS.map((a) => ({
   username: a.username,

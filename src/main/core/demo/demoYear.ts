@@ -14,6 +14,7 @@ import { rateQuarter, submitSummary } from '../quarterly/evaluation'
 import { assignPeers, peerRate } from '../quarterly/peers'
 import { quarterBounds } from '../quarterly/quarters'
 import { recordTalk } from '../talks/talks'
+import { prng } from './random'
 
 /**
  * A believable year of the demo unit (issue 4): commitment letters, ledger entries, attendance
@@ -136,16 +137,7 @@ const LEDGER_TEXT: Partial<Record<LedgerKind, ((r: Rand) => string)[]>> = {
 export function buildDemoYear(store: Store, opts: { now: Date }): void {
   const today = localDate(opts.now)
   if (today < `${YEAR}-01-15`) return
-  const random = (() => {
-    let s = 4026 >>> 0
-    return () => {
-      s = (s + 0x6d2b79f5) >>> 0
-      let t = s
-      t = Math.imul(t ^ (t >>> 15), t | 1)
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
-  })()
+  const random = prng(4026)
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1))
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
 
