@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AnnualGuideline } from '../../src/shared/guideline/model'
 import { DEFAULT_POLICY } from '../../src/main/core/policy/defaults'
-import { readyUnit } from '../support/tempUnit'
+import { FAST_POLICY, readyUnit } from '../support/tempUnit'
 
 const file = (fileName: string, text: string) => ({ fileName, contentBase64: Buffer.from(text, 'utf8').toString('base64') })
 
@@ -113,6 +113,23 @@ describe('the policy in force', () => {
     expect(draft.draft?.violations).toEqual([expect.objectContaining({ id: 'P2', value: 40, bound: 45 })])
     // Another year still has the defaults.
     expect((await u.ok('policy.get', { year: 2027 })).source).toBe('default')
+  })
+
+  it('an approved policy’s security rules apply: a stricter password rule and a shorter lockout', async () => {
+    const u = await readyUnit()
+    await u.as('hr1')
+    const security = { ...FAST_POLICY.security, scryptLog2N: 17, passwordMinLength: 12, maxFailedLogins: 3 }
+    const file = { ...DEFAULT_POLICY, version: '市局2026-安全', security }
+    const pending = await u.ok('policy.import', { year: new Date().getFullYear(), file: { fileName: 'p.json', contentBase64: Buffer.from(JSON.stringify(file)).toString('base64') } })
+    await u.as('head1')
+    await u.ok('policy.decide', { id: pending.id, approve: true })
+    await u.as('sysadmin')
+    const weak = await u.err('users.add', { username: 'newbie', displayName: '新人', password: 'Short-Pass1' })
+    expect(weak).toMatchObject({ code: 'WEAK_PASSWORD', params: { minLength: 12 } })
+    await u.ok('users.add', { username: 'newbie', displayName: '新人', password: 'Long-Enough-Pass1' })
+    const tries = []
+    for (let i = 0; i < 3; i++) tries.push((await u.err('auth.login', { username: 'staff1', password: 'Wrong-Pass-1' })).code)
+    expect(tries).toEqual(['AUTH_FAILED', 'AUTH_FAILED', 'ACCOUNT_LOCKED'])
   })
 
   it('refuses a malformed policy file, naming the field, and a refused import changes nothing', async () => {

@@ -54,7 +54,7 @@ export const authHandlers: Pick<
     return session.info()
   },
 
-  'auth.changePassword': ({ session, state, now, note }, { oldPassword, newPassword }) => {
+  'auth.changePassword': ({ session, now, note }, { oldPassword, newPassword }) => {
     const check = session.keyFile.unlockUser(session.user.username, oldPassword, now)
     if (!check.ok) {
       session.keyFile.save()
@@ -65,7 +65,7 @@ export const authHandlers: Pick<
     }
     const hadT3 = session.t3Key
     session.keys = replaceSlot(session.store, session.keyFile, session.dbKey, session.user.id, newPassword, {
-      policy: state.policy.security,
+      policy: session.policy,
       mustChangePassword: false,
     })
     // The new key pair must hold the T3 key again; this session still has it in memory.

@@ -1,4 +1,4 @@
-import { decidePolicy, policyView, proposePolicy } from '../../core/policy/inForce'
+import { decidePolicy, policyInForce, policyView, proposePolicy } from '../../core/policy/inForce'
 import type { Handlers } from '../router'
 
 export const policyHandlers: Pick<Handlers, 'policy.get' | 'policy.import' | 'policy.decide'> = {
@@ -12,6 +12,13 @@ export const policyHandlers: Pick<Handlers, 'policy.get' | 'policy.import' | 'po
 
   'policy.decide': ({ session, now, note }, { id, approve, reason }) => {
     const year = decidePolicy(session.store, id, approve, reason, session.user.id, now)
+    if (approve && year === now.getFullYear()) {
+      // Lockout works before the database opens, so its numbers go to the key file too; the other
+      // security rules apply from each account's next sign-in.
+      const { maxFailedLogins, lockoutMinutes } = policyInForce(session.store, year).policy.security
+      session.keyFile.setLockoutPolicy({ maxFailedLogins, lockoutMinutes })
+      session.keyFile.save()
+    }
     note(`policy:${id}`, { year, approve, reason: reason ?? null })
     return policyView(session.store, year)
   },

@@ -14,10 +14,10 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.add' | 'users.se
   'users.list': ({ session, now }) => listUsers(session.store, session.keyFile, now),
 
   /** New accounts get no role (the security administrator grants them) and change their password at first sign-in. */
-  'users.add': ({ session, state, now, note }, input) => {
+  'users.add': ({ session, now, note }, input) => {
     const id = createAccount(session.store, session.keyFile, session.dbKey, input, {
-      policy: state.policy.security,
-      mustChangePassword: state.policy.security.forcePasswordChangeAtFirstLogin,
+      policy: session.policy,
+      mustChangePassword: session.policy.forcePasswordChangeAtFirstLogin,
       now,
     })
     note(`user:${id}`, { username: input.username, displayName: input.displayName })
@@ -43,10 +43,10 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.add' | 'users.se
   },
 
   /** A forgotten password: a new slot with a temporary password that must be changed at sign-in. */
-  'users.resetPassword': ({ session, state, now, note }, { userId, password }) => {
+  'users.resetPassword': ({ session, now, note }, { userId, password }) => {
     const user = getUserRow(session.store, userId)
     replaceSlot(session.store, session.keyFile, session.dbKey, userId, password, {
-      policy: state.policy.security,
+      policy: session.policy,
       mustChangePassword: true,
     })
     session.keyFile.clearLockout(user.username)

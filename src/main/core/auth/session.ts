@@ -9,6 +9,7 @@ import { t3KeyAtSignIn } from '../access/tierKeys'
 import type { SecurityPolicy } from '../policy/defaults'
 import { unitExists, type UnitLocation } from '../unit/location'
 import { replaceSlot, rolesOf } from './accounts'
+import { policyInForce } from '../policy/inForce'
 
 /**
  * A signed-in session, held in main (never in the renderer): the open database, the account, its
@@ -139,6 +140,9 @@ export function signIn(
     }
     const roles = rolesOf(store, user.id)
     const keys = { privateKey: secret.privateKey, publicKey: user.public_key }
+    // An approved policy import for this year carries the unit's own security rules.
+    const inForce = policyInForce(store, now.getFullYear())
+    const security = inForce.source === 'default' ? policy : inForce.policy.security
     const session = new Session(
       location,
       store,
@@ -149,7 +153,7 @@ export function signIn(
       keys,
       null,
       user.must_change_password === 1,
-      policy,
+      security,
       now,
     )
     store.tx(() => {
