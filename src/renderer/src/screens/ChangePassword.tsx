@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '@shared/api/types'
 import { call, notifySuccess, useDescribeError } from '../api'
 import { AuthLayout } from '../components/AuthLayout'
-import { PasswordRuleHint } from '../components/PasswordRuleHint'
-import { checkPassword } from '../password'
+import { NewPasswordFields, newPasswordProblems } from '../components/NewPasswordFields'
 
 /** Forced password change (首次登录或重置后). */
 export function ChangePassword({
@@ -27,8 +26,7 @@ export function ChangePassword({
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
-  const weak = !checkPassword(newPassword).ok
-  const mismatch = confirm !== newPassword
+  const { weak, mismatch } = newPasswordProblems(newPassword, confirm)
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
@@ -60,23 +58,15 @@ export function ChangePassword({
             data-autofocus
             data-testid="change-old"
           />
-          <PasswordInput
-            label={t('changePassword.newPassword')}
-            value={newPassword}
-            onChange={(e) => setNew(e.currentTarget.value)}
-            error={tried && weak ? t('password.weak') : undefined}
-            autoComplete="new-password"
-            data-testid="change-new"
+          <NewPasswordFields
+            password={newPassword}
+            confirm={confirm}
+            onPassword={setNew}
+            onConfirm={setConfirm}
+            tried={tried}
+            labels={{ password: t('changePassword.newPassword'), confirm: t('changePassword.confirm') }}
+            testIds={{ password: 'change-new', confirm: 'change-confirm' }}
           />
-          <PasswordInput
-            label={t('changePassword.confirm')}
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={tried && mismatch ? t('password.mismatch') : undefined}
-            autoComplete="new-password"
-            data-testid="change-confirm"
-          />
-          <PasswordRuleHint password={newPassword} />
           {error && (
             <Alert color="red" icon={<IconAlertTriangle />} data-testid="change-error" role="alert">
               {error}

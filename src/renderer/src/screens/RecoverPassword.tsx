@@ -1,11 +1,10 @@
 import { useState } from 'react'
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { call, useDescribeError } from '../api'
 import { AuthLayout } from '../components/AuthLayout'
-import { PasswordRuleHint } from '../components/PasswordRuleHint'
-import { checkPassword } from '../password'
+import { NewPasswordFields, newPasswordProblems } from '../components/NewPasswordFields'
 
 /** 使用恢复码重设密码 (`auth.recover`), reached from the login screen. */
 export function RecoverPassword({ onDone, onBack }: { onDone: () => void; onBack: () => void }) {
@@ -19,8 +18,7 @@ export function RecoverPassword({ onDone, onBack }: { onDone: () => void; onBack
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
-  const weak = !checkPassword(newPassword).ok
-  const mismatch = confirm !== newPassword
+  const { weak, mismatch } = newPasswordProblems(newPassword, confirm)
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
@@ -64,23 +62,15 @@ export function RecoverPassword({ onDone, onBack }: { onDone: () => void; onBack
             classNames={{ input: 'mono' }}
             data-testid="recover-code"
           />
-          <PasswordInput
-            label={t('recover.newPassword')}
-            value={newPassword}
-            onChange={(e) => setNew(e.currentTarget.value)}
-            error={tried && weak ? t('password.weak') : undefined}
-            autoComplete="new-password"
-            data-testid="recover-new"
+          <NewPasswordFields
+            password={newPassword}
+            confirm={confirm}
+            onPassword={setNew}
+            onConfirm={setConfirm}
+            tried={tried}
+            labels={{ password: t('recover.newPassword'), confirm: t('recover.confirm') }}
+            testIds={{ password: 'recover-new', confirm: 'recover-confirm' }}
           />
-          <PasswordInput
-            label={t('recover.confirm')}
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={tried && mismatch ? t('password.mismatch') : undefined}
-            autoComplete="new-password"
-            data-testid="recover-confirm"
-          />
-          <PasswordRuleHint password={newPassword} />
           {error && (
             <Alert color="red" icon={<IconAlertTriangle />} data-testid="recover-error" role="alert">
               {error}
