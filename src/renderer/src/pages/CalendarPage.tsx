@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Card,
-  FileInput,
   Group,
   Loader,
   NumberInput,
@@ -14,8 +13,9 @@ import {
   Text,
   Title,
 } from '@mantine/core'
-import { IconAlertTriangle, IconCalculator, IconCalendarEvent, IconInfoCircle, IconUpload } from '@tabler/icons-react'
+import { IconAlertTriangle, IconCalculator, IconCalendarEvent, IconInfoCircle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { FileImportCard } from '../components/FileImportCard'
 import type { CalendarDayInfo, CalendarYear, CalendarYearSummary, DeadlineResult, SessionInfo } from '@shared/api/types'
 import type { Lang } from '@shared/errors'
 import { notifySuccess, useApi } from '../api'
@@ -325,30 +325,18 @@ function CalendarImport({ onImported }: { onImported: () => void }) {
   }
 
   return (
-    <Card withBorder radius="md" padding="lg">
-      <Stack gap="sm">
-        <Title order={4}>{t('calendar.importTitle')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('calendar.importText')}
-        </Text>
-        <Group align="flex-end">
-          <FileInput
-            style={{ flex: 1 }}
-            label={t('calendar.importFile')}
-            placeholder={t('roster.filePlaceholder')}
-            accept=".json,.ics"
-            value={file}
-            onChange={setFile}
-            clearable
-            leftSection={<IconUpload size={16} />}
-            fileInputProps={{ 'data-testid': 'calendar-import-file' } as React.ComponentProps<'input'>}
-          />
-          <Button disabled={!file} loading={busy} onClick={() => void doImport()} data-testid="calendar-import-button">
-            {t('calendar.import')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+    <FileImportCard
+      title={t('calendar.importTitle')}
+      text={t('calendar.importText')}
+      fileLabel={t('calendar.importFile')}
+      accept=".json,.ics"
+      file={file}
+      onFile={setFile}
+      busy={busy}
+      onSubmit={() => void doImport()}
+      submitLabel={t('calendar.import')}
+      testId="calendar-import"
+    />
   )
 }
 

@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Card,
-  FileInput,
   Group,
   Loader,
   Modal,
@@ -15,8 +14,9 @@ import {
   Textarea,
   Title,
 } from '@mantine/core'
-import { IconArrowRight, IconCheck, IconClockHour4, IconUpload, IconX } from '@tabler/icons-react'
+import { IconArrowRight, IconCheck, IconClockHour4, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { FileImportCard } from '../components/FileImportCard'
 import type { PolicyView, SessionInfo } from '@shared/api/types'
 import { notifySuccess, useApi } from '../api'
 import { PageHeader } from '../components/PageHeader'
@@ -336,30 +336,18 @@ function PolicyImport({ year, onImported }: { year: number; onImported: () => vo
     }
   }
   return (
-    <Card withBorder radius="md" padding="lg">
-      <Stack gap="sm">
-        <Title order={4}>{t('policy.importTitle')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('policy.importText', { year })}
-        </Text>
-        <Group align="flex-end">
-          <FileInput
-            style={{ flex: 1 }}
-            label={t('policy.importFile')}
-            placeholder={t('roster.filePlaceholder')}
-            accept=".json"
-            value={file}
-            onChange={setFile}
-            clearable
-            leftSection={<IconUpload size={16} />}
-            fileInputProps={{ 'data-testid': 'policy-import-file' } as React.ComponentProps<'input'>}
-          />
-          <Button disabled={!file} loading={busy} onClick={() => void submit()} data-testid="policy-import-button">
-            {t('policy.importSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+    <FileImportCard
+      title={t('policy.importTitle')}
+      text={t('policy.importText', { year })}
+      fileLabel={t('policy.importFile')}
+      accept=".json"
+      file={file}
+      onFile={setFile}
+      busy={busy}
+      onSubmit={() => void submit()}
+      submitLabel={t('policy.importSubmit')}
+      testId="policy-import"
+    />
   )
 }
 
