@@ -58,6 +58,11 @@ export interface CommitmentLetterView {
   returnReason: string | null
   publicityStart: IsoDate | null
   publicityEnd: IsoDate | null
+  /** Day 1 of the publicity (the first working day after approval): the period shown runs publicityFrom–publicityEnd. */
+  publicityFrom: IsoDate | null
+  publicityWorkingDays: number | null
+  /** Why the end date may not be final: counted in a year without a holiday table, or no longer what the table in force gives. */
+  publicityWarnings: { code: string; year: number; zh: string; en: string }[]
   effectiveOn: IsoDate | null
   /** For a version made by a revision: the approved request and its reason. */
   revisionId: number | null

@@ -23,6 +23,14 @@ export const ERROR_TEXT = {
     en: 'The kiosk survey is running; leave it with the password before doing anything else',
   },
   KIOSK_NOT_ACTIVE: { zh: '现场评价未开启', en: 'The kiosk survey is not running' },
+  KIOSK_SESSION_LIMIT: {
+    zh: '本次现场评价已收到 {limit} 份评价，已达上限；请工作人员输入密码退出后重新开启',
+    en: 'This kiosk session has taken {limit} ratings, its limit; staff must leave it with the password and start it again',
+  },
+  KIOSK_OFFICIAL_LIMIT: {
+    zh: '本次现场评价中对 {name} 的评价已达 {limit} 份上限，请选择其他办事人员',
+    en: 'This kiosk session has taken the most ratings allowed for {name} ({limit}); please pick another official',
+  },
   AUTH_FAILED: {
     zh: '用户名或密码错误（还可尝试 {remaining} 次）',
     en: 'Wrong user name or password ({remaining} attempts left)',
@@ -86,6 +94,56 @@ export const ERROR_TEXT = {
     zh: '恢复码不正确',
     en: 'The recovery code is not correct',
   },
+  RECOVERY_LOCKED: {
+    zh: '恢复码多次输入错误，已暂停使用，请于 {until} 后再试',
+    en: 'Too many wrong recovery codes; recovery is paused until {until}',
+  },
+  KEYFILE_BUSY: {
+    zh: '密钥文件正被另一个程序使用，请稍后重试：{path}',
+    en: 'Another program is using the key file; try again shortly: {path}',
+  },
+  BACKUP_UNSIGNED: {
+    zh: '备份没有本单位的签名，不能校验或恢复（{path}）',
+    en: 'The backup carries no signature of this unit and cannot be verified or restored ({path})',
+  },
+  BACKUP_SIGNATURE_INVALID: {
+    zh: '备份签名无效：备份在创建后被改动过，或不是本单位签发的（{path}）',
+    en: 'The backup signature is not valid: the backup was changed after it was made, or this unit did not make it ({path})',
+  },
+  BACKUP_FINGERPRINT_MISMATCH: {
+    zh: '备份的签名密钥指纹与输入的指纹不一致（{path}）',
+    en: 'The backup’s signing key fingerprint differs from the one entered ({path})',
+  },
+  BACKUP_OTHER_UNIT: {
+    zh: '这是另一单位的备份（{unit}），不是本单位的（{path}）',
+    en: 'This is a backup of another unit ({unit}), not of this one ({path})',
+  },
+  BACKUP_KEYFILE_MISMATCH: {
+    zh: '备份中的密钥文件打不开备份数据库，或所给密码与恢复码都打不开它（{path}）',
+    en: 'The key file in the backup does not open the backup’s database, or neither the password nor a recovery code given opens it ({path})',
+  },
+  BACKUP_SIGNING_KEY_MISSING: {
+    zh: '本账户尚未持有本单位的备份签名密钥：请另一名系统管理员登录一次后再试',
+    en: 'This account does not hold the unit’s backup signing key yet; have another system administrator sign in once, then try again',
+  },
+  RESET_NEEDS_APPROVAL: {
+    zh: '重置业务账户 {username} 的密码须由系统管理员与安全管理员两人完成：请提交重置申请，由另一名管理员批准',
+    en: 'Resetting the password of {username}, who holds content roles, takes two administrators: file a reset request for the other administrator to approve',
+  },
+  RESET_APPROVER_SAME: {
+    zh: '重置申请须由另一名管理员批准：系统管理员申请的由安全管理员批准，反之亦然',
+    en: 'A reset request is approved by the other administrator: the security administrator approves the system administrator’s, and the reverse',
+  },
+  RESET_NOT_PENDING: { zh: '该重置申请已处理或不存在：{id}', en: 'This reset request is already decided or does not exist: {id}' },
+  RESET_APPROVER_TAINTED: {
+    zh: '您的账户密码上次由申请人重置，不能批准其申请',
+    en: 'Your own password was last reset by the requester, so you cannot approve their request',
+  },
+  RESET_ALREADY_PENDING: { zh: '{username} 已有待批准的重置申请', en: 'A reset request for {username} is already waiting' },
+  T3_KEY_RECOVERY_INVALID: {
+    zh: '纪检恢复码不正确，或本单位没有纪检密钥',
+    en: 'The discipline-office recovery code is not correct, or the unit has no T3 key',
+  },
   NOT_FOUND: { zh: '找不到{what}：{id}', en: 'No such {what}: {id}' },
   ORG_DUPLICATE_STAFF_NO: { zh: '工号已存在：{staffNo}（{name}）', en: 'Staff number {staffNo} is taken ({name})' },
   ORG_DEPARTMENT_TAKEN: { zh: '科室名称或代码已存在：{value}', en: 'A department already has this name or code: {value}' },
@@ -107,6 +165,10 @@ export const ERROR_TEXT = {
     zh: '管理员账户（{username}）不能关联到人员：三员分立',
     en: 'An administrator account ({username}) cannot be linked to a person (separation of duties)',
   },
+  ROLE_LINKED_ACCOUNT: {
+    zh: '账户 {username} 已关联到人员 {name}，不能授予{role}：三员分立（请先由人事科解除关联）',
+    en: 'The account {username} is linked to {name} and cannot be given {role} (separation of duties; HR must unlink it first)',
+  },
   ORG_GROUP_OVERLAP: {
     zh: '{name} 重复出现：{detail}',
     en: '{name} is listed twice: {detail}',
@@ -118,6 +180,10 @@ export const ERROR_TEXT = {
   CALENDAR_IMPORT_INVALID: {
     zh: '节假日表无效：{reason}',
     en: 'The holiday table is not valid: {reasonEn}',
+  },
+  CALENDAR_STATUTORY_MISSING: {
+    zh: '{year} 年节假日表缺少法定节假日，未导入：{days}。《全国年节及纪念日放假办法》（{law}）规定这些日期放假，请核对国务院办公厅通知后补全',
+    en: 'The {year} holiday table lacks statutory holidays and was not imported: {daysEn}. The national holidays regulation ({lawEn}) makes these days off; check the State Council notice and complete the table',
   },
   POLICY_IMPORT_INVALID: {
     zh: '政策文件无效：{reason}',
@@ -226,6 +292,18 @@ export const ERROR_TEXT = {
   PEER_OTHER_DEPARTMENT: {
     zh: '互评人须与被评人同一科室：{rater} 与 {ratee} 不在同一科室',
     en: 'Peers must be of the same department: {rater} and {ratee} are not',
+  },
+  EXPORT_TARGET_PROTECTED: {
+    zh: '不能导出到本单位自己的文件（数据库、密钥文件、其临时文件或备份）：{path}。请另选文件名或文件夹',
+    en: 'An export cannot be written over the unit’s own files (database, key file, their temporary files or backups): {path}. Choose another name or folder',
+  },
+  EXPORT_TARGET_EXISTS: {
+    zh: '文件已存在，未覆盖：{path}。如确需替换，请明确选择覆盖（命令行加 --force）',
+    en: 'The file already exists and was not replaced: {path}. To replace it, ask for that explicitly (--force on the command line)',
+  },
+  ATTACHMENT_NAME_INVALID: {
+    zh: '附件文件名含有不可见的控制字符或文字方向控制字符（可伪装文件类型），请重命名后再上传：{fileName}',
+    en: 'The attachment’s name holds invisible control or text-direction characters (which can disguise its type); rename it and upload again: {fileName}',
   },
   INTERNAL: {
     zh: '内部错误，操作未执行（编号 {ref}）',

@@ -36,3 +36,18 @@ export interface KioskStarted {
   departmentId: number | null
   startedAt: string
 }
+
+/** 服务评价 of one official in a year, as HR sees it (survey.summary). */
+export interface SurveyOfficialSummary {
+  personId: number
+  staffNo: string
+  name: string
+  department: string | null
+  year: number
+  responses: number
+  levels: Record<KioskLevel, number>
+  /** Of the responses, those given at the kiosk. */
+  fromKiosk: number
+  /** Kiosk responses that came too soon after another of the same official in one session (policy kiosk.burstSeconds). */
+  burstFlagged: number
+}

@@ -17,15 +17,19 @@ export type QuarterlyGradeName = (typeof QUARTERLY_GRADE_NAMES)[number]
  * assigned although the department has enough people; not rated yet; no summary; scored with the
  * shipped default guideline because none of the year was in force.
  */
-export const QUARTERLY_STATUS_FLAGS = ['NO_PEER_RATINGS', 'FEW_PEERS', 'NOT_RATED', 'NO_SUMMARY', 'DEFAULT_GUIDELINE'] as const
+export const QUARTERLY_STATUS_FLAGS = ['NO_PEER_RATINGS', 'FEW_PEERS', 'NOT_RATED', 'NO_SUMMARY', 'DEFAULT_GUIDELINE', 'PEER_MEAN_HIDDEN'] as const
 export type QuarterlyStatusFlag = (typeof QUARTERLY_STATUS_FLAGS)[number]
 
 export const QUARTERLY_STATUS_FLAG_LABELS: Record<QuarterlyStatusFlag, Label> = {
   NO_PEER_RATINGS: { zh: '无互评，主管评分按 100% 计', en: 'no peer ratings: the supervisor’s rating counts 100%' },
-  FEW_PEERS: { zh: '互评人少于 3 人（本科室人数足够）', en: 'fewer than 3 peers assigned although the department has enough people' },
+  FEW_PEERS: { zh: '互评人少于政策规定的人数（本科室人数足够）', en: 'fewer peers assigned than the policy asks, although the department has enough people' },
   NOT_RATED: { zh: '主管尚未评价', en: 'not rated by the supervisor yet' },
   NO_SUMMARY: { zh: '尚未提交季度工作小结', en: 'no quarterly summary submitted' },
   DEFAULT_GUIDELINE: { zh: '该年度无生效指引，按默认参数计分', en: 'no guideline of the year in force: scored with the default parameters' },
+  PEER_MEAN_HIDDEN: {
+    zh: '互评份数未达政策规定的最少人数，不显示互评均分（本人亦不显示季度得分），以免推知个人评分',
+    en: 'fewer peer ratings than the policy’s minimum: the peer mean is not shown (nor, to the person, the score), so no single rating can be read from it',
+  },
 }
 
 export const FOLLOWUP_KINDS = ['interview', 'supportPlan'] as const

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -37,7 +38,8 @@ const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 const ROSTER = { fileName: 'roster.csv', contentBase64: b64('工号,姓名,科室,岗位类别\n0101,张三,办公室,综合管理\n') }
 const TABLE_2027 = {
   fileName: '2027.json',
-  contentBase64: b64(JSON.stringify({ year: 2027, source: 'test notice', holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] })),
+  // A complete table: an import lacking the law's own holidays is refused (RULES.md §1).
+  contentBase64: readFileSync(join(__dirname, '../fixtures/calendar/2027-fictional.json')).toString('base64'),
 }
 const POLICY_FILE = { fileName: 'policy.json', contentBase64: b64(JSON.stringify({ ...DEFAULT_POLICY, version: 'test-2026' })) }
 const today = new Date().toISOString().slice(0, 10)
@@ -185,9 +187,29 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
     allowed: { as: 'sysadmin', input: (u) => ({ userId: u.ids.staff1, disabled: true }) },
     denied: { as: 'auditor', input: (u) => ({ userId: u.ids.staff1, disabled: true }) },
   },
+  // One step only for an account without content roles (issue 7 #9); staff1's takes two administrators.
   'users.resetPassword': {
-    allowed: { as: 'sysadmin', input: (u) => ({ userId: u.ids.staff1, password: 'Reset-Pass-1' }) },
+    allowed: { as: 'sysadmin', input: (u) => ({ userId: u.ids.none1, password: 'Reset-Pass-1' }) },
     denied: { as: 'staff1', input: (u) => ({ userId: u.ids.hr1, password: 'Reset-Pass-1' }) },
+  },
+  'users.resetRequests': { allowed: { as: 'secadmin' }, denied: { as: 'hr1' } },
+  'users.requestReset': {
+    allowed: { as: 'sysadmin', input: (u) => ({ userId: u.ids.staff1 }) },
+    denied: { as: 'auditor', input: (u) => ({ userId: u.ids.staff1 }) },
+  },
+  'users.decideReset': {
+    allowed: {
+      as: 'secadmin',
+      input: async (u) => {
+        await u.as('sysadmin')
+        return { requestId: (await u.ok('users.requestReset', { userId: u.ids.staff1! })).id, approve: true }
+      },
+    },
+    denied: { as: 'staff1', input: () => ({ requestId: 1, approve: true }) },
+  },
+  'tierKeys.recoverT3': {
+    allowed: { as: 'disc1', input: () => ({ recoveryCode: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' }), expect: 'T3_KEY_RECOVERY_INVALID' },
+    denied: { as: 'hr1', input: () => ({ recoveryCode: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' }) },
   },
   'roles.list': { allowed: { as: 'secadmin' }, denied: { as: 'sysadmin' } },
   'roles.grant': {
@@ -209,7 +231,11 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
     denied: { as: 'auditor', input: () => ({ folder: tempDir() }) },
   },
   'backup.verify': { allowed: { as: 'sysadmin', input: () => ({ folder: '' }) }, denied: { as: 'hr1', input: () => ({ folder: '/tmp' }) } },
-  'backup.restore': { allowed: { as: 'sysadmin', input: () => ({ folder: '' }) }, denied: { as: 'secadmin', input: () => ({ folder: '/tmp' }) } },
+  'backup.restore': {
+    allowed: { as: 'sysadmin', input: () => ({ folder: '', password: passwordOf('sysadmin') }) },
+    denied: { as: 'secadmin', input: () => ({ folder: '/tmp', password: 'x' }) },
+  },
+  'backup.signingKey': { allowed: { as: 'sysadmin' }, denied: { as: 'secadmin' } },
   'home.tasks': { allowed: { as: 'hr1' }, denied: { as: null, expect: 'NOT_AUTHENTICATED' } },
 
   'org.departments.list': { allowed: { as: 'hr1' }, denied: { as: 'sysadmin' } },
@@ -274,6 +300,7 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   'attendance.import': { allowed: { as: 'hr1', input: async (u) => (await personOf(u), ATTENDANCE) }, denied: { as: 'staff1', input: () => ATTENDANCE } },
   'survey.preview': { allowed: { as: 'hr1', input: () => SURVEY }, denied: { as: 'disc1', input: () => SURVEY } },
   'survey.import': { allowed: { as: 'hr1', input: async (u) => (await personOf(u), SURVEY) }, denied: { as: 'head1', input: () => SURVEY } },
+  'survey.summary': { allowed: { as: 'hr1', input: () => ({ year: 2026 }) }, denied: { as: 'staff1', input: () => ({ year: 2026 }) } },
   'talks.list': { allowed: { as: 'hr1', input: () => ({ month: '2026-03' }) }, denied: { as: 'none1', input: () => ({ month: '2026-03' }) } },
   'talks.record': { allowed: { as: 'staff1', input: talkWithReport }, denied: { as: 'hr1', input: talkWithReport } },
   'quarterly.status': { allowed: { as: 'hr1', input: () => QY }, denied: { as: 'sysadmin', input: () => QY } },
@@ -292,7 +319,7 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   'quarterly.assignPeers': { allowed: { as: 'hr1', input: peers }, denied: { as: 'head1', input: peers } },
   'quarterly.myPeerAssignments': { allowed: { as: 'staff1' }, denied: { as: 'sysadmin' } },
   'quarterly.peerRate': { allowed: { as: 'staff1', input: peerAssignment }, denied: { as: 'hr1', input: peerAssignment } },
-  'quarterly.nineBox': { allowed: { as: 'head1', input: () => QY }, denied: { as: 'staff1', input: () => QY } },
+  'quarterly.nineBox': { allowed: { as: 'head1', input: () => QY }, denied: { as: 'auditor', input: () => QY } },
   'quarterly.followups.list': { allowed: { as: 'head1' }, denied: { as: 'hr1' } },
   'quarterly.followups.update': { allowed: { as: 'head1', input: followup }, denied: { as: 'hr1', input: followup } },
   'commitments.get': {
@@ -366,7 +393,7 @@ describe.each(METHOD_NAMES.map((m) => [m]))('%s', (method) => {
   it('is allowed for the right actor', async () => {
     const u = await readyUnit()
     let input = await c.allowed.input?.(u)
-    if (method === 'backup.verify' || method === 'backup.restore') input = { folder: await backupOf(u) }
+    if (method === 'backup.verify' || method === 'backup.restore') input = { ...(input as object), folder: await backupOf(u) }
     await u.as(c.allowed.as)
     const r = await u.app.call(method, input ?? {})
     const want = c.allowed.expect ?? 'ok'

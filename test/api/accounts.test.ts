@@ -92,8 +92,9 @@ describe('first run and sign-in', () => {
   it('a reset password must be changed at the next sign-in', async () => {
     const u = await readyUnit()
     await u.as('sysadmin')
-    await u.ok('users.resetPassword', { userId: u.ids.staff1!, password: 'Temporary-Pass-9' })
-    await u.login('staff1', 'Temporary-Pass-9')
+    // One step only for an account without content roles (issue 7 #9: staff1's takes two administrators).
+    await u.ok('users.resetPassword', { userId: u.ids.none1!, password: 'Temporary-Pass-9' })
+    await u.login('none1', 'Temporary-Pass-9')
     expect(await u.ok('auth.session')).toMatchObject({ mustChangePassword: true })
   })
 

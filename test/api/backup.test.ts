@@ -9,14 +9,14 @@ describe('encrypted backups', () => {
     await u.as('sysadmin')
     const parent = tempDir()
     const info = await u.ok('backup.create', { folder: parent })
-    expect(readdirSync(info.folder).sort()).toEqual(['kaohe-backup.json', 'unit.kaohe', 'unit.kaohe.keys'])
+    expect(readdirSync(info.folder).sort()).toEqual(['kaohe-backup.json', 'kaohe-backup.sig', 'unit.kaohe', 'unit.kaohe.keys'])
     expect(await u.ok('backup.verify', { folder: info.folder })).toEqual(info)
     // Work after the backup: a new account, a changed password.
     await u.ok('users.add', { username: 'later', displayName: '后来者', password: 'Later-Pass-1' })
     await u.as('hr1')
     await u.ok('auth.changePassword', { oldPassword: passwordOf('hr1'), newPassword: 'Changed-After-1' })
     await u.as('sysadmin')
-    await u.ok('backup.restore', { folder: info.folder })
+    await u.ok('backup.restore', { folder: info.folder, password: passwordOf('sysadmin') })
     // The session ended with the restore.
     expect(await u.ok('auth.session')).toBeNull()
     await u.as('hr1') // the password as it was at backup time
@@ -35,7 +35,7 @@ describe('encrypted backups', () => {
     const err = await u.err('backup.verify', { folder: info.folder })
     expect(err).toMatchObject({ code: 'BACKUP_INVALID', params: { path: info.folder } })
     expect(String(err.params?.reason)).toMatch(/SHA-256/)
-    expect((await u.err('backup.restore', { folder: info.folder })).code).toBe('BACKUP_INVALID')
+    expect((await u.err('backup.restore', { folder: info.folder, password: passwordOf('sysadmin') })).code).toBe('BACKUP_INVALID')
     expect((await u.err('backup.verify', { folder: tempDir() })).code).toBe('BACKUP_INVALID')
     expect((await u.err('backup.create', { folder: '/no/such/folder' })).code).toBe('FILE_NOT_FOUND')
   })
@@ -46,6 +46,6 @@ describe('encrypted backups', () => {
     await b.as('sysadmin')
     const other = await b.ok('backup.create', { folder: tempDir() })
     await a.as('sysadmin')
-    expect(await a.err('backup.verify', { folder: other.folder })).toMatchObject({ code: 'BACKUP_INVALID' })
+    expect(await a.err('backup.verify', { folder: other.folder })).toMatchObject({ code: 'BACKUP_OTHER_UNIT' })
   })
 })

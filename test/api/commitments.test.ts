@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { FileContent } from '../../src/shared/api/types'
 import type { InputOf } from '../../src/shared/api/contract'
@@ -6,6 +7,7 @@ import { taskCompletion } from '../../src/main/core/metrics'
 import { taskCompletionInput } from '../../src/main/core/commitments'
 import type { Store } from '../../src/main/db/store'
 import { readyUnit, type ReadyUnit } from '../support/tempUnit'
+import { textDigest } from '../../src/main/core/audit/digest'
 
 /**
  * 《个人绩效承诺书》 end to end on a fixed, movable clock. The team is the ledger test's: 李明 (none1)
@@ -122,7 +124,7 @@ describe('the letter’s life cycle', () => {
     expect(returned.current).toMatchObject({ state: 'returned', returnReason: '第 3 项须量化到月', reviewedBy: 'disc1' })
     expect(await lastAudit(u, 'commitments.review', 'ok')).toMatchObject({
       actor: 'disc1',
-      detail: { personId: p.孙丽, decision: 'return', state: 'returned', reason: '第 3 项须量化到月' },
+      detail: { personId: p.孙丽, decision: 'return', state: 'returned', reason: textDigest('第 3 项须量化到月') },
     })
 
     // Back to the person: editing makes it a draft again and keeps the reason in view.
@@ -139,7 +141,11 @@ describe('the letter’s life cycle', () => {
     expect(approved.current).toMatchObject({
       state: 'publicity',
       publicityStart: '2026-02-12',
+      // Day 1 is the day after approval: the span shown is the one counted.
+      publicityFrom: '2026-02-13',
       publicityEnd: '2026-02-26',
+      publicityWorkingDays: 5,
+      publicityWarnings: [],
       effectiveOn: '2026-02-27',
       returnReason: null,
     })
@@ -329,7 +335,7 @@ describe('revisions (动态调整)', () => {
     expect(refused.current).toMatchObject({ version: 1, state: 'publicity' })
     expect(refused.current!.tasks[0]).toMatchObject({ key: 'T1', target: 120 })
     expect(refused.versions).toHaveLength(1)
-    expect(await lastAudit(u, 'commitments.decideRevision', 'ok')).toMatchObject({ detail: { state: 'refused', reason: '任务量与岗位职责相符，不予调整' } })
+    expect(await lastAudit(u, 'commitments.decideRevision', 'ok')).toMatchObject({ detail: { state: 'refused', reason: textDigest('任务量与岗位职责相符，不予调整') } })
 
     // head1 is 王芳: her own request goes to another member of the group.
     await u.as('head1')
@@ -342,5 +348,39 @@ describe('revisions (动态调整)', () => {
     expect(await u.ok('home.tasks')).not.toContainEqual(expect.objectContaining({ kind: 'commitments.revisionsPending' }))
     expect(await u.err('commitments.decideRevision', { requestId: own.revisions[0]!.id, approve: true })).toMatchObject({ code: 'REVISION_OWN_REQUEST' })
     expect(await lastAudit(u, 'commitments.decideRevision', 'failed')).toMatchObject({ actor: 'head1', detail: { error: 'REVISION_OWN_REQUEST', personId: p.王芳 } })
+  })
+})
+
+describe('a letter approved on an estimated calendar', () => {
+  it('keeps the warning with its end date, and the import of the year’s table counts it again in the same transaction, audited', async () => {
+    const t = await team()
+    const { u, p } = t
+    const tasks2027 = TASKS.map((x) => ({ ...x, deadline: x.deadline.replace('2026', '2027') }))
+    await u.as('staff1')
+    await u.ok('commitments.saveDraft', { personId: p.孙丽, year: 2027, tasks: tasks2027 })
+    await u.ok('commitments.submit', { personId: p.孙丽, year: 2027 })
+    // Monday 28 December 2026; 2027 has no table: 12-29, 12-30, 12-31, (元旦), 01-04, 01-05.
+    t.setDay('2026-12-28')
+    await u.as('disc1')
+    const approved = await u.ok('commitments.review', { personId: p.孙丽, year: 2027, decision: 'approve' })
+    expect(approved.current).toMatchObject({ publicityFrom: '2026-12-29', publicityEnd: '2027-01-05', effectiveOn: '2027-01-06' })
+    expect(approved.current?.publicityWarnings).toEqual([expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_LOADED', year: 2027 })])
+
+    t.setDay('2026-12-30')
+    await u.as('staff1')
+    expect((await u.ok('commitments.get', { personId: p.孙丽, year: 2027 })).current?.publicityWarnings).toEqual([
+      expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_LOADED', year: 2027 }),
+    ])
+
+    await u.as('hr1')
+    const table = readFileSync(new URL('../fixtures/calendar/2027-fictional.json', import.meta.url), 'utf8')
+    await u.ok('calendar.import', csv('2027.json', table))
+    await u.as('staff1')
+    const after = (await u.ok('commitments.get', { personId: p.孙丽, year: 2027 })).current
+    expect(after).toMatchObject({ publicityEnd: '2027-01-06', effectiveOn: '2027-01-07', publicityWarnings: [] })
+    const entry = await lastAudit(u, 'calendar.import', 'ok')
+    expect(entry?.detail).toMatchObject({
+      publicityRecomputed: [{ kind: 'commitment', id: String(after!.id), end: '2027-01-05', newEnd: '2027-01-06', newEffectiveOn: '2027-01-07' }],
+    })
   })
 })

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { AnnualGuideline } from '../../src/shared/guideline/model'
 import { DEFAULT_POLICY } from '../../src/main/core/policy/defaults'
 import { FAST_POLICY, readyUnit } from '../support/tempUnit'
 
 const file = (fileName: string, text: string) => ({ fileName, contentBase64: Buffer.from(text, 'utf8').toString('base64') })
+const fixture = (name: string) => file(name, readFileSync(new URL(`../fixtures/calendar/${name}`, import.meta.url), 'utf8'))
+/** A fictional but complete 2027 table; 2027-01-04 is an invented day off, so periods counted on the estimate move. */
+const TABLE_2027 = fixture('2027-fictional.json')
 
 /** A clock fixed at a moment (local time) so publicity dates are known. */
 function at(iso: string) {
@@ -94,6 +98,25 @@ describe('the annual guideline', () => {
     const found = await u.ok('guideline.validate', { guideline: g })
     expect(found.map((v) => v.id).sort()).toEqual(['P1', 'P10', 'P4'])
   })
+
+  it('a saved draft with an unknown field shows that error and every breach beside it, and cannot be published', async () => {
+    const u = await readyUnit()
+    await u.as('hr1')
+    const g = structuredClone((await u.ok('guideline.saveDraft', { year: 2026 })).draft!.guideline) as AnnualGuideline & { channels: { quarterly: { peerWieght?: number } } }
+    g.channels.quarterly.peerWieght = 10
+    g.channels.leadership.weight = 40
+    g.channels.quarterly.peerWeight = 30
+    const expected = [
+      expect.objectContaining({ id: 'SCHEMA', path: 'channels.quarterly.peerWieght' }),
+      expect.objectContaining({ id: 'P1', value: 40, bound: 50 }),
+      expect.objectContaining({ id: 'P4', value: 30, bound: 20 }),
+      expect.objectContaining({ id: 'P10', path: 'channels' }),
+    ]
+    expect(await u.ok('guideline.validate', { guideline: g })).toEqual(expected)
+    expect((await u.ok('guideline.saveDraft', { year: 2026, guideline: g })).draft?.violations).toEqual(expected)
+    await u.as('head1')
+    expect(await u.err('guideline.publish', { year: 2026 })).toMatchObject({ code: 'GUIDELINE_INVALID', params: { count: 4 } })
+  })
 })
 
 describe('the policy in force', () => {
@@ -158,17 +181,78 @@ describe('the working-day calendar through the API', () => {
     expect(y).toMatchObject({ loaded: false, origin: 'estimated' })
     expect(y.days.find((d) => d.date === '2027-10-01')).toMatchObject({ kind: 'holiday', working: false })
     await u.as('hr1')
-    const table = {
-      year: 2027,
-      source: '国办发明电〔2026〕测试号',
-      holidays: ['2027-05-01', '2027-05-02', '2027-05-03', '2027-05-04', '2027-05-05'].map((date) => ({ date, name: '劳动节' })).concat([{ date: '2027-01-01', name: '元旦' }]),
-      workdays: [{ date: '2027-04-25', name: '劳动节调休' }, { date: '2027-05-08', name: '劳动节调休' }],
-    }
-    expect(await u.ok('calendar.import', file('2027.json', JSON.stringify(table)))).toMatchObject({ year: 2027, origin: 'imported', makeupWorkdays: 2 })
+    expect(await u.ok('calendar.import', TABLE_2027)).toMatchObject({ year: 2027, origin: 'imported', makeupWorkdays: 2 })
     const after = await u.ok('calendar.addWorkingDays', { from: '2027-04-26', days: 10 })
     expect(after.warnings).toEqual([])
     const bad = await u.err('calendar.import', file('2028.json', JSON.stringify({ year: 2028, source: 'x', holidays: [{ date: '2028-02-30', name: '春节' }], workdays: [] })))
     expect(bad.code).toBe('CALENDAR_IMPORT_INVALID')
     expect((await u.ok('calendar.years')).map((y) => y.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027])
+  })
+})
+
+describe('a holiday table is checked against the law before it is imported', () => {
+  it('a 2027 table without 国庆 is refused, naming the missing days; nothing is stored and the refusal is audited', async () => {
+    const u = await readyUnit()
+    await u.as('hr1')
+    const err = await u.err('calendar.import', fixture('2027-without-guoqing.json'))
+    expect(err).toMatchObject({ code: 'CALENDAR_STATUTORY_MISSING', params: { year: 2027, days: '国庆节（2027-10-01、2027-10-02、2027-10-03）', law: '2024 年修订' } })
+    expect(String(err.params?.daysEn)).toContain('National Day')
+    expect((await u.ok('calendar.year', { year: 2027 })).origin).toBe('estimated')
+    await u.as('auditor')
+    expect((await u.ok('audit.list', { action: 'calendar.import', outcome: 'failed', limit: 1 })).entries[0]).toMatchObject({ detail: { error: 'CALENDAR_STATUTORY_MISSING' } })
+  })
+})
+
+describe('publicity dates counted on an estimate', () => {
+  it('keep their warning after publishing, and are counted again in the import of the year’s table, audited', async () => {
+    // Monday 28 December 2026: the five days run into 2027, which has no table yet.
+    const t = at('2026-12-28T10:00:00')
+    const u = await readyUnit({ clock: t.clock })
+    await u.as('hr1')
+    await u.ok('guideline.saveDraft', { year: 2027 })
+    await u.as('head1')
+    const published = await u.ok('guideline.publish', { year: 2027 })
+    expect(published.current).toMatchObject({ publicityStart: '2026-12-28', publicityFrom: '2026-12-29', publicityEnd: '2027-01-05', effectiveOn: '2027-01-06', publicityWorkingDays: 5 })
+    expect(published.calendarWarnings).toEqual([expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_LOADED', year: 2027 })])
+
+    // Shown later, by anyone: the date still carries its warning.
+    t.set('2026-12-30T10:00:00')
+    await u.as('staff1')
+    const shown = await u.ok('guideline.get', { year: 2027 })
+    expect(shown.current?.publicityWarnings).toEqual([expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_LOADED', year: 2027 })])
+    expect(shown.calendarWarnings).toEqual([expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_LOADED', year: 2027 })])
+    expect((await u.ok('guideline.version', { year: 2027, version: 1 })).publicityWarnings).toHaveLength(1)
+
+    // The table arrives while the publicity runs: the end moves to the 5th working day on it.
+    await u.as('hr1')
+    await u.ok('calendar.import', TABLE_2027)
+    const after = await u.ok('guideline.get', { year: 2027 })
+    expect(after.current).toMatchObject({ publicityFrom: '2026-12-29', publicityEnd: '2027-01-06', effectiveOn: '2027-01-07', publicityWarnings: [] })
+    expect(after.calendarWarnings).toEqual([])
+    await u.as('auditor')
+    const entry = (await u.ok('audit.list', { action: 'calendar.import', outcome: 'ok', limit: 1 })).entries[0]
+    expect(entry?.detail).toMatchObject({
+      publicityRecomputed: [{ kind: 'guideline', id: '2027v1', end: '2027-01-05', newEnd: '2027-01-06', newEffectiveOn: '2027-01-07' }],
+      publicityToConfirm: [],
+    })
+  })
+
+  it('a period already over when the table arrives keeps its dates and is flagged for confirmation', async () => {
+    const t = at('2026-12-28T10:00:00')
+    const u = await readyUnit({ clock: t.clock })
+    await u.as('hr1')
+    await u.ok('guideline.saveDraft', { year: 2027 })
+    await u.as('head1')
+    await u.ok('guideline.publish', { year: 2027 })
+    t.set('2027-01-08T10:00:00')
+    await u.as('hr1')
+    await u.ok('calendar.import', TABLE_2027)
+    const view = await u.ok('guideline.get', { year: 2027 })
+    expect(view.current).toMatchObject({ state: 'inForce', publicityEnd: '2027-01-05', effectiveOn: '2027-01-06' })
+    expect(view.current?.publicityWarnings).toEqual([expect.objectContaining({ code: 'PUBLICITY_END_CHANGED', year: 2027 })])
+    expect(view.current?.publicityWarnings[0]?.zh).toContain('2027-01-06')
+    await u.as('auditor')
+    const entry = (await u.ok('audit.list', { action: 'calendar.import', outcome: 'ok', limit: 1 })).entries[0]
+    expect(entry?.detail).toMatchObject({ publicityRecomputed: [], publicityToConfirm: [{ kind: 'guideline', id: '2027v1', end: '2027-01-05', newEnd: '2027-01-06' }] })
   })
 })

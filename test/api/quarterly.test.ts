@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { FileContent } from '../../src/shared/api/types'
 import type { InputOf } from '../../src/shared/api/contract'
 import { readyUnit, passwordOf, type ReadyUnit } from '../support/tempUnit'
+import { DEFAULT_POLICY } from '../../src/main/core/policy/defaults'
 
 /** A clock fixed in April 2026: Q1 2026 and Q4 2025 have ended; it can be moved on. */
 const NOW = new Date('2026-04-10T12:00:00Z')
@@ -94,7 +95,8 @@ describe('quarterly score and grade', () => {
     expect(rated.status.flags).toContain('NO_PEER_RATINGS')
     expect(rated.openedFollowups).toEqual([])
     const audit = await lastAudit(u, 'quarterly.rate', 'ok')
-    expect(audit).toMatchObject({ actor: 'disc1', target: `person:${p.孙丽}`, detail: { grade: 'fairlyGood', meetsStandard: true } })
+    expect(audit).toMatchObject({ actor: 'disc1', target: `person:${p.孙丽}`, detail: { year: 2026, quarter: 1 } })
+    expect(audit?.detail).not.toHaveProperty('grade')
 
     for (const [who, score] of [
       ['peer1', 90],
@@ -208,6 +210,46 @@ describe('who does what', () => {
   })
 })
 
+describe('the quarterly rules come from the policy in force', () => {
+  it('an approved policy with two peers minimum and a 7-day interview is what assignment, status and follow-ups use', async () => {
+    const { u, p } = await team()
+    await u.as('hr1')
+    const body = { ...DEFAULT_POLICY, version: '市局2026-季度', quarterly: { ...DEFAULT_POLICY.quarterly, minPeerRaters: 2, interviewDays: 7 } }
+    const pending = await u.ok('policy.import', { year: 2026, file: csv('policy.json', JSON.stringify(body)) })
+    expect(pending.changes).toEqual([
+      { key: 'quarterly.minPeerRaters', from: DEFAULT_POLICY.quarterly.minPeerRaters, to: 2 },
+      { key: 'quarterly.interviewDays', from: DEFAULT_POLICY.quarterly.interviewDays, to: 7 },
+    ])
+    await u.as('head1')
+    await u.ok('policy.decide', { id: pending.id, approve: true })
+
+    await u.as('hr1')
+    const first = await u.ok('quarterly.assignPeers', { year: 2026, quarter: 1, raterId: p.钱伟, rateeIds: [p.孙丽] })
+    expect(first.warnings).toEqual([expect.objectContaining({ rateeId: p.孙丽, peers: 1 })])
+    expect(first.warnings[0]!.zh).toContain('应至少安排 2 名')
+    const second = await u.ok('quarterly.assignPeers', { year: 2026, quarter: 1, raterId: p.周杰, rateeIds: [p.孙丽] })
+    expect(second.warnings).toEqual([])
+    const rows = await u.ok('quarterly.status', { year: 2026, quarter: 1 })
+    expect(rows.find((r) => r.personId === p.孙丽)!.flags).not.toContain('FEW_PEERS')
+    // 办公室 has two people: one peer is possible, two are not, so no FEW_PEERS there either.
+    expect(rows.find((r) => r.personId === p.王芳)!.flags).not.toContain('FEW_PEERS')
+
+    await u.as('disc1')
+    await u.ok('quarterly.rate', rating(p.孙丽, { year: 2025, quarter: 4, performance: 55, potential: 50 }))
+    const q1 = await u.ok('quarterly.rate', rating(p.孙丽, { performance: 55 }))
+    // NOW is 2026-04-10: seven days on.
+    expect(q1.openedFollowups.find((f) => f.kind === 'interview')!.deadline).toBe('2026-04-17')
+  })
+
+  it('a policy file written before the quarterly section existed keeps the shipped quarterly rules', async () => {
+    const { u } = await team()
+    await u.as('hr1')
+    const { quarterly: _q, ...older } = DEFAULT_POLICY
+    const pending = await u.ok('policy.import', { year: 2026, file: csv('policy.json', JSON.stringify({ ...older, version: '旧版' })) })
+    expect(pending.changes).toEqual([])
+  })
+})
+
 describe('two consecutive 不达标 quarters', () => {
   it('Q4 2025 then Q1 2026 open an interview and a support plan, owned by the group head, on the leaders’ home page', async () => {
     const { u, p } = await team()
@@ -279,7 +321,12 @@ describe('the 9-box and home tasks', () => {
     expect(cellOf(later, p.钱伟)).toMatchObject({ row: 'middle', col: 'low' })
     expect(cellOf(later, p.孙丽)).toMatchObject({ row: 'low', col: 'high' })
 
-    for (const as of ['staff1', 'disc1']) {
+    // One rule with quarterly.status (issue 7): a supervisor sees the 9-box of their own reporting chain (and themselves).
+    await u.as('disc1')
+    const own = await u.ok('quarterly.nineBox', { year: 2026, quarter: 1 })
+    expect(own.cells.flatMap((c) => c.people.map((x) => x.personId)).sort()).toEqual([p.孙丽, p.钱伟, p.周杰].sort())
+    expect(own.cells.flatMap((c) => c.people.map((x) => x.personId))).not.toContain(p.李明)
+    for (const as of ['sysadmin', 'auditor']) {
       await u.as(as)
       expect(await u.err('quarterly.nineBox', { year: 2026, quarter: 1 }), as).toMatchObject({ code: 'FORBIDDEN' })
     }

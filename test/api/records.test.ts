@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readyUnit, type ReadyUnit } from '../support/tempUnit'
+import { textDigest } from '../../src/main/core/audit/digest'
 
 /** Issue 4 through the router: attendance and survey imports, monthly talks, the supervisor's home tasks. */
 
@@ -68,7 +69,7 @@ describe('attendance import', () => {
 
     await u.as('auditor')
     const log = await u.ok('audit.list', { action: 'attendance.import', limit: 10 })
-    expect(log.entries[0]).toMatchObject({ outcome: 'ok', detail: { fileName: 'attendance-machine.xlsx', added: 0, unchanged: 6 } })
+    expect(log.entries[0]).toMatchObject({ outcome: 'ok', detail: { fileName: textDigest('attendance-machine.xlsx'), added: 0, unchanged: 6 } })
     expect(log.entries.find((e) => e.outcome === 'failed')).toMatchObject({ detail: { error: 'ATTENDANCE_INVALID' } })
   })
 })
@@ -85,6 +86,25 @@ describe('survey import', () => {
     expect(preview.warnings.map((w) => w.code)).not.toContain('SURVEY_NO_RESPONSE_ID')
     expect(await u.ok('survey.import', file)).toEqual({ added: 12, unchanged: 0 })
     expect(await u.ok('survey.import', file)).toEqual({ added: 0, unchanged: 12 })
+  })
+
+  it('flags 样本不足 per person and year over every import, not per file', async () => {
+    const u = await unit()
+    // Monthly exports of four responses each for 00202 (行政执法, minimum 10 in the default guideline).
+    const month = (m: number, year = 2026) =>
+      text(`pj-${year}-${m}.csv`, ['评价编号,工号,日期,评价', ...[1, 2, 3, 4].map((d) => `P${year}${m}${d},00202,${year}-0${m}-0${d},满意`)].join('\n') + '\n')
+    const few = async (file: ReturnType<typeof month>) => (await u.ok('survey.preview', file)).warnings.filter((w) => w.code === 'SURVEY_FEW_RESPONSES')
+    expect(await few(month(1))).toEqual([expect.objectContaining({ value: '00202', row: 2, column: '工号' })])
+    expect((await few(month(1)))[0]!.zh).toBe('工号 00202 2026 年共有 4 份评价（含本文件 4 份），少于 10 份，服务评价得分将标注“样本不足”')
+    await u.ok('survey.import', month(1))
+    expect((await few(month(2)))[0]!.zh).toContain('共有 8 份评价（含本文件 4 份）')
+    await u.ok('survey.import', month(2))
+    // Twelve for the year: enough, although this file alone has four.
+    expect(await few(month(3))).toEqual([])
+    // The same responses again are not counted twice; another year's do not count for this one.
+    expect((await few(month(2)))[0]!.zh).toContain('共有 8 份评价')
+    await u.ok('survey.import', month(3))
+    expect((await few(month(3, 2025)))[0]!.zh).toContain('2025 年共有 4 份评价')
   })
 
   it('warns that a file without 评价编号 would count twice, and refuses the same file a second time', async () => {

@@ -61,7 +61,8 @@ describe('kaohe: roster, calendar, policy, guideline', () => {
 
   it('guideline: validate a file, draft, publish (head only), and see the publicity end date', () => {
     const shown = kaohe(['--db', db, 'guideline', 'show', '--year', '2026'], as('staff'))
-    expect(shown.out).toContain('公示期 publicity: 2026-01-05 – 2026-01-12')
+    // Published on Monday 2026-01-05: day 1 is the 6th, the fifth working day the 12th.
+    expect(shown.out).toContain('公示期 publicity: 2026-01-06 – 2026-01-12（5个工作日 working days）')
     const draft = kaohe(['--db', db, '--json', 'guideline', 'draft', '--year', '2027'], as('hr'))
     expect(draft.code, draft.err).toBe(0)
     const g = JSON.parse(draft.out).draft.guideline

@@ -10,7 +10,7 @@ import { tempDir } from '../support/tempUnit'
 
 /** Columns every table must have after migrating (mirrors src/main/db/schema.ts). */
 const EXPECTED: Record<string, string[]> = {
-  unit: ['id', 'name', 'code', 'created_at'],
+  unit: ['id', 'name', 'code', 'created_at', 'uid'],
   users: ['id', 'username', 'display_name', 'disabled', 'must_change_password', 'public_key', 'person_id', 'created_at'],
   user_roles: ['user_id', 'role', 'granted_by', 'granted_at'],
   tier_key_grants: ['user_id', 'tier', 'sealed', 'granted_at'],
@@ -27,15 +27,18 @@ const EXPECTED: Record<string, string[]> = {
   ledger_entries: ['id', 'person_id', 'day', 'kind', 'text', 'task_ref', 'progress', 'source', 'author_id', 'created_at', 'voided_at', 'voided_by', 'void_reason'],
   ledger_attachments: ['id', 'entry_id', 'file_name', 'mime', 'size', 'sha256', 'content', 'created_at'],
   attendance_records: ['person_id', 'day', 'status', 'hours', 'source_file', 'imported_at', 'imported_by'],
-  survey_responses: ['id', 'person_id', 'day', 'level', 'channel', 'response_key', 'source', 'source_file', 'recorded_at'],
+  survey_responses: ['id', 'person_id', 'day', 'level', 'channel', 'response_key', 'source', 'source_file', 'recorded_at', 'burst'],
   monthly_talks: ['id', 'person_id', 'month', 'held_on', 'supervisor_id', 'notes', 'recorded_by', 'created_at', 'voided_at', 'void_reason'],
-  commitment_letters: ['id', 'person_id', 'year', 'version', 'state', 'created_at', 'created_by', 'updated_at', 'submitted_at', 'reviewed_by', 'reviewed_at', 'return_reason', 'publicity_start', 'publicity_end', 'effective_on', 'revision_id', 'revision_reason'],
+  commitment_letters: ['id', 'person_id', 'year', 'version', 'state', 'created_at', 'created_by', 'updated_at', 'submitted_at', 'reviewed_by', 'reviewed_at', 'return_reason', 'publicity_start', 'publicity_end', 'effective_on', 'revision_id', 'revision_reason', 'publicity_working_days'],
   commitment_tasks: ['id', 'letter_id', 'task_key', 'sort_order', 'title', 'target', 'unit', 'deadline', 'goal', 'completed_on', 'withdrawn'],
   revision_requests: ['id', 'letter_id', 'changes', 'reason', 'state', 'requested_by', 'requested_at', 'decided_by', 'decided_at', 'decision_reason', 'new_letter_id'],
   quarterly_summaries: ['id', 'person_id', 'year', 'quarter', 'text', 'submitted_at', 'submitted_by'],
   quarterly_ratings: ['id', 'person_id', 'year', 'quarter', 'supervisor_id', 'performance', 'potential', 'fail_mark', 'fail_reason', 'rated_at', 'rated_by'],
   peer_assignments: ['id', 'year', 'quarter', 'rater_id', 'ratee_id', 'assigned_by', 'assigned_at'],
   peer_ratings: ['assignment_id', 'score', 'rated_at'],
+  backup_signing_keys: ['key_id', 'public_key', 'created_at', 'retired_at'],
+  tier_keys: ['tier', 'check_value', 'recovery', 'created_at'],
+  password_resets: ['id', 'user_id', 'requested_by', 'requested_at', 'decided_by', 'decided_at', 'state', 'notified_at'],
   followups: ['id', 'person_id', 'year', 'quarter', 'kind', 'owner_id', 'deadline', 'state', 'notes', 'opened_at', 'updated_at', 'updated_by'],
 }
 

@@ -164,13 +164,16 @@ describe('audit page (auditor)', () => {
     installFakeApi({
       ...signedInAs(['auditor'], 'audit'),
       'audit.list': () => ok({ entries, nextBeforeSeq: null, total: 2 }),
-      'audit.verify': () => ok({ ok: true, entries: 2, headHash: 'ab'.repeat(32), firstBad: null }),
+      'audit.verify': () =>
+        ok({ ok: true, entries: 2, headHash: 'ab'.repeat(32), firstBad: null, head: { seq: 2, hash: 'ab'.repeat(32), checkpoint: '2:abab-abab-abab-abab' }, keyedFrom: 1, breaks: [] }),
     })
     renderApp()
     await u.click(await screen.findByTestId('audit-verify'))
     const result = await screen.findByTestId('audit-verify-result')
     expect(result.textContent).toContain('已校验 2 条记录')
     expect(screen.getByTestId('audit-head-hash').textContent).toBe('ab'.repeat(32))
+    // The checkpoint to note on paper.
+    expect(screen.getByTestId('audit-checkpoint').textContent).toBe('2:abab-abab-abab-abab')
   })
 })
 
@@ -185,12 +188,25 @@ describe('backup page (sysadmin)', () => {
     })
     renderApp()
     await u.type(await screen.findByTestId('backup-restore-folder'), '/media/usb/b1')
+    // Issue 7 #6: the password as at backup time must open the backup's key file.
+    expect((screen.getByTestId('backup-restore') as HTMLButtonElement).disabled).toBe(true)
+    await u.type(screen.getByTestId('backup-restore-password'), 'Sys-Admin-2026')
     await u.click(screen.getByTestId('backup-restore'))
     expect(screen.getByTestId('backup-restore-warning').textContent).toContain('所有人（包括您）都须重新登录')
     expect(api['backup.restore']).not.toHaveBeenCalled()
     await u.click(screen.getByTestId('confirm-ok'))
-    await waitFor(() => expect(api['backup.restore']).toHaveBeenCalledWith({ folder: '/media/usb/b1' }))
+    await waitFor(() => expect(api['backup.restore']).toHaveBeenCalledWith({ folder: '/media/usb/b1', password: 'Sys-Admin-2026' }))
     await waitFor(() => expect(api['auth.logout']).toHaveBeenCalled())
+  })
+
+  it('shows the unit’s signing key fingerprint to note on paper (issue 7 #6)', async () => {
+    const fp = '12345 67890 12345 67890 12345 67890 12345 67890 12345 67890 12345 67890'
+    installFakeApi({
+      ...signedInAs(['sysadmin'], 'backup'),
+      'backup.signingKey': () => ok({ fingerprint: fp, createdAt: '2026-01-01T00:00:00Z', retired: [] }),
+    })
+    renderApp()
+    expect((await screen.findByTestId('backup-fingerprint')).textContent).toBe(fp)
   })
 
   it('shows the BackupInfo of a created backup', async () => {

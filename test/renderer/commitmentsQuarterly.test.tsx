@@ -27,6 +27,9 @@ function letter(over: Partial<CommitmentLetterView> = {}): CommitmentLetterView 
     returnReason: null,
     publicityStart: null,
     publicityEnd: null,
+    publicityFrom: null,
+    publicityWorkingDays: null,
+    publicityWarnings: [],
     effectiveOn: null,
     revisionId: null,
     revisionReason: null,
@@ -150,6 +153,28 @@ describe('commitment letters (绩效承诺书)', () => {
       expect(api['commitments.review']).toHaveBeenCalledWith({ personId: 11, year: YEAR, decision: 'return', reason: '量化指标不明确' }),
     )
     expect((await screen.findByTestId('commitments-letter-state')).textContent).toBe('已退回')
+  })
+
+  it('an approved letter shows the counted publicity span (day 1 after approval) and keeps an estimate warning', async () => {
+    const warning = { code: 'CALENDAR_YEAR_NOT_LOADED', year: YEAR, zh: `尚未载入 ${YEAR} 年的节假日安排：按法定节假日推算`, en: `The ${YEAR} holiday arrangement is not loaded` }
+    const current = letter({
+      state: 'publicity',
+      tasks: [task('T1', '完成企业社保稽核')],
+      publicityStart: `${YEAR}-01-15`,
+      publicityFrom: `${YEAR}-01-16`,
+      publicityEnd: `${YEAR}-01-22`,
+      publicityWorkingDays: 5,
+      publicityWarnings: [warning],
+      effectiveOn: `${YEAR}-01-23`,
+    })
+    installFakeApi({
+      ...asStaff('commitments'),
+      'commitments.get': () => ok(record(current)),
+      'commitments.list': () => ok([summary({ state: 'publicity', tasks: 1, version: 1 })]),
+    })
+    renderApp()
+    expect((await screen.findByTestId('commitments-meta')).textContent).toContain(`公示期：${YEAR}年1月16日 至 ${YEAR}年1月22日（5个工作日）`)
+    expect(screen.getByTestId('commitments-publicity-warning').textContent).toBe(warning.zh)
   })
 
   it('the print view shows the letter with its tasks and signature lines', async () => {

@@ -99,11 +99,15 @@ export function publishedInfo(over: Partial<GuidelineVersionInfo> = {}): Guideli
   return {
     version: 1,
     state: 'publicity',
-    publishedAt: '2026-01-04T02:00:00Z',
+    publishedAt: '2026-01-05T02:00:00Z',
     publishedBy: '赵建国',
+    // Published on Monday 5 January: day 1 is Tuesday the 6th, day 5 Monday the 12th.
     publicityStart: '2026-01-05',
-    publicityEnd: '2026-01-09',
-    effectiveOn: '2026-01-12',
+    publicityFrom: '2026-01-06',
+    publicityEnd: '2026-01-12',
+    publicityWorkingDays: 5,
+    publicityWarnings: [],
+    effectiveOn: '2026-01-13',
     reason: null,
     ...over,
   }

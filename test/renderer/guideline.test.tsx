@@ -155,7 +155,7 @@ describe('guideline publishing (leadership group head)', () => {
     await u.click(screen.getByTestId('confirm-ok'))
     await waitFor(() => expect(api['guideline.publish']).toHaveBeenCalledWith({ year: new Date().getFullYear() }))
     expect((await screen.findByTestId('guideline-publicity')).textContent).toBe(
-      '公示期：2026年1月5日 至 2026年1月9日（5个工作日），2026年1月12日起生效',
+      '公示期：2026年1月6日 至 2026年1月12日（5个工作日），2026年1月13日起生效',
     )
     expect(screen.getByTestId('guideline-state').textContent).toBe('公示中')
     expect(screen.getByTestId('guideline-version-1')).toBeTruthy()

@@ -86,9 +86,10 @@ describe('key slots', () => {
     const key = randomBytes(32)
     const code = kf.createRecoverySlot(key, { log2N: 12, r: 8, p: 1 })
     expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){4}[0-9A-HJKMNP-TV-Z]{5}$/)
-    expect(kf.unlockRecovery(code)?.dbKey).toBe(key.toString('hex'))
-    expect(kf.unlockRecovery(code.replace(/-/g, '').toLowerCase())?.dbKey).toBe(key.toString('hex'))
-    expect(kf.unlockRecovery('00000-00000-00000-00000-00000')).toBeNull()
+    const dbKeyOf = (r: ReturnType<KeyFile['unlockRecovery']>) => (r.ok ? r.secret.dbKey : null)
+    expect(dbKeyOf(kf.unlockRecovery(code))).toBe(key.toString('hex'))
+    expect(dbKeyOf(kf.unlockRecovery(code.replace(/-/g, '').toLowerCase()))).toBe(key.toString('hex'))
+    expect(kf.unlockRecovery('00000-00000-00000-00000-00000')).toMatchObject({ ok: false, failure: { code: 'AUTH_FAILED' } })
   })
 
   it('reports a damaged or missing key file by name', () => {

@@ -38,6 +38,8 @@ export type KaoheAppOptions = (
   policy?: Policy
   clock?: () => Date
   onProgress?: (done: number, total: number) => void
+  /** Where the router reports an internal error with its reference (default: the console); the CLI shows details only when asked. */
+  log?: (msg: string, err: unknown) => void
 }
 
 export function createKaoheState(opts: KaoheAppOptions): AppState {
@@ -66,7 +68,7 @@ export function createKaohe(opts: KaoheAppOptions): KaoheApp {
     const demo = state.demoLocation()
     if (demo) buildDemoUnit(demo, { policy: state.policy, now: state.clock() })
   }
-  const router = new Router(state, handlers)
+  const router = new Router(state, handlers, opts.log)
   return {
     state,
     call: (method, input) => router.call(method, input),

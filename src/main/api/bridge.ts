@@ -85,25 +85,32 @@ export async function startBridge(app: KaoheApp, opts: { rendererDir: string; po
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return send(res, 401, 'application/json', JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', params: { method } } }))
     }
-    let body = ''
+    const name = decodePath(method)
+    if (name === null) return send(res, 400, 'text/plain', 'bad request')
+    // Chunks are collected as bytes and decoded once: a character split across two chunks
+    // (中 is three bytes in UTF-8) would otherwise be decoded half in each and corrupted.
+    const chunks: Buffer[] = []
     let size = 0
     for await (const chunk of req) {
       size += (chunk as Buffer).length
       if (size > MAX_BODY) return send(res, 413, 'text/plain', 'too large')
-      body += chunk
+      chunks.push(chunk as Buffer)
     }
+    const body = Buffer.concat(chunks, size).toString('utf8')
     let input: unknown
     try {
       input = body ? JSON.parse(body) : {}
     } catch {
       return send(res, 200, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', params: { details: 'body is not JSON' } } }))
     }
-    const result = await app.call(decodeURIComponent(method), input)
+    const result = await app.call(name, input)
     send(res, 200, 'application/json', JSON.stringify(result))
   }
 
   function serveStatic(res: ServerResponse, pathname: string): void {
-    const rel = pathname === '/' ? 'index.html' : normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '')
+    const decoded = decodePath(pathname)
+    if (decoded === null) return send(res, 400, 'text/plain', 'bad request')
+    const rel = pathname === '/' ? 'index.html' : normalize(decoded).replace(/^[/\\]+/, '')
     const file = resolve(root, rel)
     if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'text/plain', 'forbidden')
     const target = existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html')
@@ -131,6 +138,15 @@ export async function startBridge(app: KaoheApp, opts: { rendererDir: string; po
         server.closeAllConnections()
         server.close(() => ok())
       }),
+  }
+}
+
+/** A %-decoded path, or null when the encoding is malformed (a bad request, not a server error). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return null
   }
 }
 

@@ -5,6 +5,7 @@ import type { Tier } from '@shared/roles'
 import { KaoheError, type ApiError, type Result } from '@shared/errors'
 import { authorize } from '../core/access/authorize'
 import { relationsTo } from '../core/access/relations'
+import { MAX_INPUT_DEPTH, nestedDeeperThan } from './inputDepth'
 import type { Session } from '../core/auth/session'
 import type { Policy } from '../core/policy/defaults'
 import type { UnitLocation } from '../core/unit/location'
@@ -93,6 +94,10 @@ export class Router {
     if (!Object.hasOwn(contract, method)) return fail({ code: 'UNKNOWN_METHOD', params: { method: String(method).slice(0, 64) } })
     const name = method as MethodName
     const def = contract[name]
+    // Refused before the schema: input nested thousands deep would exhaust the stack in the code after it.
+    if (nestedDeeperThan(rawInput, MAX_INPUT_DEPTH)) {
+      return fail({ code: 'INVALID_INPUT', params: { details: `(input): nested more than ${MAX_INPUT_DEPTH} levels deep` } })
+    }
     const parsed = def.input.safeParse(rawInput ?? {})
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
@@ -185,6 +190,8 @@ export class Router {
       if (session && name !== 'auth.session' && this.state.session === session) session.touch(now)
       return { ok: true, value: value ?? null }
     } catch (err) {
+      // The transaction rolled back: so do the key-file changes it queued (slots, lockout numbers).
+      if (session) session.discardKeyFileChanges()
       if (err instanceof KaoheError) {
         // A refusal is audited whatever the method, like the router's own refusals above.
         if (err.code === 'FORBIDDEN' && session) this.auditAlone(session, name, 'denied', { error: err.code, ...detail }, target)

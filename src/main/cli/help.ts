@@ -18,15 +18,20 @@ export const HELP = `kaohe — 考核台命令行 / Kaohe command line
   recover --user NAME
                   用恢复码（KAOHE_RECOVERY_CODE）重设某账户密码 / reset a password with the recovery code
   user list | user add USERNAME --name 显示名 | user disable USERNAME | user enable USERNAME
+  user reset-request USERNAME | user reset-requests | user reset-approve ID | user reset-refuse ID
+                  业务账户的密码重置须两名管理员 / content accounts' resets take two administrators
                   用户管理（系统管理员）；新用户初始密码取自 KAOHE_NEW_PASSWORD / accounts (system administrator)
   role list | role grant USERNAME ROLE | role revoke USERNAME ROLE
                   角色管理（安全管理员）/ roles (security administrator)
                   ROLE: sysadmin secadmin auditor hr discipline leader leaderHead supervisor staff
-  audit verify | audit export FILE
+  audit verify [--checkpoint SEQ:HASH] | audit head | audit export FILE [--force]
                   审计链校验与导出（审计管理员）/ verify and export the audit chain (audit administrator)
-  backup create FOLDER | backup verify FOLDER | backup restore FOLDER
+                  导出从不写入本单位自己的文件；已有文件只在加 --force 时替换
+                  an export never writes over the unit's own files, and replaces a file only with --force
+  backup create FOLDER | backup verify FOLDER [--fingerprint F] | backup restore FOLDER [--fingerprint F] | backup key
+                  校验/恢复时须输入备份时的密码或恢复码（KAOHE_BACKUP_PASSWORD）/ verify and restore take the password at backup time or the recovery code
                   加密备份、校验、恢复（系统管理员）/ encrypted backups (system administrator)
-  template roster [--format xlsx|csv] [--out FILE]
+  template roster [--format xlsx|csv] [--out FILE] [--force]
                   下载花名册模板（人事科）/ write the roster template (HR)
   import roster FILE [--dry-run]
                   导入花名册 .xlsx/.csv（UTF-8 或 GBK）；有任何错误行则退出码 4、不写入
@@ -37,9 +42,9 @@ export const HELP = `kaohe — 考核台命令行 / Kaohe command line
                   import an attendance-machine export (HR); re-imports add nothing; any bad row → exit 4
   import survey FILE [--dry-run]
                   导入服务评价（好差评五级或 1–5 分，人事科）；有评价编号的按编号去重，没有的同一文件不能导入两次；
-                  少于 10 份评价的人员给出“样本不足”提示
+                  某人全年评价（含以往导入）少于指引规定份数时给出“样本不足”提示
                   import satisfaction responses (HR); deduplicated by 评价编号, else the same file is refused
-                  twice; fewer than 10 responses per person is flagged
+                  twice; a person's year with fewer responses than the guideline asks is flagged
   ledger add --person STAFFNO --date YYYY-MM-DD --kind KIND --text TEXT
                   为直接下属记台账（主管）/ add a ledger entry for a direct report (supervisor)
                   KIND: workRecord meetingMinutes systemData taskProgress outstanding mistake emergency volunteer
@@ -47,6 +52,8 @@ export const HELP = `kaohe — 考核台命令行 / Kaohe command line
   ledger list [--person STAFFNO] [--kind KIND] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--text 文字] [--limit N]
                   查看台账（本人、上级主管、人事科、领导小组；普通人员只能看到本人的）
                   list ledger entries (yours, your reports', or everyone's for HR and the leadership group)
+  ledger export [--person STAFFNO] [--kind KIND] [--from …] [--to …] [--text 文字] [--out FILE] [--force]
+                  导出台账为 .xlsx（范围同 ledger list）/ export the ledger as .xlsx (scoped like ledger list)
   quarterly status --year Y --quarter Q
                   季度评估状态：业绩、潜力、互评、得分、等次、是否达标（人事科、领导小组看全部，主管看下属，本人看本人）
                   quarterly evaluation status: ratings, peers, score, grade, standard met (scoped like the ledger)

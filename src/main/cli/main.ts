@@ -1,11 +1,12 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import { basename, resolve, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { InputOf, MethodName, OutputOf } from '@shared/api/contract'
 import type { GuidelineView, ImportPreview } from '@shared/api/types'
 import { PERMISSIONS } from '@shared/access/permissions'
 import { LEDGER_KINDS, LEDGER_KIND_LABELS, type LedgerKind } from '@shared/ledger'
-import { errorText, type ApiError, type ErrorCode } from '@shared/errors'
+import { errorText, KaoheError, type ApiError, type ErrorCode } from '@shared/errors'
 import { ROLES, ROLE_NAMES, type Role } from '@shared/roles'
 import { createKaohe, type KaoheApp } from '../api/app'
 import { startBridge } from '../api/bridge'
@@ -13,6 +14,7 @@ import { confirm, secret, UsageError } from './prompt'
 import { HELP } from './help'
 import type { Quarter } from '@shared/quarterly'
 import { QUARTERLY_GRADE_LABELS } from '../core/quarterly/scoring'
+import { unitsOf, writeExport } from '../core/unit/exportTarget'
 
 /**
  * The `kaohe` command: the same router and core as the desktop app, for HR batch work, the
@@ -31,6 +33,7 @@ const DENIED: ErrorCode[] = [
   'SESSION_LOCKED',
   'PASSWORD_CHANGE_REQUIRED',
   'RECOVERY_CODE_INVALID',
+  'RECOVERY_LOCKED',
 ]
 const INVALID: ErrorCode[] = [
   'INVALID_INPUT',
@@ -46,6 +49,8 @@ const INVALID: ErrorCode[] = [
   'ALREADY_INITIALIZED',
   'FILE_NOT_FOUND',
   'BACKUP_INVALID',
+  'EXPORT_TARGET_PROTECTED',
+  'EXPORT_TARGET_EXISTS',
 ]
 
 export function exitCodeFor(error: ApiError): number {
@@ -95,6 +100,9 @@ const OPTIONS = {
   to: { type: 'string' },
   limit: { type: 'string' },
   quarter: { type: 'string' },
+  fingerprint: { type: 'string' },
+  checkpoint: { type: 'string' },
+  force: { type: 'boolean', default: false },
 } as const
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -122,6 +130,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       dbPath: resolve(dbPath),
       // Long imports report progress on stderr, so stdout stays clean for --json.
       onProgress: (done, total) => io.err(`… ${done}/${total}`),
+      // The user gets the sentence and the reference from the error itself; the stack only on request.
+      log: (msg, err) => {
+        if (process.env.KAOHE_DEBUG === '1') io.err(`${msg}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+      },
     })
     const a = app
     const call = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => {
@@ -247,6 +259,31 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         print(u, () => `${disabled ? '已停用 / disabled' : '已启用 / enabled'}: ${u.username}`)
         return EXIT.ok
       }
+      case 'user reset-request': {
+        await login()
+        const r = await call('users.requestReset', { userId: await userId(rest[0]) })
+        print(r, () => `已提交重置申请 / reset requested: #${r.id} ${r.username}（待另一名管理员批准 / waiting for the other administrator）`)
+        return EXIT.ok
+      }
+      case 'user reset-requests': {
+        await login()
+        const rows = await call('users.resetRequests', {})
+        print(rows, () => table(['id', 'user', 'requested by', 'at'], rows.map((r) => [String(r.id), r.username, r.requestedBy, r.requestedAt])))
+        return EXIT.ok
+      }
+      case 'user reset-approve':
+      case 'user reset-refuse': {
+        await login()
+        const requestId = Number(rest[0])
+        if (!Number.isInteger(requestId) || requestId <= 0) throw new UsageError(`user ${sub} REQUEST_ID`)
+        const d = await call('users.decideReset', { requestId, approve: sub === 'reset-approve' })
+        print(d, () =>
+          d.temporaryPassword
+            ? `已批准 / approved: ${d.request.username}\n  临时密码（仅显示一次，请当面交给本人）/ temporary password (shown once, hand it over in person): ${d.temporaryPassword}`
+            : `已拒绝 / refused: ${d.request.username}`,
+        )
+        return EXIT.ok
+      }
       case 'role list': {
         await login()
         const rows = await call('roles.list', {})
@@ -266,27 +303,46 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         print(r, () => `${r.username}: ${r.roles.join(', ') || '(无角色 / no role)'}`)
         return EXIT.ok
       }
-      case 'audit verify': {
+      case 'audit verify':
+      case 'audit head': {
         await login()
-        const report = await call('audit.verify', {})
+        const report = await call('audit.verify', opts.checkpoint ? { checkpoint: opts.checkpoint } : {})
         const problems: Record<string, string> = {
           edited: '被修改 / edited',
           inserted: '被插入 / inserted',
           deleted: '之前有条目被删除 / entries deleted before it',
           truncated: '末尾条目被删除 / entries cut off the end',
+          anchorInvalid: '密钥文件中的链头记录被改动 / the head anchored in the key file was changed',
         }
-        print(report, () =>
-          report.ok
-            ? `审计链完整 / audit chain intact: ${report.entries} 条 entries, head ${report.headHash ?? '-'}`
-            : `审计链被篡改 / audit chain broken at entry #${report.firstBad?.seq}: ${problems[report.firstBad?.problem ?? ''] ?? report.firstBad?.problem}`,
-        )
+        // The checkpoint to note on paper (or compare with one noted earlier): `seq:hash prefix`.
+        const head = `链头 / head: ${report.head ? `#${report.head.seq}  ${report.head.checkpoint}` : '-'}`
+        if (sub === 'head') {
+          print(report.head, () => head)
+          return EXIT.ok
+        }
+        const lines = [
+          report.firstBad
+            ? `审计链被篡改 / audit chain broken at entry #${report.firstBad.seq}: ${problems[report.firstBad.problem] ?? report.firstBad.problem}`
+            : `审计链完整 / audit chain intact: ${report.entries} 条 entries`,
+          head,
+          ...(report.keyedFrom > 1 ? [`第 1–${report.keyedFrom - 1} 条为旧版无密钥链 / entries 1–${report.keyedFrom - 1} are the previous version's keyless chain`] : []),
+          ...report.breaks.map((b) => `  ! ${b.foundAt} 打开时发现 / found at an open: ${problems[b.problem] ?? b.problem} (anchor #${b.anchorSeq ?? '-'}, head #${b.headSeq})`),
+          ...(report.checkpoint
+            ? [
+                report.checkpoint.ok
+                  ? `检查点相符 / checkpoint matches: ${report.checkpoint.given}`
+                  : `检查点不符 / checkpoint does NOT match: ${report.checkpoint.given} (${report.checkpoint.problem === 'missing' ? '该条目已不存在 / entry gone' : '哈希不同 / different hash'})`,
+              ]
+            : []),
+        ]
+        print(report, () => lines.join('\n'))
         return report.ok ? EXIT.ok : EXIT.failure
       }
       case 'audit export': {
         const file = rest[0]
         if (!file) throw new UsageError('audit export FILE')
         await login()
-        const r = await call('audit.export', { file: resolve(file) })
+        const r = await call('audit.export', { file: resolve(file), overwrite: opts.force })
         print(r, () => `已导出 ${r.entries} 条审计记录 / exported ${r.entries} entries: ${r.file}`)
         return EXIT.ok
       }
@@ -294,9 +350,24 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         await login()
         const format = opts.format === 'csv' ? 'csv' : 'xlsx'
         const t = await call('org.roster.template', { format })
-        const out = resolve(opts.out ?? t.fileName)
-        writeFileSync(out, Buffer.from(t.contentBase64, 'base64'))
+        const { file: out } = writeFileExport(opts.out ?? t.fileName, t, a, opts.force)
         print({ file: out }, () => `已写出花名册模板 / roster template written: ${out}`)
+        return EXIT.ok
+      }
+      case 'ledger export': {
+        const session = await login()
+        const canLookUp = (PERMISSIONS['org.read'].allow as readonly Role[]).some((r) => session.roles.includes(r))
+        const personId = opts.person && canLookUp ? await personByStaffNo(call, opts.person) : undefined
+        const t = await call('ledger.export', {
+          ...(personId !== undefined ? { personId } : {}),
+          ...(opts.kind ? { kinds: [ledgerKind(opts.kind)] } : {}),
+          ...(opts.from ? { from: opts.from } : {}),
+          ...(opts.to ? { to: opts.to } : {}),
+          ...(opts.text ? { text: opts.text } : {}),
+          includeVoided: false,
+        })
+        const { file: out, bytes } = writeFileExport(opts.out ?? t.fileName, t, a, opts.force)
+        print({ file: out, bytes }, () => `已导出台账 / ledger exported: ${out} (${bytes} bytes)`)
         return EXIT.ok
       }
       case 'quarterly status': {
@@ -523,6 +594,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         print(v, () => describeGuideline(v))
         return EXIT.ok
       }
+      case 'backup key': {
+        await login()
+        const k = await call('backup.signingKey', {})
+        print(k, () => `备份签名密钥指纹（请抄录保存）/ backup signing key fingerprint (note it on paper):\n  ${k.fingerprint}`)
+        return EXIT.ok
+      }
       case 'backup create':
       case 'backup verify':
       case 'backup restore': {
@@ -532,13 +609,29 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (sub === 'restore' && !(await confirm('恢复将覆盖当前数据 / restoring replaces the current data. Continue?', opts.yes))) {
           return EXIT.failure
         }
-        const method = `backup.${sub}` as 'backup.create' | 'backup.verify' | 'backup.restore'
-        const info = await call(method, { folder: resolve(folder) })
+        const fingerprint = opts.fingerprint
+        let info
+        if (sub === 'create') info = await call('backup.create', { folder: resolve(folder) })
+        else {
+          // The backup's key file must open its database: the password as it was at backup time, or the recovery code.
+          // (KAOHE_PASSWORD, the sign-in's, stands in when unchanged since the backup.)
+          const password =
+            process.env.KAOHE_BACKUP_PASSWORD === undefined && process.env.KAOHE_PASSWORD !== undefined
+              ? process.env.KAOHE_PASSWORD
+              : sub === 'restore' || process.env.KAOHE_BACKUP_PASSWORD
+                ? await secret('KAOHE_BACKUP_PASSWORD', '备份时的密码或恢复码 / your password at backup time, or the recovery code: ')
+                : undefined
+          info =
+            sub === 'verify'
+              ? await call('backup.verify', { folder: resolve(folder), password, fingerprint })
+              : await call('backup.restore', { folder: resolve(folder), password: password ?? '', fingerprint })
+        }
         print(info, () =>
           [
             { create: '备份完成 / backup written', verify: '备份有效 / backup is valid', restore: '已恢复，请重新登录 / restored; sign in again' }[sub as 'create' | 'verify' | 'restore'],
             `  ${info.folder}`,
             `  ${info.createdAt}, ${info.bytes} bytes, ${info.auditEntries} audit entries, sha256 ${info.sha256.slice(0, 16)}…`,
+            `  签名密钥指纹 / signing key fingerprint: ${info.signingKeyFingerprint ?? ''}`,
           ].join('\n'),
         )
         return EXIT.ok
@@ -551,7 +644,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`${e.message}\n(kaohe --help)`)
       return EXIT.usage
     }
-    const error: ApiError = e instanceof CliError ? e.error : { code: 'INTERNAL', params: { ref: (e as Error).message } }
+    const error: ApiError = e instanceof CliError ? e.error : internalError(e, io)
     if (json) io.out(JSON.stringify({ ok: false, error: { ...error, zh: errorText(error, 'zh'), en: errorText(error, 'en') } }, null, 2))
     let text = `错误 / error [${error.code}]: ${errorText(error, 'zh')} / ${errorText(error, 'en')}`
     if (error.code === 'PASSWORD_CHANGE_REQUIRED') text += '\n  → kaohe passwd --db … --user …'
@@ -620,6 +713,26 @@ function yearOf(text: string | undefined): number {
   return y
 }
 
+/** An export the API returned as content, written where the user said: never the unit's files, never over a file unless --force. */
+function writeFileExport(path: string, file: { contentBase64: string }, app: KaoheApp, force: boolean): { file: string; bytes: number } {
+  try {
+    return writeExport(resolve(path), Buffer.from(file.contentBase64, 'base64'), unitsOf(app.state), force)
+  } catch (e) {
+    if (e instanceof KaoheError) throw new CliError(e.toApiError())
+    throw e
+  }
+}
+
+/**
+ * An unexpected error, as a user sees it: the sentence and a reference, never a stack or SQL.
+ * KAOHE_DEBUG=1 adds the details on stderr for whoever is chasing the reference.
+ */
+function internalError(e: unknown, io: Io): ApiError {
+  const ref = randomBytes(4).toString('hex')
+  if (process.env.KAOHE_DEBUG === '1') io.err(`[kaohe] internal error ${ref}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
+  return { code: 'INTERNAL', params: { ref } }
+}
+
 /** A file the user names, as the API takes files (the renderer sends the same from the File API). */
 function readInput(path: string): { fileName: string; contentBase64: string } {
   const full = resolve(path)
@@ -643,7 +756,7 @@ function describeGuideline(v: GuidelineView): string {
   if (v.current) {
     const c = v.current
     lines.push(`  第 ${c.version} 版 version ${c.version}: ${STATE_TEXT[c.state]}`)
-    lines.push(`  公示期 publicity: ${c.publicityStart} – ${c.publicityEnd}; 生效 in force from ${c.effectiveOn}`)
+    lines.push(`  公示期 publicity: ${c.publicityFrom ?? c.publicityStart} – ${c.publicityEnd}（${c.publicityWorkingDays ?? '?'}个工作日 working days）; 生效 in force from ${c.effectiveOn}`)
   } else lines.push('  尚未发布 / not published yet')
   if (v.draft) lines.push(`  草稿 draft: ${v.draft.violations.length} 处不符合政策 violations${v.draft.reason ? `; 修订理由 reason: ${v.draft.reason}` : ''}`)
   for (const w of v.calendarWarnings) lines.push(`  ! ${w.zh} / ${w.en}`)
@@ -668,7 +781,8 @@ if (require.main === module) {
       process.exitCode = code
     },
     (e: unknown) => {
-      console.error(e)
+      const error = internalError(e, defaultIo)
+      defaultIo.err(`错误 / error [${error.code}]: ${errorText(error, 'zh')} / ${errorText(error, 'en')}`)
       process.exitCode = EXIT.failure
     },
   )

@@ -355,6 +355,55 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX followups_state ON followups(state, deadline);
     `,
   },
+  {
+    version: 6,
+    name: 'unit identity, backup signing keys, tier key records, two-administrator password resets',
+    sql: `
+      ALTER TABLE unit ADD COLUMN uid TEXT;
+      UPDATE unit SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+      CREATE TRIGGER unit_uid AFTER INSERT ON unit WHEN NEW.uid IS NULL
+        BEGIN UPDATE unit SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id; END;
+      CREATE TABLE backup_signing_keys (
+        key_id TEXT PRIMARY KEY,
+        public_key TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        retired_at TEXT
+      ) WITHOUT ROWID;
+      CREATE TABLE tier_keys (
+        tier TEXT PRIMARY KEY,
+        check_value TEXT,
+        recovery TEXT,
+        created_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO tier_keys (tier, created_at)
+        SELECT tier, min(granted_at) FROM tier_key_grants WHERE tier = 'T3' GROUP BY tier;
+      CREATE TABLE password_resets (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        requested_by INTEGER NOT NULL REFERENCES users(id),
+        requested_at TEXT NOT NULL,
+        decided_by INTEGER REFERENCES users(id),
+        decided_at TEXT,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'refused')),
+        notified_at TEXT
+      );
+      CREATE INDEX password_resets_user ON password_resets(user_id, state);
+    `,
+  },
+  {
+    version: 7,
+    name: 'kiosk ratings flagged as part of a burst',
+    sql: `
+      ALTER TABLE survey_responses ADD COLUMN burst INTEGER NOT NULL DEFAULT 0 CHECK (burst IN (0, 1));
+    `,
+  },
+  {
+    version: 8,
+    name: 'commitment letters keep the working days their publicity was counted with',
+    sql: `
+      ALTER TABLE commitment_letters ADD COLUMN publicity_working_days INTEGER CHECK (publicity_working_days IS NULL OR publicity_working_days >= 0);
+    `,
+  },
 ]
 
 /** Brings the database to the newest schema; returns the versions it applied. */

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { KaoheError } from '@shared/errors'
 
@@ -11,6 +12,7 @@ export type SqliteDatabase = Database.Database
  */
 export function openEncrypted(path: string, key: Buffer, opts: { readonly?: boolean } = {}): SqliteDatabase {
   if (key.length !== 32) throw new Error('database key must be 32 bytes')
+  if (!opts.readonly) createPrivate(path)
   const db = new Database(path, { ...nativeBindingOption(), readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false })
   try {
     db.pragma(`cipher='chacha20'`)
@@ -27,7 +29,22 @@ export function openEncrypted(path: string, key: Buffer, opts: { readonly?: bool
   db.pragma('busy_timeout = 5000')
   // WAL's default is NORMAL-safe only with synchronous=FULL on power loss; bonuses ride on this.
   db.pragma('synchronous = FULL')
+  // SQLite gives the WAL and SHM the database's mode; files left by an older version may still be 0644.
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600)
   return db
+}
+
+/**
+ * Creates a new database file readable only by the account running Kaohe (0600) before SQLite
+ * opens it, so there is no moment at which it is world-readable whatever the umask; SQLite then
+ * creates the WAL and SHM with the same mode. An empty file is a valid new database.
+ */
+function createPrivate(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600))
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+  }
 }
 
 /**

@@ -9,6 +9,8 @@ export interface UnitTable {
   name: string
   code: string
   created_at: string
+  /** Random id of the unit (set by a trigger at insert): backups name the unit they belong to. */
+  uid: Generated<string | null>
 }
 
 export interface UserTable {
@@ -202,6 +204,8 @@ export interface SurveyResponseTable {
   source: string
   source_file: string | null
   recorded_at: string
+  /** 1: a kiosk rating that came too soon after another of the same official (policy kiosk.burstSeconds). */
+  burst: Generated<number>
 }
 
 /** 每月沟通: the supervisor's monthly talk with a person. */
@@ -235,6 +239,8 @@ export interface CommitmentLetterTable {
   publicity_start: string | null
   publicity_end: string | null
   effective_on: string | null
+  /** The P7 working days the publicity was counted with (null on letters approved before it was kept). */
+  publicity_working_days: number | null
   revision_id: number | null
   revision_reason: string | null
 }
@@ -329,6 +335,34 @@ export interface FollowupTable {
   updated_by: number | null
 }
 
+/** 备份签名密钥: the unit's Ed25519 public keys; the private key is sealed to system administrators only. */
+export interface BackupSigningKeyTable {
+  key_id: string
+  public_key: string
+  created_at: string
+  retired_at: string | null
+}
+
+/** That a tier key was ever made (so it is never made again), its check value and recovery box. */
+export interface TierKeyTable {
+  tier: string
+  check_value: string | null
+  recovery: string | null
+  created_at: string
+}
+
+/** A password reset of one account: two administrators for a content account. */
+export interface PasswordResetTable {
+  id: Generated<number>
+  user_id: number
+  requested_by: number
+  requested_at: string
+  decided_by: number | null
+  decided_at: string | null
+  state: 'pending' | 'done' | 'refused'
+  notified_at: string | null
+}
+
 export interface SchemaMigrationTable {
   version: number
   name: string
@@ -363,4 +397,7 @@ export interface DB {
   peer_ratings: PeerRatingTable
   followups: FollowupTable
   schema_migrations: SchemaMigrationTable
+  backup_signing_keys: BackupSigningKeyTable
+  tier_keys: TierKeyTable
+  password_resets: PasswordResetTable
 }

@@ -17,6 +17,7 @@ import { ChangePassword } from './screens/ChangePassword'
 import { LockScreen } from './screens/LockScreen'
 import { KioskScreen } from './screens/KioskScreen'
 import { Shell } from './screens/Shell'
+import { SignInNotices } from './components/SignInNotices'
 
 /** How often the renderer asks main whether the session is still open and unlocked. */
 export const SESSION_POLL_MS = 30_000
@@ -37,6 +38,8 @@ export function App() {
   const [wizard, setWizard] = useState(false)
   const [recovering, setRecovering] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
+  // Issue 7 #9: what the sign-in's own answer says once (reset notice, T3 recovery code).
+  const [signInNotice, setSignInNotice] = useState<SessionInfo | null>(null)
 
   const load = useCallback(async () => {
     const status = await call('setup.status')
@@ -140,6 +143,7 @@ export function App() {
         notice={notice}
         onSignedIn={(s) => {
           setNotice(null)
+          setSignInNotice(s)
           setSession(s)
         }}
         onRecover={() => {
@@ -174,7 +178,12 @@ export function App() {
     )
   }
 
-  return <SessionEventsContext.Provider value={events}>{content}</SessionEventsContext.Provider>
+  return (
+    <SessionEventsContext.Provider value={events}>
+      {content}
+      <SignInNotices info={signInNotice} onClose={() => setSignInNotice(null)} />
+    </SessionEventsContext.Provider>
+  )
 }
 
 /** Locks the session after `minutes` without mouse or keyboard activity (main enforces it too). */

@@ -47,6 +47,18 @@ export const PERMISSIONS = {
     zh: '管理用户账户',
     en: 'Manage user accounts',
   },
+  'users.resetApprove': {
+    allow: ['sysadmin', 'secadmin'],
+    tier: 'T0',
+    zh: '申请与批准业务账户的密码重置（两名管理员）',
+    en: 'Request and approve password resets of content accounts (two administrators)',
+  },
+  't3.recover': {
+    allow: ['discipline'],
+    tier: 'T0',
+    zh: '用纪检恢复码取回纪检密钥',
+    en: 'Take the T3 key back with the discipline office’s recovery code',
+  },
   'roles.manage': {
     allow: ['secadmin'],
     tier: 'T0',
@@ -227,9 +239,12 @@ export const PERMISSIONS = {
   },
   'quarterly.nineBox': {
     allow: ['hr', 'leader', 'leaderHead'],
+    // The rule of quarterly.read, whose rows carry both axes (RULES.md §9 T1: quarterly ratings are
+    // read by the person and their supervisor chain): one rule for the table and the grid.
+    relations: ['self', 'supervisorChain'],
     tier: 'T2',
-    zh: '查看业绩 × 潜力九宫格',
-    en: 'See the performance × potential 9-box',
+    zh: '查看业绩 × 潜力九宫格（本人与上级主管只见本人及汇报线上的人员）',
+    en: 'See the performance × potential 9-box (the person and their supervisors: only themselves and their reporting chain)',
   },
   'quarterly.followups': {
     allow: ['leader', 'leaderHead'],

@@ -142,6 +142,24 @@ export const contract = {
     permission: 'users.manage',
     kind: 'write',
   }),
+  /** Two-administrator resets of content accounts (DESIGN.md §4): pending requests, either side. */
+  'users.resetRequests': method<T.PasswordResetRequest[]>()({ input: none, permission: 'users.resetApprove', kind: 'read' }),
+  'users.requestReset': method<T.PasswordResetRequest>()({
+    input: z.object({ userId: id }).strict(),
+    permission: 'users.resetApprove',
+    kind: 'write',
+  }),
+  'users.decideReset': method<T.PasswordResetDecision>()({
+    input: z.object({ requestId: id, approve: z.boolean() }).strict(),
+    permission: 'users.resetApprove',
+    kind: 'write',
+  }),
+  /** A discipline account without the T3 key takes it with the discipline office's recovery code. */
+  'tierKeys.recoverT3': method<null>()({
+    input: z.object({ recoveryCode: z.string().trim().min(20).max(40) }).strict(),
+    permission: 't3.recover',
+    kind: 'write',
+  }),
 
   'roles.list': method<T.UserRoles[]>()({ input: none, permission: 'roles.manage', kind: 'read' }),
   'roles.grant': method<T.UserRoles>()({
@@ -169,12 +187,14 @@ export const contract = {
     kind: 'read',
   }),
   'audit.verify': method<T.AuditVerifyReport>()({
-    input: none,
+    // A checkpoint noted earlier, `<seq>:<hash prefix>` (at least 8 hex digits; dashes allowed).
+    input: z.object({ checkpoint: z.string().trim().max(80).regex(/^#?\d{1,12}\s*:\s*[0-9a-fA-F][0-9a-fA-F\s-]{7,}$/, 'checkpoint: <seq>:<hash prefix>').optional() }).strict(),
     permission: 'audit.read',
     kind: 'read',
   }),
   'audit.export': method<T.FileWritten>()({
-    input: z.object({ file: path }).strict(),
+    // An existing file is replaced only when asked; the unit's own files never (core/unit/exportTarget).
+    input: z.object({ file: path, overwrite: z.boolean().default(false) }).strict(),
     permission: 'audit.read',
     kind: 'write',
   }),
@@ -184,16 +204,22 @@ export const contract = {
     permission: 'backup.manage',
     kind: 'write',
   }),
+  /**
+   * `password`: the acting administrator's password as it was at backup time, or the recovery
+   * code — then the backup's key file must open its database. `fingerprint`: the signing key's,
+   * from paper.
+   */
   'backup.verify': method<T.BackupInfo>()({
-    input: z.object({ folder: path }).strict(),
+    input: z.object({ folder: path, password: password.optional(), fingerprint: z.string().trim().max(120).optional() }).strict(),
     permission: 'backup.manage',
     kind: 'read',
   }),
   'backup.restore': method<T.BackupInfo>()({
-    input: z.object({ folder: path }).strict(),
+    input: z.object({ folder: path, password, fingerprint: z.string().trim().max(120).optional() }).strict(),
     permission: 'backup.manage',
     kind: 'write',
   }),
+  'backup.signingKey': method<T.BackupSigningKeyView>()({ input: none, permission: 'backup.manage', kind: 'read' }),
 
   'home.tasks': method<T.HomeTask[]>()({ input: none, permission: 'self', kind: 'read' }),
 
@@ -360,6 +386,8 @@ export const contract = {
   'attendance.import': method<T.ImportResult>()({ input: fileContent, permission: 'ledger.import', kind: 'write' }),
   'survey.preview': method<T.ImportPreview>()({ input: fileContent, permission: 'ledger.import', kind: 'read' }),
   'survey.import': method<T.ImportResult>()({ input: fileContent, permission: 'ledger.import', kind: 'write' }),
+  /** 服务评价 per official for HR, kiosk bursts flagged. */
+  'survey.summary': method<K.SurveyOfficialSummary[]>()({ input: z.object({ year }).strict(), permission: 'ledger.import', kind: 'read' }),
   'talks.list': method<T.TalkStatus[]>()({
     input: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM') }).strict(),
     permission: 'talks.read',

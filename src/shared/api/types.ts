@@ -48,6 +48,10 @@ export interface SessionInfo {
   idleLockMinutes: number
   /** The session is in kiosk survey mode (现场评价): only the kiosk screen may be shown. */
   kiosk: boolean
+  /** This account's password was reset by an administrator: who and when (told at sign-in). */
+  passwordReset?: { by: string; at: string } | null
+  /** Shown once, to the discipline office whose sign-in made the T3 key: its recovery code. */
+  t3RecoveryCode?: string | null
 }
 
 export interface UserSummary {
@@ -87,7 +91,25 @@ export interface AuditPage {
   total: number
 }
 
-export type AuditProblem = 'edited' | 'inserted' | 'deleted' | 'truncated'
+/** `anchorInvalid`: the head anchored in the key file was changed or removed outside the app. */
+export type AuditProblem = 'edited' | 'inserted' | 'deleted' | 'truncated' | 'anchorInvalid'
+
+/** The chain's head as a checkpoint to note outside the machine: `<seq>:<16 hex digits>`. */
+export interface AuditHead {
+  seq: number
+  hash: string
+  checkpoint: string
+}
+
+/** A problem the check at an open found, kept (MACed) in the key file and reported by every verify. */
+export interface AuditBreakInfo {
+  foundAt: string
+  problem: AuditProblem
+  anchorSeq: number | null
+  anchorHash: string | null
+  headSeq: number
+  headHash: string | null
+}
 
 export interface AuditVerifyReport {
   ok: boolean
@@ -95,6 +117,12 @@ export interface AuditVerifyReport {
   headHash: string | null
   /** The first entry found wrong, and what was done to it. */
   firstBad: { seq: number; problem: AuditProblem } | null
+  head: AuditHead | null
+  /** Entries before this one are the previous version's keyless chain; from it on each hash is an HMAC. */
+  keyedFrom: number
+  breaks: AuditBreakInfo[]
+  /** The checkpoint asked about: `missing` (no such entry any more) or `different` (another hash). */
+  checkpoint?: { given: string; seq: number; ok: boolean; problem: 'missing' | 'different' | null }
 }
 
 export interface FileWritten {
@@ -109,6 +137,36 @@ export interface BackupInfo {
   bytes: number
   sha256: string
   auditEntries: number
+  /** The audit chain's head carried in the signed manifest (a checkpoint to note). */
+  auditHead?: string | null
+  unitCode?: string
+  /** The signing key's fingerprint, 12 groups of 5 digits, to compare with the one on paper. */
+  signingKeyFingerprint?: string
+}
+
+/** 密码重置申请: a content account's reset waiting for the other administrator. */
+export interface PasswordResetRequest {
+  id: number
+  userId: number
+  username: string
+  displayName: string
+  requestedBy: string
+  requestedByRole: 'sysadmin' | 'secadmin'
+  requestedAt: string
+  state: 'pending' | 'done' | 'refused'
+}
+
+/** A decided reset: the temporary password only for the administrator who approved it. */
+export interface PasswordResetDecision {
+  request: PasswordResetRequest
+  temporaryPassword: string | null
+}
+
+/** The unit's backup signing key, shown to the system administrator to note on paper. */
+export interface BackupSigningKeyView {
+  fingerprint: string
+  createdAt: string
+  retired: { fingerprint: string; createdAt: string }[]
 }
 
 export interface HomeTask {
@@ -316,6 +374,12 @@ export interface GuidelineVersionInfo {
   publishedBy: string | null
   publicityStart: IsoDate | null
   publicityEnd: IsoDate | null
+  /** Day 1 of the publicity (the first working day after publishing): the period shown runs publicityFrom–publicityEnd. */
+  publicityFrom: IsoDate | null
+  /** The working days counted (the guideline's publicity.guidelineWorkingDays). */
+  publicityWorkingDays: number | null
+  /** Why the end date may not be final: counted in a year without a holiday table, or no longer what the table in force gives. */
+  publicityWarnings: CalendarWarningInfo[]
   /** The day it takes effect: the working day after the publicity ends. */
   effectiveOn: IsoDate | null
   reason: string | null

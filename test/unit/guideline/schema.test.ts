@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseGuideline, validateGuideline, type SchemaViolation, type Violation } from '../../../src/main/core/guideline'
+import { parseGuideline, toHundredths, validateGuideline, type SchemaViolation, type Violation } from '../../../src/main/core/guideline'
 import { DEFAULT_POLICY } from '../../../src/main/core/policy/defaults'
 import { expectBilingual, guidelineWith } from './helpers'
 
@@ -184,6 +184,93 @@ describe('schema errors are reported, not thrown', () => {
         node[path[path.length - 1] as string] = value
         const v = validateGuideline(g, DEFAULT_POLICY)
         return Array.isArray(v) && v.every((x) => x.zh.length > 0 && x.en.length > 0)
+      }),
+      { numRuns: 500 },
+    )
+  })
+})
+
+describe('format errors do not hide constraint breaches (RULES.md §2: every violated constraint)', () => {
+  const ids = (v: Violation[]) => v.map((x) => (x.id === 'SCHEMA' ? `SCHEMA ${x.path}` : `${x.id} ${x.path}`))
+
+  it('an unknown field is reported together with the P1, P2, P4 and P10 breaches elsewhere in the file', () => {
+    const g = rawGuideline()
+    at(g, 'channels.quarterly').peerWieght = 10 // a typo beside the real field
+    at(g, 'channels.leadership').weight = 40 // P1, and the channels no longer sum to 100
+    at(g, 'channels.quarterly').peerWeight = 30 // P4
+    at(g, 'categories.general.dimensions.ji').weight = 35 // P2, and the general dimensions sum to 95
+    const v = validateGuideline(g, DEFAULT_POLICY)
+    expectBilingual(v)
+    expect(ids(v)).toEqual([
+      'SCHEMA channels.quarterly.peerWieght',
+      'P1 channels.leadership.weight',
+      'P2 categories.general.dimensions.ji.weight',
+      'P4 channels.quarterly.peerWeight',
+      'P10 categories.general.dimensions',
+      'P10 channels',
+    ])
+    expect(v.find((x) => x.id === 'P1')).toMatchObject({ value: 40, bound: 50, op: '>=' })
+  })
+
+  it('a breach that needs the broken value is not guessed; the others still are', () => {
+    const g = rawGuideline()
+    delete at(g, 'channels.quarterly').peerWeight // P4 cannot be evaluated
+    at(g, 'channels.leadership').weight = 45
+    at(g, 'channels.democratic').weight = 35
+    at(g, 'publicity').guidelineWorkingDays = 3
+    expect(ids(validateGuideline(g, DEFAULT_POLICY))).toEqual([
+      'SCHEMA channels.quarterly.peerWeight',
+      'P1 channels.leadership.weight',
+      'P7 publicity.guidelineWorkingDays',
+    ])
+  })
+
+  it('an indicator with an unknown source blocks the checks that need to know it (P3 and the sum of its dimension) and nothing else', () => {
+    const g = rawGuideline()
+    const ind = (at(g, 'categories.enforcement.dimensions.ji.indicators') as unknown as Record<string, unknown>[])[2]!
+    ind.source = 'poll'
+    ind.weight = 'thirty' // never checked by the schema once the source is unknown
+    const general = (at(g, 'categories.general.dimensions.ji.indicators') as unknown as Record<string, unknown>[])[2]!
+    general.weight = 20 // P3 for general posts, and its 绩 indicators sum to 90
+    expect(ids(validateGuideline(g, DEFAULT_POLICY))).toEqual([
+      'SCHEMA categories.enforcement.dimensions.ji.indicators.2.source',
+      'P3 categories.general.dimensions.ji.indicators.2.weight',
+      'P10 categories.general.dimensions.ji.indicators',
+    ])
+  })
+
+  it('a malformed approval leaves P6 unevaluated rather than checked against the wrong bound', () => {
+    const g = rawGuideline()
+    at(g, 'quota').excellentRate = 18
+    at(g, 'quota').approval = { documentNumber: '某组干〔2026〕7号', rate: 18, count: 3 }
+    expect(ids(validateGuideline(g, DEFAULT_POLICY))).toEqual(['SCHEMA quota.approval'])
+    delete at(g, 'quota').approval
+    at(g, 'quota').note = 'x'
+    expect(ids(validateGuideline(g, DEFAULT_POLICY))).toEqual(['SCHEMA quota.note', 'P6 quota.excellentRate'])
+  })
+
+  it('one field replaced by anything never hides a P1 breach that does not depend on it', () => {
+    const paths: string[][] = []
+    const walk = (node: unknown, path: string[]) => {
+      paths.push(path)
+      if (typeof node === 'object' && node !== null) for (const [k, v] of Object.entries(node)) walk(v, [...path, k])
+    }
+    walk(rawGuideline(), [])
+    const p1 = 'channels.leadership.weight'
+    fc.assert(
+      fc.property(fc.constantFrom(...paths.filter((p) => p.length > 0)), fc.jsonValue(), (path, value) => {
+        const g = rawGuideline()
+        at(g, 'channels.leadership').weight = 40
+        let node: Record<string, unknown> = g
+        for (const seg of path.slice(0, -1)) node = node[seg] as Record<string, unknown>
+        node[path[path.length - 1] as string] = value
+        const v = validateGuideline(g, DEFAULT_POLICY)
+        const reported = v.some((x) => x.id === 'P1' && x.path === p1)
+        // Replacing a container of the weight may or may not keep a readable weight: nothing to say.
+        if (p1.startsWith(`${path.join('.')}.`)) return true
+        if (p1 !== path.join('.')) return reported
+        const h = typeof value === 'number' ? toHundredths(value) : null
+        return reported === (h !== null && h >= 0 && h < 5000)
       }),
       { numRuns: 500 },
     )

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it, vi } from 'vitest'
 import { columnSet, headerKey, type ColumnSpec } from '../../../src/main/core/imports/columns'
 import type { FileKind } from '../../../src/main/core/imports/issues'
+import { DEFAULT_IMPORT_LIMITS } from '../../../src/main/core/imports/limits'
 import { staffLookup } from '../../../src/main/core/imports/knownStaff'
 import { readNumber } from '../../../src/main/core/imports/normalize'
 import { RowReader, cellCodes } from '../../../src/main/core/imports/rowReader'
@@ -17,23 +18,23 @@ const COLUMNS: ColumnSpec<F>[] = [
   { field: 'note', zh: '说明', en: 'Note', required: false, aliases: [] },
 ]
 const KIND: FileKind = { zh: '测试表', en: 'test sheet', enWithArticle: 'a test sheet', zhRows: '测试', enRows: 'test rows', headerHint: ['编码', '日期'] }
-const spec = { prefix: 'TEST' as const, kind: KIND, columns: columnSet<F, ColumnSpec<F>>(COLUMNS, ['姓名']), maxFileMb: 1 }
+const spec = { prefix: 'TEST' as const, kind: KIND, columns: columnSet<F, ColumnSpec<F>>(COLUMNS, ['姓名']), limits: { ...DEFAULT_IMPORT_LIMITS, maxFileBytes: 1024 * 1024 } }
 const utf8 = (...lines: string[]) => new TextEncoder().encode(lines.join('\r\n'))
 
 describe('readSpreadsheet', () => {
   it('reads UTF-16 "Unicode 文本" (tab-separated) as one sheet and says so', async () => {
     const text = '编码\t日期\r\nA\t2026-03-01'
     const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)])
-    const r = await readSpreadsheet(bytes, 'x.txt', KIND)
-    if (!r.ok) throw new Error(r.en)
+    const r = await readSpreadsheet(bytes, 'x.txt', KIND, DEFAULT_IMPORT_LIMITS)
+    if (!r.ok) throw new Error(JSON.stringify(r))
     expect(r.csv).toEqual({ encoding: 'utf-16', delimiter: '\t' })
     expect(r.sheets[0]?.readRows().map((row) => row.row)).toEqual([1, 2])
   })
 
   it('names the file kind in an unreadable file, and the row of an unclosed quote', async () => {
-    const pdf = await readSpreadsheet(new TextEncoder().encode('%PDF'), 'x.pdf', KIND)
+    const pdf = await readSpreadsheet(new TextEncoder().encode('%PDF'), 'x.pdf', KIND, DEFAULT_IMPORT_LIMITS)
     expect(pdf).toMatchObject({ ok: false, row: 0, zh: '无法读取文件：不支持的文件类型“.pdf”。请上传 .xlsx 或 .csv 格式的测试表' })
-    const quote = await readSpreadsheet(utf8('编码,日期', 'A,2026-03-01', 'B,"2026'), 'x.csv', KIND)
+    const quote = await readSpreadsheet(utf8('编码,日期', 'A,2026-03-01', 'B,"2026'), 'x.csv', KIND, DEFAULT_IMPORT_LIMITS)
     expect(quote).toMatchObject({ ok: false, row: 3 })
   })
 })

@@ -26,13 +26,13 @@ describe('survey-haochaping.xlsx: a 好差评 platform export', () => {
     // 23:59 on the 15th stays the 15th.
     expect(r.rows[9]).toMatchObject({ row: 12, date: '2026-01-15', level: 'satisfied' })
     // Masked raters ('王*') are different people who share a mask: no repeated-rater warning.
-    // 00101 has ten responses, enough; 00102 two, flagged at its first row.
+    // Counts per official, with the first row and the column a warning about them points to. Whether
+    // they are too few is for the year, not the file: the importer decides (survey/sampleSize.ts).
     expect(r.counts).toEqual([
-      { staffNo: '00101', responses: 10, fewResponses: false },
-      { staffNo: '00102', responses: 2, fewResponses: true },
+      { staffNo: '00101', responses: 10, row: 3, column: '被评价人工号' },
+      { staffNo: '00102', responses: 2, row: 13, column: '被评价人工号' },
     ])
-    expect(where(r.warnings)).toEqual([[13, '被评价人工号', 'SURVEY_FEW_RESPONSES', '00102']])
-    expect(r.warnings[0]?.zh).toBe('工号 00102 在本文件中只有 2 份评价，少于 10 份，服务评价得分将标注“样本不足”')
+    expect(where(r.warnings)).toEqual([])
   })
 })
 
@@ -47,7 +47,7 @@ describe('survey-gbk.csv: a unit survey on the 1–5 scale, GBK', () => {
       [4, '2026-03-03', 3, 'fairlySatisfied', null],
       [5, '2026-03-04', 1, 'veryDissatisfied', 'online'],
     ])
-    expect(where(r.warnings)).toEqual([[2, '工号', 'SURVEY_FEW_RESPONSES', '00201']])
+    expect(where(r.warnings)).toEqual([])
   })
 })
 
@@ -65,7 +65,6 @@ describe('survey-bad.csv: every error at its row and column', () => {
       [11, '评价结果', 'SURVEY_BAD_LEVEL', '很好'],
     ])
     expect(where(r.warnings)).toEqual([
-      [2, '被评价人工号', 'SURVEY_FEW_RESPONSES', '00301'],
       [7, '评价编号', 'SURVEY_DUPLICATE_RESPONSE', 'A1'],
       [8, '评价渠道', 'SURVEY_UNKNOWN_CHANNEL', '信函'],
       [9, '被评价人工号', 'SURVEY_REPEATED_RATER', '00301'],
@@ -124,17 +123,15 @@ describe('level vocabulary', () => {
 })
 
 describe('rows, inline', () => {
-  it('takes 被评价人工号 as the staff number and a custom minimum for the small-sample flag', async () => {
+  it('takes 被评价人工号 as the staff number and counts the file’s responses per official, without judging them', async () => {
     const lines = ['被评价人工号,日期,评价', ...Array.from({ length: 3 }, (_, i) => `7,2026-03-0${i + 1},满意`)]
-    const three = await parseSurvey(csv(...lines), 's.csv', { minResponses: 3 })
+    const three = await parseSurvey(csv(...lines), 's.csv')
     expect(three.warnings).toEqual([])
-    expect(three.counts).toEqual([{ staffNo: '7', responses: 3, fewResponses: false }])
-    const four = await parseSurvey(csv(...lines), 's.csv', { minResponses: 4 })
-    expect(where(four.warnings)).toEqual([[2, '被评价人工号', 'SURVEY_FEW_RESPONSES', '7']])
+    expect(three.counts).toEqual([{ staffNo: '7', responses: 3, row: 2, column: '被评价人工号' }])
   })
 
   it('reads past the rater’s phone and comments without a warning, and an error cell in 评价人 blocks nothing', async () => {
-    const r = await parseSurvey(csv('工号,日期,评价,评价人,手机号,评价内容', '7,2026-03-02,满意,#N/A,13800000000,很好'), 's.csv', { minResponses: 1 })
+    const r = await parseSurvey(csv('工号,日期,评价,评价人,手机号,评价内容', '7,2026-03-02,满意,#N/A,13800000000,很好'), 's.csv')
     expect(r).toMatchObject({ importable: true, warnings: [], errors: [] })
   })
 
@@ -142,7 +139,6 @@ describe('rows, inline', () => {
     const r = await parseSurvey(
       csv('工号,日期,评价,评价人', '7,2026-03-02,满意,匿名用户', '7,2026-03-02,满意,匿名用户', '7,2026-03-02,满意,张*', '7,2026-03-02,满意,张*', '7,2026-03-02,满意,王芳', '7,2026-03-02,满意,王 芳'),
       's.csv',
-      { minResponses: 1 },
     )
     expect(where(r.warnings)).toEqual([[7, '工号', 'SURVEY_REPEATED_RATER', '7']])
     expect(r.warnings[0]?.zh).toBe('与第 6 行为同一评价人在 2026-03-02 对工号 7 的评价，请确认不是重复提交')

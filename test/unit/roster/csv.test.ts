@@ -4,7 +4,7 @@ import { cellText } from '../../../src/main/core/imports/cells'
 
 const grid = (text: string, delimiter: ',' | '\t' | ';' = ',') => {
   const r = parseCsv(text, delimiter)
-  if (!r.ok) throw new Error(`unterminated quote at ${r.unterminatedQuoteAtRow}`)
+  if (!r.ok) throw new Error(`not parsed: ${JSON.stringify(r)}`)
   return r.rows.map((row) => [row.row, row.cells.map(cellText)])
 }
 

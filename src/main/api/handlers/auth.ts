@@ -2,6 +2,7 @@ import { KaoheError } from '@shared/errors'
 import { replaceSlot } from '../../core/auth/accounts'
 import { recoverAccount, signIn } from '../../core/auth/session'
 import { grantT3 } from '../../core/access/tierKeys'
+import { regrantSigningKey, signingPrivateKey } from '../../core/backup/signingKey'
 import type { Handlers } from '../router'
 
 export const authHandlers: Pick<
@@ -40,9 +41,9 @@ export const authHandlers: Pick<
 
   /** Unlocking re-checks the password against the account's own slot. */
   'auth.unlock': ({ session, now, note }, { password }) => {
+    // A wrong password is counted in the key file at once (locked read-modify-write).
     const result = session.keyFile.unlockUser(session.user.username, password, now)
     if (!result.ok) {
-      session.keyFile.save()
       if (result.failure.code === 'ACCOUNT_LOCKED') {
         // Too many wrong passwords at the lock screen: the session ends like a locked-out sign-in.
         throw new KaoheError('ACCOUNT_LOCKED', { until: result.failure.until ?? '' })
@@ -57,13 +58,14 @@ export const authHandlers: Pick<
   'auth.changePassword': ({ session, now, note }, { oldPassword, newPassword }) => {
     const check = session.keyFile.unlockUser(session.user.username, oldPassword, now)
     if (!check.ok) {
-      session.keyFile.save()
       throw new KaoheError('WRONG_PASSWORD', {}, [{ path: 'oldPassword', message: 'wrong password' }])
     }
     if (oldPassword === newPassword) {
       throw new KaoheError('PASSWORD_REUSED', {}, [{ path: 'newPassword', message: 'same as current' }])
     }
     const hadT3 = session.t3Key
+    // Issue 7 (#6): the backup signing key is sealed to the old key pair; carry it to the new one.
+    const signing = signingPrivateKey(session.store, { userId: session.user.id, ...session.keys })
     session.keys = replaceSlot(session.store, session.keyFile, session.dbKey, session.user.id, newPassword, {
       policy: session.policy,
       mustChangePassword: false,
@@ -71,6 +73,10 @@ export const authHandlers: Pick<
     // The new key pair must hold the T3 key again; this session still has it in memory.
     if (hadT3) {
       grantT3(session.store, session.user.id, session.keys.publicKey, hadT3, now)
+    }
+    if (signing) {
+      regrantSigningKey(session.store, session.user.id, session.keys.publicKey, signing, now)
+      signing.fill(0)
     }
     session.mustChangePassword = false
     note(`user:${session.user.id}`)
@@ -88,9 +94,9 @@ export function endSession(state: { session: { close(): void } | null }): void {
  * to be changed again at sign-in. Tier keys sealed to the old key pair are not recoverable this way.
  */
 export const recoverHandler: Pick<Handlers, 'auth.recover'> = {
-  'auth.recover': ({ state }, { username, recoveryCode, newPassword }) => {
+  'auth.recover': ({ state, now }, { username, recoveryCode, newPassword }) => {
     endSession(state)
-    recoverAccount(state.location(), username, recoveryCode, newPassword, state.policy.security)
+    recoverAccount(state.location(), username, recoveryCode, newPassword, state.policy.security, now)
     return null
   },
 }

@@ -1,5 +1,6 @@
 import { calendarYear, calendarYears, importHolidayTable, unitCalendar } from '../../core/calendar/unitCalendar'
 import type { Handlers } from '../router'
+import { textDigest } from '../../core/audit/digest'
 
 export const calendarHandlers: Pick<Handlers, 'calendar.years' | 'calendar.year' | 'calendar.addWorkingDays' | 'calendar.import'> = {
   'calendar.years': ({ session }) => calendarYears(session.store),
@@ -12,8 +13,16 @@ export const calendarHandlers: Pick<Handlers, 'calendar.years' | 'calendar.year'
   },
 
   'calendar.import': ({ session, now, note }, file) => {
-    const summary = importHolidayTable(session.store, file, session.user.id, now)
-    note(`calendar:${summary.year}`, { fileName: file.fileName, source: summary.source, holidays: summary.holidays, makeupWorkdays: summary.makeupWorkdays })
+    const { summary, publicity } = importHolidayTable(session.store, file, session.user.id, now)
+    note(`calendar:${summary.year}`, {
+      fileName: textDigest(file.fileName),
+      source: textDigest(summary.source),
+      holidays: summary.holidays,
+      makeupWorkdays: summary.makeupWorkdays,
+      // Publicity periods counted again on the new table (ids and dates), and those left for confirmation.
+      publicityRecomputed: publicity.recomputed.map((r) => ({ kind: r.kind, id: r.id, end: r.end, newEnd: r.newEnd, newEffectiveOn: r.newEffectiveOn })),
+      publicityToConfirm: publicity.toConfirm.map((r) => ({ kind: r.kind, id: r.id, end: r.end, newEnd: r.newEnd })),
+    })
     return summary
   },
 }

@@ -16,6 +16,7 @@ import {
 import { readPolicyConstraints } from '../../core/policy/constraints'
 import { policyInForce } from '../../core/policy/inForce'
 import type { CallContext, Handlers } from '../router'
+import { textDigest } from '../../core/audit/digest'
 
 /**
  * 《个人绩效承诺书》 (T1). Audit entries name the letter, person, year, version and state, never a
@@ -70,7 +71,7 @@ export const commitmentHandlers: Pick<
       version: row.version,
       decision: input.decision,
       state: row.state,
-      reason: input.reason ?? null,
+      reason: textDigest(input.reason),
       publicityEnd: row.publicity_end,
       effectiveOn: row.effective_on,
     })
@@ -99,7 +100,7 @@ export const commitmentHandlers: Pick<
     const about = revisionPerson(store, input.requestId)
     ctx.note(`revision:${input.requestId}`, { personId: about.personId, year: about.year, letterId: about.letterId })
     const result = decideRevision(store, input, { ...actor(ctx), actorPersonId: ctx.session.actor.personId })
-    ctx.note(`revision:${input.requestId}`, { personId: about.personId, year: about.year, letterId: about.letterId, ...result, reason: input.reason ?? null })
+    ctx.note(`revision:${input.requestId}`, { personId: about.personId, year: about.year, letterId: about.letterId, ...result, reason: textDigest(input.reason) })
     return record(ctx, about.personId, about.year)
   },
 }

@@ -13,6 +13,7 @@ import {
 } from '../../core/guideline/versions'
 import { policyInForce } from '../../core/policy/inForce'
 import type { CallContext, Handlers } from '../router'
+import { textDigest } from '../../core/audit/digest'
 
 function view(ctx: CallContext, year: number, calendarWarnings = [] as ReturnType<typeof publish>['warnings']) {
   const { session, now } = ctx
@@ -50,13 +51,13 @@ export const guidelineHandlers: Pick<
     if (guideline === undefined || guideline === null) ensureDraft(session.store, year, session.user.id, now)
     else saveDraft(session.store, year, guideline, reason, session.user.id, now)
     const v = view(ctx, year)
-    note(`guideline:${year}:draft`, { violations: v.draft?.violations.map((x) => x.id) ?? [], reason: reason ?? null })
+    note(`guideline:${year}:draft`, { violations: v.draft?.violations.map((x) => x.id) ?? [], reason: textDigest(reason) })
     return v
   },
 
   'guideline.startRevision': (ctx, { year, reason }) => {
     startRevision(ctx.session.store, year, reason, ctx.session.user.id, ctx.now)
-    ctx.note(`guideline:${year}:draft`, { revision: true, reason })
+    ctx.note(`guideline:${year}:draft`, { revision: true, reason: textDigest(reason) })
     return view(ctx, year)
   },
 
@@ -75,7 +76,7 @@ export const guidelineHandlers: Pick<
       actorId: session.user.id,
       now,
     })
-    ctx.note(`guideline:${year}:v${result.version}`, { ...result })
+    ctx.note(`guideline:${year}:v${result.version}`, { ...result, warnings: result.warnings.map((w) => w.code) })
     return view(ctx, year, result.warnings)
   },
 }

@@ -15,6 +15,7 @@ import { recordHandlers } from './records'
 import { roleHandlers } from './roles'
 import { setupHandlers } from './setup'
 import { userHandlers } from './users'
+import { tierKeyHandlers } from './tierKeys'
 
 /** Every contract method's handler; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...authHandlers,
   ...recoverHandler,
   ...userHandlers,
+  ...tierKeyHandlers,
   ...roleHandlers,
   ...auditHandlers,
   ...backupHandlers,

@@ -2,6 +2,8 @@ import { KaoheError } from '@shared/errors'
 import { localDate } from '@shared/dates'
 import type { KioskOfficial } from '@shared/kiosk'
 import type { Session } from '../../core/auth/session'
+import { policyInForce } from '../../core/policy/inForce'
+import { admitRating, countRating, kioskTally, surveySummary } from '../../core/survey/kiosk'
 import type { Handlers } from '../router'
 
 /**
@@ -32,7 +34,7 @@ function officials(session: Session, departmentId: number | null): KioskOfficial
   return store.all(q).map((p) => ({ personId: p.id, name: p.name, post: p.post, departmentId: p.department_id }))
 }
 
-export const kioskHandlers: Pick<Handlers, 'kiosk.start' | 'kiosk.officials' | 'kiosk.rate' | 'kiosk.exit'> = {
+export const kioskHandlers: Pick<Handlers, 'kiosk.start' | 'kiosk.officials' | 'kiosk.rate' | 'kiosk.exit' | 'survey.summary'> = {
   'kiosk.start': ({ session, now, note }, { departmentId }) => {
     const { store } = session
     if (departmentId !== undefined && !store.first(store.qb.selectFrom('departments').select('id').where('id', '=', departmentId))) {
@@ -55,21 +57,24 @@ export const kioskHandlers: Pick<Handlers, 'kiosk.start' | 'kiosk.officials' | '
   },
 
   'kiosk.rate': ({ session, now }, { personId, level, channel }) => {
-    const { departmentId } = kioskOf(session)
+    const kiosk = kioskOf(session)
     const person = session.store.first(
-      session.store.qb.selectFrom('people').select(['status', 'department_id']).where('id', '=', personId),
+      session.store.qb.selectFrom('people').select(['name', 'status', 'department_id']).where('id', '=', personId),
     )
-    if (!person || !IN_POST.includes(person.status) || (departmentId !== null && person.department_id !== departmentId)) {
+    if (!person || !IN_POST.includes(person.status) || (kiosk.departmentId !== null && person.department_id !== kiosk.departmentId)) {
       throw new KaoheError('NOT_FOUND', { what: '人员 person', id: personId })
     }
     // The day only: a time would let anyone at the hall tell whose rating it was.
     const day = localDate(now)
+    const tally = kioskTally(kiosk)
+    const { burst } = admitRating(tally, { personId, name: person.name }, now, policyInForce(session.store, Number(day.slice(0, 4))).policy.kiosk)
     session.store.run(
       session.store.qb
         .insertInto('survey_responses')
-        .values({ person_id: personId, day, level, channel, response_key: null, source: 'kiosk', source_file: null, recorded_at: day }),
+        .values({ person_id: personId, day, level, channel, response_key: null, source: 'kiosk', source_file: null, recorded_at: day, burst: burst ? 1 : 0 }),
     )
-    // No note: the audit entry says a rating was given, not whom or how.
+    countRating(tally, personId, now, burst)
+    // No note: the audit entry says a rating was given, not whom or how (nor whether it was a burst).
     return null
   },
 
@@ -86,7 +91,11 @@ export const kioskHandlers: Pick<Handlers, 'kiosk.start' | 'kiosk.officials' | '
       throw new KaoheError('AUTH_FAILED', { remaining: result.failure.remaining ?? 0 })
     }
     session.kiosk = null
-    note(`user:${kiosk.userId}`, { startedAt: kiosk.startedAt })
+    // Counts only: how many ratings the session took, how many were bursts and how many were refused.
+    const { ratings, bursts, refused } = kioskTally(kiosk)
+    note(`user:${kiosk.userId}`, { startedAt: kiosk.startedAt, ratings, bursts, refused })
     return session.info()
   },
+
+  'survey.summary': ({ session }, { year }) => surveySummary(session.store, year),
 }

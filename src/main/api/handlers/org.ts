@@ -8,6 +8,7 @@ import { importRoster, previewRoster, readRoster } from '../../core/org/rosterIm
 import { rosterTemplate, rosterTemplateCsv } from '../../core/org/roster'
 import { rolesOf } from '../../core/auth/accounts'
 import { prepared, type Handlers } from '../router'
+import { textDigest } from '../../core/audit/digest'
 
 export const orgHandlers: Pick<
   Handlers,
@@ -28,7 +29,7 @@ export const orgHandlers: Pick<
 
   'org.departments.save': ({ session, note }, input) => {
     const d = saveDepartment(session.store, input)
-    note(`department:${d.id}`, { name: d.name, code: d.code })
+    note(`department:${d.id}`, { name: textDigest(d.name), code: d.code })
     return d
   },
 
@@ -96,15 +97,15 @@ export const orgHandlers: Pick<
   }),
 
   'org.roster.preview': prepared({
-    prepare: ({ session, state }, file) => readRoster(session.store, file, state.onProgress),
+    prepare: ({ session, state, now }, file) => readRoster(session.store, file, now, state.onProgress),
     run: ({ session }, file, parse) => previewRoster(session.store, file.fileName, parse),
   }),
 
   'org.roster.import': prepared({
-    prepare: ({ session, state }, file) => readRoster(session.store, file, state.onProgress),
+    prepare: ({ session, state, now }, file) => readRoster(session.store, file, now, state.onProgress),
     run: ({ session, now, note }, file, parse) => {
       const result = importRoster(session.store, file.fileName, parse, { actorId: session.user.id, now, today: localDate(now) })
-      note('roster', { fileName: file.fileName, ...result })
+      note('roster', { fileName: textDigest(file.fileName), ...result, newDepartments: result.newDepartments.length })
       return result
     },
   }),

@@ -1,12 +1,13 @@
 import { decidePolicy, policyInForce, policyView, proposePolicy } from '../../core/policy/inForce'
 import type { Handlers } from '../router'
+import { textDigest } from '../../core/audit/digest'
 
 export const policyHandlers: Pick<Handlers, 'policy.get' | 'policy.import' | 'policy.decide'> = {
   'policy.get': ({ session }, { year }) => policyView(session.store, year),
 
   'policy.import': ({ session, now, note }, { year, file }) => {
     const pending = proposePolicy(session.store, year, file, session.user.id, now)
-    note(`policy:${pending.id}`, { year, version: pending.version, fileName: file.fileName, changes: pending.changes })
+    note(`policy:${pending.id}`, { year, version: pending.version, fileName: textDigest(file.fileName), changes: pending.changes })
     return pending
   },
 
@@ -14,12 +15,12 @@ export const policyHandlers: Pick<Handlers, 'policy.get' | 'policy.import' | 'po
     const year = decidePolicy(session.store, id, approve, reason, session.user.id, now)
     if (approve && year === now.getFullYear()) {
       // Lockout works before the database opens, so its numbers go to the key file too; the other
-      // security rules apply from each account's next sign-in.
+      // security rules apply from each account's next sign-in. The change waits for this call's
+      // commit (the router writes it with the audit anchor); a rollback drops it.
       const { maxFailedLogins, lockoutMinutes } = policyInForce(session.store, year).policy.security
       session.keyFile.setLockoutPolicy({ maxFailedLogins, lockoutMinutes })
-      session.keyFile.save()
     }
-    note(`policy:${id}`, { year, approve, reason: reason ?? null })
+    note(`policy:${id}`, { year, approve, reason: textDigest(reason) })
     return policyView(session.store, year)
   },
 }

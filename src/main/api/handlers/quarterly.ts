@@ -14,7 +14,14 @@ import {
   submitSummary,
   updateFollowup,
 } from '../../core/quarterly'
-import type { Handlers } from '../router'
+import { quarterlyRules } from '../../core/quarterly/params'
+import { withholdFewPeers } from '../../core/quarterly/peerPrivacy'
+import type { CallContext, Handlers } from '../router'
+
+/** A row as this viewer may see it: peer means only from the policy's minimum of raters. */
+function asSeenBy<R extends Parameters<typeof withholdFewPeers>[0]>({ session }: CallContext, row: R): R {
+  return withholdFewPeers(row, quarterlyRules(session.store, row.year).minPeerRaters, session.actor.personId)
+}
 
 /**
  * 季度评估 (RULES.md §5). Audit entries name people, quarters and counts; never a summary's text,
@@ -34,18 +41,23 @@ export const quarterlyHandlers: Pick<
   | 'quarterly.followups.list'
   | 'quarterly.followups.update'
 > = {
-  'quarterly.status': ({ session, now }, { year, quarter }) =>
-    quarterlyStatus(session.store, scopeOf(session.store, session.actor, 'quarterly.read'), year, quarter, localDate(now)),
-
-  'quarterly.get': ({ session, now }, { personId, year, quarter }) => quarterlyDetail(session.store, personId, year, quarter, localDate(now)),
-
-  'quarterly.submitSummary': ({ session, now, note }, input) => {
-    note(`person:${input.personId}`, { year: input.year, quarter: input.quarter, chars: input.text.length })
-    return submitSummary(session.store, input, { userId: session.user.id, now, today: localDate(now) })
+  'quarterly.status': (ctx, { year, quarter }) => {
+    const { session, now } = ctx
+    return quarterlyStatus(session.store, scopeOf(session.store, session.actor, 'quarterly.read'), year, quarter, localDate(now)).map((r) => asSeenBy(ctx, r))
   },
 
-  'quarterly.rate': ({ session, now, note }, input) => {
-    note(`person:${input.personId}`, { year: input.year, quarter: input.quarter, failMark: input.failMark })
+  'quarterly.get': (ctx, { personId, year, quarter }) => asSeenBy(ctx, quarterlyDetail(ctx.session.store, personId, year, quarter, localDate(ctx.now))),
+
+  'quarterly.submitSummary': (ctx, input) => {
+    const { session, now, note } = ctx
+    note(`person:${input.personId}`, { year: input.year, quarter: input.quarter, chars: input.text.length })
+    return asSeenBy(ctx, submitSummary(session.store, input, { userId: session.user.id, now, today: localDate(now) }))
+  },
+
+  'quarterly.rate': (ctx, input) => {
+    const { session, now, note } = ctx
+    // Ids and the quarter only: a rating, a grade or a 不达标 mark is assessment content (DESIGN.md §4).
+    note(`person:${input.personId}`, { year: input.year, quarter: input.quarter })
     const result = rateQuarter(session.store, input, {
       userId: session.user.id,
       supervisorPersonId: session.actor.personId,
@@ -55,12 +67,9 @@ export const quarterlyHandlers: Pick<
     note(`person:${input.personId}`, {
       year: input.year,
       quarter: input.quarter,
-      failMark: input.failMark,
-      grade: result.status.grade,
-      meetsStandard: result.status.meetsStandard,
       followupsOpened: result.openedFollowups.map((f) => f.id),
     })
-    return result
+    return { ...result, status: asSeenBy(ctx, result.status) }
   },
 
   'quarterly.assignPeers': ({ session, now, note }, input) => {
@@ -79,8 +88,9 @@ export const quarterlyHandlers: Pick<
     return peerRate(session.store, assignmentId, score, { userId: session.user.id, now, today: localDate(now) })
   },
 
+  // One rule with quarterly.status: the supervisor chain sees its own people's axes, HR and the leadership everyone's.
   'quarterly.nineBox': ({ session, now, note }, { year, quarter }) => {
-    const view = nineBoxView(session.store, year, quarter, localDate(now))
+    const view = nineBoxView(session.store, scopeOf(session.store, session.actor, 'quarterly.nineBox'), year, quarter, localDate(now))
     note(`quarter:${year}Q${quarter}`, { people: view.cells.reduce((n, c) => n + c.people.length, 0) })
     return view
   },

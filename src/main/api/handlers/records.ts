@@ -4,6 +4,7 @@ import { scopeOf } from '../../core/access/relations'
 import { importSurvey, previewSurvey, readSurvey } from '../../core/survey/importer'
 import { listTalks, recordTalk } from '../../core/talks'
 import { prepared, type Handlers } from '../router'
+import { textDigest } from '../../core/audit/digest'
 
 /**
  * Records that feed the metric rules (issue 4): attendance and satisfaction imports, monthly
@@ -14,15 +15,15 @@ export const recordHandlers: Pick<
   'attendance.preview' | 'attendance.import' | 'survey.preview' | 'survey.import' | 'talks.list' | 'talks.record'
 > = {
   'attendance.preview': prepared({
-    prepare: ({ session, state }, file) => readAttendance(session.store, file, state.onProgress),
+    prepare: ({ session, state, now }, file) => readAttendance(session.store, file, now, state.onProgress),
     run: ({ session }, file, parse) => previewAttendance(session.store, file.fileName, parse),
   }),
 
   'attendance.import': prepared({
-    prepare: ({ session, state }, file) => readAttendance(session.store, file, state.onProgress),
+    prepare: ({ session, state, now }, file) => readAttendance(session.store, file, now, state.onProgress),
     run: ({ session, now, note }, file, parse) => {
       const result = importAttendance(session.store, file.fileName, parse, { actorId: session.user.id, now })
-      note('attendance', { fileName: file.fileName, rows: parse.totalRows, ...result })
+      note('attendance', { fileName: textDigest(file.fileName), rows: parse.totalRows, ...result })
       return result
     },
   }),
@@ -36,9 +37,9 @@ export const recordHandlers: Pick<
     prepare: ({ session, state, now }, file) => readSurvey(session.store, file, localDate(now), state.onProgress),
     run: ({ session, now, note }, file, read) => {
       // Noted before the import so a refused file is audited with its name too.
-      note('survey', { fileName: file.fileName, rows: read.parse.totalRows, sha256: read.sha256 })
+      note('survey', { fileName: textDigest(file.fileName), rows: read.parse.totalRows, sha256: read.sha256 })
       const result = importSurvey(session.store, file.fileName, read, { now })
-      note('survey', { fileName: file.fileName, rows: read.parse.totalRows, sha256: read.sha256, ...result })
+      note('survey', { fileName: textDigest(file.fileName), rows: read.parse.totalRows, sha256: read.sha256, ...result })
       return result
     },
   }),

@@ -1,8 +1,10 @@
 import { KaoheError } from '@shared/errors'
 import { ROLE_NAMES, isAdminRole } from '@shared/roles'
 import { activeHolders, getUserRow, listUserRoles, rolesOf, userRoles } from '../../core/auth/accounts'
-import { checkRoleCombination } from '../../core/access/roleRules'
+import { checkAdminUnlinked, checkRoleCombination } from '../../core/access/roleRules'
+import { personRow } from '../../core/org/people'
 import { revokeT3 } from '../../core/access/tierKeys'
+import { revokeSigningKey } from '../../core/backup/signingKey'
 import { grantRole } from '../../core/unit/setup'
 import type { Handlers } from '../router'
 
@@ -14,6 +16,7 @@ export const roleHandlers: Pick<Handlers, 'roles.list' | 'roles.grant' | 'roles.
     const held = rolesOf(session.store, userId)
     if (held.includes(role)) throw new KaoheError('ROLE_ALREADY_HELD', { role: ROLE_NAMES[role].zh })
     checkRoleCombination(held, role)
+    checkAdminUnlinked(user.username, user.person_id === null ? null : personRow(session.store, user.person_id).name, role)
     grantRole(session.store, userId, role, session.user.id, now)
     note(`user:${userId}`, { username: user.username, role })
     if (userId === session.user.id) session.refreshRoles()
@@ -34,6 +37,7 @@ export const roleHandlers: Pick<Handlers, 'roles.list' | 'roles.grant' | 'roles.
       session.store.qb.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', role),
     )
     if (role === 'discipline') revokeT3(session.store, userId)
+    if (role === 'sysadmin') revokeSigningKey(session.store, userId)
     note(`user:${userId}`, { username: user.username, role })
     if (userId === session.user.id) session.refreshRoles()
     return userRoles(session.store, userId)

@@ -5,12 +5,16 @@ import {
   createAccount,
   getUserRow,
   listUsers,
-  replaceSlot,
   rolesOf,
 } from '../../core/auth/accounts'
+import { decideReset, listResetRequests, requestReset, resetOneStep } from '../../core/auth/passwordReset'
 import type { Handlers } from '../router'
+import { textDigest } from '../../core/audit/digest'
 
-export const userHandlers: Pick<Handlers, 'users.list' | 'users.add' | 'users.setDisabled' | 'users.resetPassword'> = {
+export const userHandlers: Pick<
+  Handlers,
+  'users.list' | 'users.add' | 'users.setDisabled' | 'users.resetPassword' | 'users.resetRequests' | 'users.requestReset' | 'users.decideReset'
+> = {
   'users.list': ({ session, now }) => listUsers(session.store, session.keyFile, now),
 
   /** New accounts get no role (the security administrator grants them) and change their password at first sign-in. */
@@ -20,7 +24,7 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.add' | 'users.se
       mustChangePassword: session.policy.forcePasswordChangeAtFirstLogin,
       now,
     })
-    note(`user:${id}`, { username: input.username, displayName: input.displayName })
+    note(`user:${id}`, { username: input.username, displayName: textDigest(input.displayName) })
     return summary(session, id, now)
   },
 
@@ -42,17 +46,31 @@ export const userHandlers: Pick<Handlers, 'users.list' | 'users.add' | 'users.se
     return summary(session, userId, now)
   },
 
-  /** A forgotten password: a new slot with a temporary password that must be changed at sign-in. */
+  /**
+   * A forgotten password: a new slot with a temporary password that must be changed at sign-in.
+   * One step only for administrator and role-less accounts; a content account's reset takes the
+   * security administrator's approval (users.requestReset / users.decideReset).
+   */
   'users.resetPassword': ({ session, now, note }, { userId, password }) => {
     const user = getUserRow(session.store, userId)
-    replaceSlot(session.store, session.keyFile, session.dbKey, userId, password, {
-      policy: session.policy,
-      mustChangePassword: true,
-    })
-    session.keyFile.clearLockout(user.username)
-    session.keyFile.save()
+    resetOneStep(session.store, session.keyFile, session.dbKey, session.user.id, userId, password, session.policy, now)
     note(`user:${userId}`, { username: user.username })
     return summary(session, userId, now)
+  },
+
+  'users.resetRequests': ({ session }) => listResetRequests(session.store),
+
+  'users.requestReset': ({ session, now, note }, { userId }) => {
+    const request = requestReset(session.store, { id: session.user.id, roles: session.roles }, userId, now)
+    note(`user:${userId}`, { request: request.id })
+    return request
+  },
+
+  /** The temporary password goes back to the approver only, and never into the audit entry. */
+  'users.decideReset': ({ session, now, note }, { requestId, approve }) => {
+    const decision = decideReset(session.store, session.keyFile, session.dbKey, { id: session.user.id, roles: session.roles }, requestId, approve, session.policy, now)
+    note(`user:${decision.request.userId}`, { request: requestId, approve })
+    return decision
   },
 }
 

@@ -1,5 +1,5 @@
 import { PERMISSIONS, type Permission, type PermissionRule, type Relation } from '@shared/access/permissions'
-import type { Role } from '@shared/roles'
+import { isAdminRole, type Role } from '@shared/roles'
 
 /** Who is asking: the signed-in account as main's session knows it (never as the renderer says). */
 export interface Actor {
@@ -13,17 +13,41 @@ export interface Actor {
 /** How the actor stands to a person, computed from the reporting lines (see relations.ts). */
 export type RelationsTo = (personId: number) => ReadonlySet<Relation>
 
+/** Whether the actor holds any administrator role (三员分立, DESIGN.md §4). */
+export function isAdministrator(actor: Actor): boolean {
+  return actor.roles.some((r) => isAdminRole(r))
+}
+
+/**
+ * The roles that count for the actor. An administrator's content roles never count: the role
+ * rules keep the two apart, and this holds even if a damaged or hand-edited database pairs them.
+ */
+function effectiveRoles(actor: Actor): readonly Role[] {
+  return isAdministrator(actor) ? actor.roles.filter((r) => isAdminRole(r)) : actor.roles
+}
+
+/**
+ * Whether reporting lines (self, supervisor, chain) may grant the actor anything: only a
+ * non-administrator linked to a person. An administrator who is still linked (a link made before
+ * the role, or a database edited outside the app) reaches no one's records through it.
+ */
+export function mayUseRelations(actor: Actor): actor is Actor & { personId: number } {
+  return actor.personId !== null && !isAdministrator(actor)
+}
+
 function roleAllows(rule: PermissionRule, actor: Actor): boolean {
-  if (rule.allow === 'signedIn') return true
   if (rule.allow === 'public') return true
-  return actor.roles.some((r) => (rule.allow as readonly Role[]).includes(r))
+  if (rule.allow === 'signedIn') return true
+  const allowed = rule.allow as readonly Role[]
+  return effectiveRoles(actor).some((r) => allowed.includes(r))
 }
 
 /**
  * The one access check (DESIGN.md §3 step 4). A role in the matrix grants the permission
  * outright. A relation grants it for one person: with `subject` (the person the call concerns)
  * the relation must hold to them; without one (a list), the call may proceed and the list is
- * narrowed to the people the relation covers (`scopeOf` in relations.ts).
+ * narrowed to the people the relation covers (`scopeOf` in relations.ts). Administrators get
+ * only what their administrator role grants: no content role and no relation counts for them.
  */
 export function authorize(
   actor: Actor | null,
@@ -34,7 +58,7 @@ export function authorize(
   if (rule.allow === 'public') return true
   if (!actor) return false
   if (roleAllows(rule, actor)) return true
-  if (!rule.relations?.length || actor.personId === null) return false
+  if (!rule.relations?.length || !mayUseRelations(actor)) return false
   if (!subject) return true
   const held = subject.relationsTo(subject.personId)
   return rule.relations.some((r) => held.has(r))

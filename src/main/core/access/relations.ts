@@ -1,6 +1,6 @@
 import { PERMISSIONS, type Permission, type PermissionRule, type Relation } from '@shared/access/permissions'
 import type { Store } from '../../db/store'
-import { grantedByRole, type Actor, type RelationsTo } from './authorize'
+import { grantedByRole, mayUseRelations, type Actor, type RelationsTo } from './authorize'
 
 /**
  * Relations along the reporting lines (汇报关系), for the access check and for narrowing lists:
@@ -37,7 +37,7 @@ export function scopeOf(store: Store, actor: Actor, permission: Permission): 'al
   if (grantedByRole(actor, permission)) return 'all'
   const rule: PermissionRule = PERMISSIONS[permission]
   const relations = rule.relations ?? []
-  if (actor.personId === null || !relations.length) return []
+  if (!mayUseRelations(actor) || !relations.length) return []
   const people = new Set<number>()
   if (relations.includes('self')) people.add(actor.personId)
   if (relations.includes('supervisor') || relations.includes('supervisorChain')) {

@@ -16,3 +16,15 @@ export function checkRoleCombination(held: readonly Role[], role: Role): void {
     }
   }
 }
+
+/**
+ * 三员分立, the other half: an administrator role never goes to an account linked to a person
+ * (that person's reporting lines would follow the account). `linkedTo` is the linked person's
+ * name, or null for an account without one. The reverse order — linking a person to an
+ * administrator account — is refused in org.people.linkAccount (ORG_ADMIN_ACCOUNT).
+ */
+export function checkAdminUnlinked(username: string, linkedTo: string | null, role: Role): void {
+  if (isAdminRole(role) && linkedTo !== null) {
+    throw new KaoheError('ROLE_LINKED_ACCOUNT', { username, name: linkedTo, role: ROLE_NAMES[role].zh })
+  }
+}

@@ -1,5 +1,6 @@
 import type { Store } from '../../db/store'
-import { openSealed, randomBytes, seal, sealTo, unseal, type Sealed } from '../keys/primitives'
+import { createHmac } from 'node:crypto'
+import { deriveKey, openSealed, randomBytes, seal, sealTo, unseal, type ScryptParams, type Sealed } from '../keys/primitives'
 
 /**
  * The T3 tier key (纪检 data, RULES.md §9). T3 fields are encrypted with it on top of the database
@@ -7,10 +8,15 @@ import { openSealed, randomBytes, seal, sealTo, unseal, type Sealed } from '../k
  * database key (any password, or the recovery code) does not reveal them.
  *
  * Granting: the security administrator gives a person the discipline role, but cannot hand over a
- * key they do not hold. The first discipline account creates the key at its first sign-in; every
- * later one receives it at the next sign-in of any account that already holds it (handover).
+ * key they do not hold. The key is made once in the unit's life, at the first sign-in of a
+ * discipline account (`tier_keys` remembers that it was), together with a discipline-office
+ * recovery code shown once to that office. Every later holder receives it at the next sign-in of
+ * any account that already holds it (handover), or with that recovery code. It is never made
+ * again: once T3 data may exist, a new key would leave it unreadable forever — so a reset of the
+ * only holder's password leaves the office waiting for the recovery code, not with a fresh key.
  */
 const TIER = 'T3'
+const CHECK_CONTEXT = 'kaohe-tier-check|T3'
 
 export interface TierKeyHolder {
   userId: number
@@ -18,8 +24,16 @@ export interface TierKeyHolder {
   publicKey: string
 }
 
-/** At a discipline account's sign-in: obtain the T3 key (creating it if none exists) and hand it to those waiting. */
-export function t3KeyAtSignIn(store: Store, holder: TierKeyHolder, now: Date): { key: Buffer | null; handedTo: number[] } {
+/**
+ * At a discipline account's sign-in: obtain the T3 key (making it only if the unit never had one)
+ * and hand it to those waiting. `recoveryCode` is set when this sign-in made the office's code.
+ */
+export function t3KeyAtSignIn(
+  store: Store,
+  holder: TierKeyHolder,
+  now: Date,
+  kdf: ScryptParams = DEFAULT_KDF,
+): { key: Buffer | null; handedTo: number[]; recoveryCode: string | null } {
   const own = store.first(
     store.qb
       .selectFrom('tier_key_grants')
@@ -28,19 +42,73 @@ export function t3KeyAtSignIn(store: Store, holder: TierKeyHolder, now: Date): {
       .where('tier', '=', TIER),
   )
   let key: Buffer | null = null
+  let recoveryCode: string | null = null
+  const record = tierRecord(store)
   if (own) {
     key = openSealed(holder.privateKey, holder.publicKey, own.sealed, TIER)
-  } else if (!anyGrant(store)) {
+    if (key && record && record.check_value && record.check_value !== checkValue(key)) key = null
+    // A unit from before the record (or its recovery box) existed gets both now, once.
+    if (key && (!record || !record.recovery)) recoveryCode = writeRecord(store, key, now, kdf, !record)
+  } else if (!record && !anyGrant(store)) {
     key = randomBytes(32)
     grantT3(store, holder.userId, holder.publicKey, key, now)
+    recoveryCode = writeRecord(store, key, now, kdf, true)
   }
-  if (!key) return { key: null, handedTo: [] }
+  if (!key) return { key: null, handedTo: [], recoveryCode: null }
+  return { key, handedTo: handOver(store, key, now), recoveryCode }
+}
+
+/** A discipline account without the key takes it with the office's recovery code. */
+export function recoverT3(store: Store, holder: TierKeyHolder, code: string, now: Date): { key: Buffer; handedTo: number[] } | null {
+  const record = tierRecord(store)
+  if (!record?.recovery) return null
+  const box = JSON.parse(record.recovery) as Sealed & { salt: string; kdf: ScryptParams }
+  const wrap = deriveKey(normalizeCode(code), Buffer.from(box.salt, 'base64'), box.kdf)
+  const key = unseal(wrap, box, `${CHECK_CONTEXT}|recovery`)
+  if (!key || (record.check_value && record.check_value !== checkValue(key))) return null
+  store.run(store.qb.deleteFrom('tier_key_grants').where('user_id', '=', holder.userId).where('tier', '=', TIER))
+  grantT3(store, holder.userId, holder.publicKey, key, now)
+  return { key, handedTo: handOver(store, key, now) }
+}
+
+/** Whether the unit ever had a T3 key (then T3 data may exist and no new key is ever made). */
+export function t3KeyExists(store: Store): boolean {
+  return !!tierRecord(store) || anyGrant(store)
+}
+
+const DEFAULT_KDF: ScryptParams = { log2N: 17, r: 8, p: 1 }
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ' // Crockford base32, as the unit's recovery code
+
+function normalizeCode(code: string): string {
+  return code.toUpperCase().replace(/[^0-9A-Z]/g, '')
+}
+
+function checkValue(key: Buffer): string {
+  return createHmac('sha256', key).update(CHECK_CONTEXT).digest('base64')
+}
+
+function tierRecord(store: Store) {
+  return store.first(store.qb.selectFrom('tier_keys').selectAll().where('tier', '=', TIER))
+}
+
+/** Records the key's check value and a box that the new recovery code opens; returns the code. */
+function writeRecord(store: Store, key: Buffer, now: Date, kdf: ScryptParams, insert: boolean): string {
+  const code = Array.from(randomBytes(25), (b) => CODE_ALPHABET[b % 32]).join('')
+  const salt = randomBytes(16)
+  const box = { ...seal(deriveKey(code, salt, kdf), key, `${CHECK_CONTEXT}|recovery`), salt: salt.toString('base64'), kdf }
+  const values = { check_value: checkValue(key), recovery: JSON.stringify(box) }
+  if (insert) store.run(store.qb.insertInto('tier_keys').values({ tier: TIER, created_at: now.toISOString(), ...values }))
+  else store.run(store.qb.updateTable('tier_keys').set(values).where('tier', '=', TIER))
+  return code.match(/.{5}/g)!.join('-')
+}
+
+function handOver(store: Store, key: Buffer, now: Date): number[] {
   const handedTo: number[] = []
   for (const waiting of awaitingHandover(store)) {
     grantT3(store, waiting.id, waiting.public_key, key, now)
     handedTo.push(waiting.id)
   }
-  return { key, handedTo }
+  return handedTo
 }
 
 /** Discipline accounts that do not hold the T3 key yet. */

@@ -1,6 +1,7 @@
 import { KaoheError } from '@shared/errors'
 import { importRefused } from '../imports/issues'
 import { fileBytes } from '../imports/files'
+import { importLimitsInForce } from '../imports/limits'
 import { staffIdMap } from '../org/people'
 import type { FileContent, ImportPreview, ImportResult } from '@shared/api/types'
 import type { Store } from '../../db/store'
@@ -15,11 +16,12 @@ import { parseAttendance, type AttendanceParse, type AttendanceRow } from './par
 export async function readAttendance(
   store: Store,
   file: FileContent,
+  now: Date,
   onProgress?: (done: number, total: number) => void,
 ): Promise<AttendanceParse> {
   // Everyone the unit has had, gone or not: last year's attendance of someone since retired is real.
   const knownStaffNos = new Set(staffIdMap(store).keys())
-  return parseAttendance(fileBytes(file), file.fileName, { knownStaffNos, onProgress })
+  return parseAttendance(fileBytes(file), file.fileName, { knownStaffNos, onProgress, limits: importLimitsInForce(store, now) })
 }
 
 type Action = 'add' | 'update' | 'unchanged'

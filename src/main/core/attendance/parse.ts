@@ -12,6 +12,7 @@ import { cellText, type RawCell } from '../imports/cells'
 import { columnSet, type ColumnSpec } from '../imports/columns'
 import { commonText, issue, type FileKind, type ImportIssue, type Prefixed, type TableErrorCode, type CellErrorCode, type TableWarningCode } from '../imports/issues'
 import { staffLookup } from '../imports/knownStaff'
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../imports/limits'
 import { codeKey, readNumber } from '../imports/normalize'
 import { RowReader, cellCodes, type RowContext } from '../imports/rowReader'
 import type { SpreadsheetSource } from '../imports/spreadsheet'
@@ -100,8 +101,6 @@ export const ATTENDANCE_FILE: FileKind = {
   headerHint: ['工号', '日期', '状态'],
 }
 
-/** No attendance export of a small office comes near this (a year of 200 people is under 5 MB). */
-export const ATTENDANCE_MAX_FILE_MB = 20
 
 export type AttendanceErrorCode =
   | Prefixed<'ATTENDANCE', TableErrorCode | CellErrorCode>
@@ -141,6 +140,8 @@ export interface AttendanceParseOptions {
   /** The unit's staff numbers; when given, any other number is an error on its row. */
   knownStaffNos?: ReadonlySet<string>
   onProgress?: (done: number, total: number) => void
+  /** The policy's import limits in force (the shipped ones when not given). */
+  limits?: ImportLimits
 }
 
 const text = {
@@ -175,7 +176,7 @@ function withoutWeekday(cell: RawCell): RawCell {
  * in the file; duplicates of (staffNo, date, status) are collapsed with a warning.
  */
 export async function parseAttendance(bytes: Uint8Array, fileName: string, opts: AttendanceParseOptions = {}): Promise<AttendanceParse> {
-  const table = await readTable(bytes, fileName, { prefix: 'ATTENDANCE', kind: ATTENDANCE_FILE, columns: COLUMNS, maxFileMb: ATTENDANCE_MAX_FILE_MB })
+  const table = await readTable(bytes, fileName, { prefix: 'ATTENDANCE', kind: ATTENDANCE_FILE, columns: COLUMNS, limits: opts.limits ?? DEFAULT_IMPORT_LIMITS })
   const { source, headerRow, fields: columns } = table
   const warnings: AttendanceIssue[] = [...table.warnings]
   if (!table.ok) return { importable: false, rows: [], errors: table.errors, warnings, columns, totalRows: 0, headerRow, source }

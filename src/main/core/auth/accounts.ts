@@ -20,8 +20,9 @@ export function scryptParams(policy: SecurityPolicy): ScryptParams {
 }
 
 /**
- * Creates an account and its slot. The key file is written last, inside the caller's transaction:
- * if writing it fails, the row is rolled back with it.
+ * Creates an account and its slot. The slot waits in the key file's queued changes: inside a
+ * transaction `save()` defers, and the router writes it after the commit (a rollback drops it), so
+ * the key file never holds a slot for an account the database does not have.
  */
 export function createAccount(
   store: Store,
@@ -64,6 +65,7 @@ export function createAccount(
 /**
  * Gives an account a new password by replacing its slot (a new key pair too: the old private key
  * is gone with the old password, so any tier key sealed to it is dropped and handed over again).
+ * Like createAccount, the slot is written after the caller's transaction commits.
  */
 export function replaceSlot(
   store: Store,

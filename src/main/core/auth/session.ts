@@ -3,12 +3,15 @@ import type { SessionInfo } from '@shared/api/types'
 import type { Role } from '@shared/roles'
 import { Store } from '../../db/store'
 import { AuditLog, type AuditRecord } from '../audit/chain'
-import { KeyFile } from '../keys/keyFile'
+import { checkAuditAtOpen, type AuditOpenFinding } from '../audit/anchor'
+import { KeyFile, RECOVERY_ID } from '../keys/keyFile'
 import type { Actor } from '../access/authorize'
 import { t3KeyAtSignIn } from '../access/tierKeys'
 import type { SecurityPolicy } from '../policy/defaults'
 import { unitExists, type UnitLocation } from '../unit/location'
-import { replaceSlot, rolesOf } from './accounts'
+import { replaceSlot, rolesOf, scryptParams } from './accounts'
+import { resetNoticeAtSignIn } from './passwordReset'
+import { signingKeyAtSignIn } from '../backup/signingKey'
 import { policyInForce } from '../policy/inForce'
 
 /**
@@ -25,6 +28,10 @@ export class Session {
    */
   kiosk: { userId: number; startedAt: string; departmentId: number | null } | null = null
   readonly audit: AuditLog
+  /** Issue 7 (#9): who reset this account's password and when, told at sign-in. */
+  passwordReset: { by: string; at: string } | null = null
+  /** Issue 7 (#9): the discipline office's T3 recovery code, in the first info() only. */
+  private t3RecoveryCode: string | null = null
 
   constructor(
     readonly location: UnitLocation,
@@ -40,8 +47,11 @@ export class Session {
     now: Date,
   ) {
     this.lastActivity = now.getTime()
-    this.audit = new AuditLog(store)
+    this.audit = new AuditLog(store, dbKey)
   }
+
+  /** What the check at sign-in found wrong with the audit chain (recorded, and reported by verify). */
+  auditFinding: AuditOpenFinding | null = null
 
   /** Read live: HR may link the account to a person during the session. */
   get actor(): Actor {
@@ -55,9 +65,17 @@ export class Session {
     this.audit.append({ ...record, actorId: this.user.id, actor: this.user.username })
   }
 
-  /** After a committed write: remember the chain's head outside the database (truncation check). */
+  /**
+   * After a committed write: the key file's waiting changes and the chain's head go to the key
+   * file, under its lock, onto a fresh read.
+   */
   anchorAudit(): void {
     this.audit.anchorIn(this.keyFile)
+  }
+
+  /** After a rollback: the operation's key-file changes go with it. */
+  discardKeyFileChanges(): void {
+    this.keyFile.discard()
   }
 
   /** A kiosk waits unattended between service recipients: it never locks itself. */
@@ -88,7 +106,20 @@ export class Session {
       demo: this.keyFile.demo,
       idleLockMinutes: this.policy.idleLockMinutes,
       kiosk: this.kiosk !== null,
+      passwordReset: this.passwordReset,
+      t3RecoveryCode: this.takeT3RecoveryCode(),
     }
+  }
+
+  /** Shown once: the sign-in's answer carries it, later session reads do not. */
+  showT3RecoveryCodeOnce(code: string): void {
+    this.t3RecoveryCode = code
+  }
+
+  private takeT3RecoveryCode(): string | null {
+    const code = this.t3RecoveryCode
+    this.t3RecoveryCode = null
+    return code
   }
 
   close(): void {
@@ -111,9 +142,9 @@ export function signIn(
 ): Session {
   if (!unitExists(location)) throw new KaoheError('NOT_INITIALIZED')
   const keyFile = KeyFile.load(location.keyPath)
+  // The failure is counted in the key file at once (under its lock), whatever happens next.
   const result = keyFile.unlockUser(username, password, now)
   if (!result.ok) {
-    keyFile.save()
     const f = result.failure
     throw f.code === 'ACCOUNT_LOCKED'
       ? new KaoheError('ACCOUNT_LOCKED', { until: f.until ?? '' })
@@ -122,6 +153,7 @@ export function signIn(
   const { secret } = result
   const dbKey = Buffer.from(secret.dbKey, 'hex')
   const store = Store.open(location.dbPath, dbKey)
+  keyFile.bindTransaction(() => store.inTransaction)
   try {
     const user = store.first(
       store.qb.selectFrom('users').selectAll().where('id', '=', secret.userId ?? -1),
@@ -129,13 +161,14 @@ export function signIn(
     if (!user || user.username.toLowerCase() !== username.trim().toLowerCase() || !secret.privateKey) {
       throw new KaoheError('AUTH_FAILED', { remaining: policy.maxFailedLogins })
     }
-    const audit = new AuditLog(store)
+    const audit = new AuditLog(store, dbKey)
     if (user.disabled) {
       store.tx(() => {
+        checkAuditAtOpen(store, keyFile, audit, now)
         flushPending(store, keyFile, audit)
         audit.append({ actorId: user.id, actor: user.username, action: 'auth.login', outcome: 'denied', detail: { reason: 'ACCOUNT_DISABLED' } })
       })
-      keyFile.save()
+      audit.anchorIn(keyFile)
       throw new KaoheError('ACCOUNT_DISABLED')
     }
     const roles = rolesOf(store, user.id)
@@ -157,39 +190,63 @@ export function signIn(
       now,
     )
     store.tx(() => {
+      // Before anything is written: is the head anchored in the key file still there?
+      session.auditFinding = checkAuditAtOpen(store, keyFile, audit, now)
       flushPending(store, keyFile, audit)
       if (roles.includes('discipline')) {
-        const { key, handedTo } = t3KeyAtSignIn(store, { userId: user.id, ...keys }, now)
+        const { key, handedTo, recoveryCode } = t3KeyAtSignIn(store, { userId: user.id, ...keys }, now, scryptParams(security))
         session.t3Key = key
         if (handedTo.length) session.record({ action: 'tierKey.handover', target: 'T3', outcome: 'ok', detail: { to: handedTo } })
+        if (recoveryCode) {
+          session.showT3RecoveryCodeOnce(recoveryCode)
+          session.record({ action: 'tierKey.recoveryCodeIssued', target: 'T3', outcome: 'ok' })
+        }
       }
+      // Issue 7 (#6): the backup signing key, sealed only to system administrators.
+      if (roles.includes('sysadmin')) {
+        const { created, handedTo } = signingKeyAtSignIn(store, { userId: user.id, ...keys }, now)
+        if (created) session.record({ action: 'backupSigningKey.created', target: 'unit', outcome: 'ok', detail: { keyId: created.keyId } })
+        if (handedTo.length) session.record({ action: 'backupSigningKey.handover', target: 'unit', outcome: 'ok', detail: { to: handedTo } })
+      }
+      // Issue 7 (#9): tell the person who reset their password and when.
+      session.passwordReset = resetNoticeAtSignIn(store, user.id, user.must_change_password === 1, now)
       session.record({ action: 'auth.login', outcome: 'ok' })
     })
     session.anchorAudit()
     return session
   } catch (err) {
+    keyFile.discard()
     store.close()
     throw err
   }
 }
 
-/** Audits the failed sign-ins that happened while nobody could write to the database. */
+/**
+ * Audits the failed sign-ins (and recovery codes) that happened while nobody could write to the
+ * database. They leave the key file only when this transaction commits, and only those taken.
+ */
 function flushPending(store: Store, keyFile: KeyFile, audit: AuditLog): void {
-  const pending = keyFile.takePending()
+  const pending = keyFile.pendingEvents()
   if (!pending.length) return
+  keyFile.dropPending(pending)
   const byLookup = new Map<string, { id: number; username: string }>()
   for (const u of store.all(store.qb.selectFrom('users').select(['id', 'username']))) {
     byLookup.set(keyFile.lookupId(u.username), u)
   }
   for (const p of pending) {
     const u = byLookup.get(p.slot)
+    const detail: Record<string, unknown> = u
+      ? {}
+      : p.slot === RECOVERY_ID
+        ? { slot: 'recovery' }
+        : { account: 'unknown', ...(p.count !== undefined ? { count: p.count, lastAt: p.lastAt ?? p.at } : {}) }
     audit.append({
       at: p.at,
       actorId: u?.id ?? null,
       actor: u?.username ?? null,
       action: p.event,
       outcome: 'denied',
-      detail: u ? {} : { account: 'unknown' },
+      detail,
     })
   }
 }
@@ -201,16 +258,24 @@ export function recoverAccount(
   recoveryCode: string,
   newPassword: string,
   policy: SecurityPolicy,
+  now: Date = new Date(),
 ): void {
   if (!unitExists(location)) throw new KaoheError('NOT_INITIALIZED')
   const keyFile = KeyFile.load(location.keyPath)
-  const secret = keyFile.unlockRecovery(recoveryCode)
-  if (!secret) throw new KaoheError('RECOVERY_CODE_INVALID')
-  const dbKey = Buffer.from(secret.dbKey, 'hex')
+  // Wrong codes are counted and locked like passwords, and audited at the next open.
+  const result = keyFile.unlockRecovery(recoveryCode, now)
+  if (!result.ok) {
+    if (result.failure.code === 'ACCOUNT_LOCKED') throw new KaoheError('RECOVERY_LOCKED', { until: result.failure.until ?? '' })
+    throw new KaoheError('RECOVERY_CODE_INVALID')
+  }
+  const dbKey = Buffer.from(result.secret.dbKey, 'hex')
   const store = Store.open(location.dbPath, dbKey)
+  keyFile.bindTransaction(() => store.inTransaction)
   try {
-    const audit = new AuditLog(store)
+    const audit = new AuditLog(store, dbKey)
     store.tx(() => {
+      checkAuditAtOpen(store, keyFile, audit, now)
+      flushPending(store, keyFile, audit)
       const user = store.first(store.qb.selectFrom('users').select(['id', 'username']).where('username', '=', username.trim()))
       if (!user) throw new KaoheError('USER_NOT_FOUND', { user: username })
       replaceSlot(store, keyFile, dbKey, user.id, newPassword, { policy, mustChangePassword: true })
@@ -218,6 +283,9 @@ export function recoverAccount(
       audit.append({ actorId: null, actor: null, action: 'auth.recover', target: `user:${user.id}`, outcome: 'ok', detail: { username: user.username } })
     })
     audit.anchorIn(keyFile)
+  } catch (err) {
+    keyFile.discard()
+    throw err
   } finally {
     store.close()
     dbKey.fill(0)

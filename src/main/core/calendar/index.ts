@@ -10,7 +10,7 @@ export {
 } from './calendar'
 export { CalendarError, isIsoDate, type IsoDate } from './dates'
 export { defaultCalendar, shippedHolidayTables } from './shipped'
-export { ESTIMATE_FIRST_YEAR, ESTIMATE_LAST_YEAR, estimatedHolidays } from './statutory'
+export { ESTIMATE_FIRST_YEAR, ESTIMATE_LAST_YEAR, estimatedHolidays, missingStatutoryDays, statutoryDays, type MissingStatutoryDays, type StatutoryDay } from './statutory'
 export {
   isMakeupSummary,
   parseHolidayIcs,

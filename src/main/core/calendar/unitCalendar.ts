@@ -1,10 +1,13 @@
 import { KaoheError } from '@shared/errors'
+import { localDate } from '@shared/dates'
 import type { CalendarYear, CalendarYearSummary, FileContent } from '@shared/api/types'
 import type { Store } from '../../db/store'
 import type { WorkingDayCalendar } from './calendar'
 import { shippedHolidayTables, defaultCalendar } from './shipped'
 import { fileText } from '../imports/files'
 import { parseHolidayIcs, parseHolidayTableJson, type HolidayTable } from './tables'
+import { recountPublicity, type PublicityRecount } from './publicityRecount'
+import { missingStatutoryDays } from './statutory'
 
 /**
  * The unit's calendar: the tables shipped with the app, overridden by tables imported later (a new
@@ -47,8 +50,18 @@ export function calendarYear(store: Store, year: number): CalendarYear {
   }
 }
 
-/** Reads a holiday table from JSON or iCalendar (.ics) and stores it for its year (replacing any earlier one). */
-export function importHolidayTable(store: Store, file: FileContent, actorId: number | null, now: Date): CalendarYearSummary {
+/**
+ * Reads a holiday table from JSON or iCalendar (.ics) and stores it for its year (replacing any
+ * earlier one), in the caller's transaction. A table that leaves out a day the law itself makes a
+ * holiday is refused. The stored publicity periods of the year are counted again on the new
+ * calendar (publicityRecount.ts); what changed is returned for the audit entry.
+ */
+export function importHolidayTable(
+  store: Store,
+  file: FileContent,
+  actorId: number | null,
+  now: Date,
+): { summary: CalendarYearSummary; publicity: PublicityRecount } {
   const text = fileText(file)
   const isIcs = /\.ics$/i.test(file.fileName) || /^BEGIN:VCALENDAR/m.test(text)
   const parsed = isIcs ? parseHolidayIcs(text, { source: file.fileName }) : parseHolidayTableJson(text)
@@ -61,6 +74,10 @@ export function importHolidayTable(store: Store, file: FileContent, actorId: num
     })
   }
   const t = parsed.table
+  const missing = missingStatutoryDays(t)
+  if (missing) {
+    throw new KaoheError('CALENDAR_STATUTORY_MISSING', { year: t.year, days: missing.zh, daysEn: missing.en, law: missing.law.zh, lawEn: missing.law.en })
+  }
   const body = JSON.stringify(t)
   store.run(
     store.qb
@@ -68,5 +85,5 @@ export function importHolidayTable(store: Store, file: FileContent, actorId: num
       .values({ year: t.year, source: t.source, body, imported_at: now.toISOString(), imported_by: actorId })
       .onConflict((oc) => oc.column('year').doUpdateSet({ source: t.source, body, imported_at: now.toISOString(), imported_by: actorId })),
   )
-  return summary(t, 'imported')
+  return { summary: summary(t, 'imported'), publicity: recountPublicity(store, unitCalendar(store), t.year, localDate(now)) }
 }

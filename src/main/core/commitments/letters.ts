@@ -3,6 +3,7 @@ import { KaoheError } from '@shared/errors'
 import type { IsoDate } from '@shared/org'
 import type { Store } from '../../db/store'
 import type { WorkingDayCalendar } from '../calendar'
+import { publicityPeriod } from '../calendar/publicity'
 import { personRow } from '../org/people'
 import { STATE_ZH, currentLetter, isApproved, requireCurrentLetter, shownState, taskRows, type LetterRow, type TaskRow } from './views'
 
@@ -107,7 +108,7 @@ export function submit(store: Store, personId: number, year: number, by: Actor):
 /**
  * The supervisor's decision. Returning needs a reason. Approving starts the publicity period on
  * the approval day; it ends after `publicityWorkingDays` working days and the letter is in force
- * the next day (the same counting as the guideline's publicity).
+ * the next day (the same counting as the guideline's publicity: calendar/publicity.ts).
  */
 export function review(
   store: Store,
@@ -122,12 +123,20 @@ export function review(
     if (!input.reason?.trim()) throw new KaoheError('COMMITMENT_REASON_REQUIRED')
     store.run(store.qb.updateTable('commitment_letters').set({ ...decided, state: 'returned', return_reason: input.reason }).where('id', '=', row.id))
   } else {
-    const end = ctx.calendar.addWorkingDays(ctx.today, ctx.publicityWorkingDays).date
-    const effectiveOn = ctx.calendar.addCalendarDays(end, 1).date
+    const period = publicityPeriod(ctx.calendar, ctx.today, ctx.publicityWorkingDays)
     store.run(
       store.qb
         .updateTable('commitment_letters')
-        .set({ ...decided, state: 'approved', return_reason: null, publicity_start: ctx.today, publicity_end: end, effective_on: effectiveOn })
+        .set({
+          ...decided,
+          state: 'approved',
+          return_reason: null,
+          publicity_start: ctx.today,
+          publicity_end: period.end,
+          effective_on: period.effectiveOn,
+          // Kept so the period can be counted again when the year's holiday table arrives.
+          publicity_working_days: ctx.publicityWorkingDays,
+        })
         .where('id', '=', row.id),
     )
   }

@@ -11,6 +11,9 @@ import type {
 import { GONE_STATUSES, type IsoDate } from '@shared/org'
 import { KaoheError } from '@shared/errors'
 import type { Store } from '../../db/store'
+import { storedPublicity } from '../calendar/publicity'
+import { letterPublicityDays } from '../calendar/publicityRecount'
+import { unitCalendar } from '../calendar/unitCalendar'
 
 /** 承诺书 states in Chinese, for messages. */
 export const STATE_ZH: Record<CommitmentState, string> = {
@@ -39,6 +42,7 @@ export interface LetterRow {
   publicity_start: string | null
   publicity_end: string | null
   effective_on: string | null
+  publicity_working_days: number | null
   revision_id: number | null
   revision_reason: string | null
 }
@@ -105,6 +109,16 @@ function displayName(store: Store, userId: number | null): string | null {
   return store.first(store.qb.selectFrom('users').select('display_name').where('id', '=', userId))?.display_name ?? null
 }
 
+/** The counted span and its warnings, on today's calendar (calendar/publicity.ts). */
+function publicityOf(store: Store, row: LetterRow): Pick<CommitmentLetterView, 'publicityFrom' | 'publicityWorkingDays' | 'publicityWarnings'> {
+  if (row.publicity_start === null || row.publicity_end === null || row.effective_on === null) {
+    return { publicityFrom: null, publicityWorkingDays: null, publicityWarnings: [] }
+  }
+  const workingDays = letterPublicityDays(store, row)
+  const p = storedPublicity(unitCalendar(store), { start: row.publicity_start, end: row.publicity_end, effectiveOn: row.effective_on, workingDays })
+  return { publicityFrom: p.from, publicityWorkingDays: workingDays, publicityWarnings: p.warnings.map(({ code, year, zh, en }) => ({ code, year, zh, en })) }
+}
+
 export function letterView(store: Store, row: LetterRow, today: IsoDate): CommitmentLetterView {
   const person = store.first(store.qb.selectFrom('people').select(['name', 'staff_no']).where('id', '=', row.person_id))
   const originals = row.version > 1 ? originalDeadlines(store, letterRows(store, row.person_id, row.year)) : new Map<string, string>()
@@ -138,6 +152,7 @@ export function letterView(store: Store, row: LetterRow, today: IsoDate): Commit
     returnReason: row.return_reason,
     publicityStart: row.publicity_start,
     publicityEnd: row.publicity_end,
+    ...publicityOf(store, row),
     effectiveOn: row.effective_on,
     revisionId: row.revision_id,
     revisionReason: row.revision_reason,

@@ -89,7 +89,7 @@ export function buildDemoUnit(location: UnitLocation, opts: { policy: Policy; no
   )
   const { store, keyFile, dbKey } = unit
   try {
-    const audit = new AuditLog(store)
+    const audit = new AuditLog(store, dbKey)
     store.tx(() => {
       const random = prng(2026)
       const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T

@@ -2,6 +2,7 @@ import type { Policy } from '../policy/defaults'
 import { readPolicyConstraints, type ComparisonOp, type ConstraintId, type PolicyConstraints } from '../policy/constraints'
 import { formatHundredths, fromHundredths, toHundredths } from './hundredths'
 import { CHANNELS, DIMENSION_LABELS, DIMENSIONS, POST_CATEGORIES, POST_CATEGORY_LABELS, type AnnualGuideline, type Label, type PostCategory } from '@shared/guideline/model'
+import { guidelineReader, Unreadable, type GuidelineReader } from './readable'
 import { parseGuideline } from './schema'
 import type { ConstraintViolation, Violation } from '@shared/guideline/violation'
 
@@ -9,7 +10,8 @@ import type { ConstraintViolation, Violation } from '@shared/guideline/violation
  * Validation of a guideline (《年度绩效考核指引》) against the policy in force (RULES.md §2, P1–P10).
  *
  * Every violated constraint is returned at once, so the person editing the guideline sees the whole
- * list instead of fixing one problem per save. All bounds come from the policy passed in; all
+ * list instead of fixing one problem per save: the format errors and, beside them, every constraint
+ * breach that the sound parts of the file allow to be evaluated. All bounds come from the policy passed in; all
  * comparisons and sums are in integer hundredths (hundredths.ts), never floats.
  *
  * P8 and P9 are checked as equalities: the appeal window and the answer deadline are the policy's
@@ -25,10 +27,11 @@ export function validateGuideline(input: unknown, policy: Pick<Policy, 'constrai
   // A broken policy throws (PolicyConstraintsError): it is not the guideline author's to fix.
   const bounds = readPolicyConstraints(policy)
   const parsed = parseGuideline(input)
-  // Constraints are checked only on a well-formed guideline: on a malformed one, "the weight of 绩"
-  // may not even exist, and guessing would report violations that are not there.
-  if (!parsed.ok) return parsed.violations
-  return checkPolicyConstraints(parsed.guideline, bounds)
+  if (parsed.ok) return checkPolicyConstraints(parsed.guideline, bounds)
+  // A malformed guideline still gets every constraint that can be evaluated on its sound parts
+  // (readable.ts): a typo in one field must not hide a P1 breach elsewhere in the file.
+  const breaches = constraintBreaches(guidelineReader(input, parsed.violations.map((v) => v.path)), bounds)
+  return [...parsed.violations, ...breaches]
 }
 
 type Unit = 'weight' | 'percent' | 'workingDays' | 'calendarDays'
@@ -106,92 +109,113 @@ function categoryLabel(cat: PostCategory): Label {
 
 /** The policy checks on a well-formed guideline, in constraint order; empty when it complies. */
 export function checkPolicyConstraints(g: AnnualGuideline, p: PolicyConstraints): ConstraintViolation[] {
+  return constraintBreaches(guidelineReader(g, []), p)
+}
+
+/**
+ * Every constraint check whose values `r` can read, in constraint order; a check that needs an
+ * unreadable value is left out (the schema violation at that value is reported instead).
+ */
+function constraintBreaches(r: GuidelineReader, p: PolicyConstraints): ConstraintViolation[] {
   const checks: Check[] = []
+  const add = (check: () => Check) => {
+    try {
+      checks.push(check())
+    } catch (e) {
+      if (!(e instanceof Unreadable)) throw e
+    }
+  }
   const ji = DIMENSION_LABELS.ji
+  const indicatorsOf = (base: string) => Array.from({ length: r.length(base) }, (_, i) => ({ i, source: r.text(`${base}.${i}.source`), path: `${base}.${i}` }))
 
   // P1
-  checks.push({
+  add(() => ({
     id: 'P1',
     path: 'channels.leadership.weight',
-    value: h(g.channels.leadership.weight),
+    value: r.hundredths('channels.leadership.weight'),
     bound: h(p.P1_leadershipChannelMin),
     op: '>=',
     unit: 'weight',
     subject: { zh: '领导评价渠道权重', en: 'the weight of the leadership-evaluation channel (领导评价)' },
-  })
+  }))
 
   // P2 binds 综合管理 posts only; the other categories keep their own balance (RULES.md §4 table).
-  checks.push({
+  add(() => ({
     id: 'P2',
     path: 'categories.general.dimensions.ji.weight',
-    value: h(g.categories.general.dimensions.ji.weight),
+    value: r.hundredths('categories.general.dimensions.ji.weight'),
     bound: h(p.P2_achievementWeightMinGeneral),
     op: '>=',
     unit: 'weight',
     subject: { zh: `${categoryLabel('general').zh}“${ji.zh}”维度权重`, en: `${categoryLabel('general').en}: weight of dimension ${ji.zh} (${ji.en})` },
-  })
+  }))
 
   // P3: the service rating is the survey-source indicator of 绩. Several survey indicators count
-  // together; none at all is a weight of 0.
+  // together; none at all is a weight of 0. Every indicator's source must be readable to know which.
   for (const cat of POST_CATEGORIES) {
-    const indicators = g.categories[cat].dimensions.ji.indicators
-    const surveys = indicators.flatMap((ind, i) => (ind.source === 'survey' ? [{ ind, i }] : []))
-    const base = `categories.${cat}.dimensions.ji.indicators`
-    const names = surveys.map(({ ind }) => `“${ind.name}”`).join('、')
-    const cl = categoryLabel(cat)
-    const first = surveys[0]
-    checks.push({
-      id: 'P3',
-      path: surveys.length === 1 && first ? `${base}.${first.i}.weight` : base,
-      value: surveys.reduce((sum, { ind }) => sum + h(ind.weight), 0),
-      bound: h(cat === 'enforcement' ? p.P3_serviceIndicatorMinEnforcement : p.P3_serviceIndicatorMin),
-      op: '>=',
-      unit: 'weight',
-      subject:
-        surveys.length === 0
-          ? { zh: `${cl.zh}“${ji.zh}”维度服务评价指标权重`, en: `${cl.en}: weight of the service-rating indicator in dimension ${ji.zh} (${ji.en})` }
-          : { zh: `${cl.zh}“${ji.zh}”维度服务评价指标${names}权重`, en: `${cl.en}: weight of the service-rating indicator ${surveys.map(({ ind }) => ind.name).join(', ')} in dimension ${ji.zh} (${ji.en})` },
-      ...(surveys.length === 0 ? { detail: { zh: '（未设服务评价指标）', en: ' (no survey-source indicator)' } } : {}),
-      ...(surveys.length > 1 ? { detail: { zh: '（合计）', en: ' (together)' } } : {}),
+    add(() => {
+      const base = `categories.${cat}.dimensions.ji.indicators`
+      const surveys = indicatorsOf(base)
+        .filter((x) => x.source === 'survey')
+        .map((x) => ({ ...x, name: r.text(`${x.path}.name`), weight: r.hundredths(`${x.path}.weight`) }))
+      const names = surveys.map((x) => `“${x.name}”`).join('、')
+      const cl = categoryLabel(cat)
+      const first = surveys[0]
+      return {
+        id: 'P3',
+        path: surveys.length === 1 && first ? `${first.path}.weight` : base,
+        value: surveys.reduce((sum, x) => sum + x.weight, 0),
+        bound: h(cat === 'enforcement' ? p.P3_serviceIndicatorMinEnforcement : p.P3_serviceIndicatorMin),
+        op: '>=',
+        unit: 'weight',
+        subject:
+          surveys.length === 0
+            ? { zh: `${cl.zh}“${ji.zh}”维度服务评价指标权重`, en: `${cl.en}: weight of the service-rating indicator in dimension ${ji.zh} (${ji.en})` }
+            : { zh: `${cl.zh}“${ji.zh}”维度服务评价指标${names}权重`, en: `${cl.en}: weight of the service-rating indicator ${surveys.map((x) => x.name).join(', ')} in dimension ${ji.zh} (${ji.en})` },
+        ...(surveys.length === 0 ? { detail: { zh: '（未设服务评价指标）', en: ' (no survey-source indicator)' } } : {}),
+        ...(surveys.length > 1 ? { detail: { zh: '（合计）', en: ' (together)' } } : {}),
+      }
     })
   }
 
   // P4
-  checks.push({
+  add(() => ({
     id: 'P4',
     path: 'channels.quarterly.peerWeight',
-    value: h(g.channels.quarterly.peerWeight),
+    value: r.hundredths('channels.quarterly.peerWeight'),
     bound: h(p.P4_peerWeightMax),
     op: '<=',
     unit: 'weight',
     subject: { zh: '季度评估中互评权重', en: 'the peer-review (互评) weight inside a quarterly score' },
-  })
+  }))
 
   // P5
-  checks.push({
+  add(() => ({
     id: 'P5',
     path: 'channels.democratic.recipientVoterShare',
-    value: h(g.channels.democratic.recipientVoterShare),
+    value: r.hundredths('channels.democratic.recipientVoterShare'),
     bound: h(p.P5_recipientVoterShareMin),
     op: '>=',
     unit: 'percent',
     subject: { zh: '民主测评中服务对象代表所占比例', en: 'the share of service-recipient representatives among democratic-evaluation voters' },
-  })
+  }))
 
-  // P6
-  const approval = g.quota.approval
-  const approvedRate = approval?.rate
-  checks.push({
-    id: 'P6',
-    path: 'quota.excellentRate',
-    value: h(g.quota.excellentRate),
-    bound: h(approvedRate ?? p.P6_excellentShareMax),
-    op: '<=',
-    unit: 'percent',
-    subject: { zh: '优秀等次比例', en: 'the 优秀 (excellent) rate' },
-    ...(approval && approvedRate !== undefined
-      ? { boundSource: { zh: `上级批准（${approval.documentNumber}）的`, en: `the approved (${approval.documentNumber})` } }
-      : {}),
+  // P6: a malformed approval leaves the bound unknown, so P6 waits for it to be fixed.
+  add(() => {
+    const approval = r.present('quota.approval') ? { documentNumber: r.text('quota.approval.documentNumber'), rate: r.present('quota.approval.rate') ? r.hundredths('quota.approval.rate') : undefined } : undefined
+    const approvedRate = approval?.rate
+    return {
+      id: 'P6',
+      path: 'quota.excellentRate',
+      value: r.hundredths('quota.excellentRate'),
+      bound: approvedRate ?? h(p.P6_excellentShareMax),
+      op: '<=',
+      unit: 'percent',
+      subject: { zh: '优秀等次比例', en: 'the 优秀 (excellent) rate' },
+      ...(approval && approvedRate !== undefined
+        ? { boundSource: { zh: `上级批准（${approval.documentNumber}）的`, en: `the approved (${approval.documentNumber})` } }
+        : {}),
+    }
   })
 
   // P7 covers both publicity periods the guideline plans.
@@ -199,58 +223,61 @@ export function checkPolicyConstraints(g: AnnualGuideline, p: PolicyConstraints)
     ['guidelineWorkingDays', { zh: '指引公示期', en: 'the publicity period of the guideline' }],
     ['resultsWorkingDays', { zh: '结果公示期', en: 'the publicity period of the results' }],
   ] as const) {
-    checks.push({
+    add(() => ({
       id: 'P7',
       path: `publicity.${field}`,
-      value: h(g.publicity[field]),
+      value: r.count(`publicity.${field}`),
       bound: h(p.P7_publicityWorkingDaysMin),
       op: '>=',
       unit: 'workingDays',
       subject: what,
-    })
+    }))
   }
 
   // P8, P9: equalities; see the module comment.
-  checks.push({
+  add(() => ({
     id: 'P8',
     path: 'appeal.windowWorkingDays',
-    value: h(g.appeal.windowWorkingDays),
+    value: r.count('appeal.windowWorkingDays'),
     bound: h(p.P8_appealWindowWorkingDays),
     op: '=',
     unit: 'workingDays',
     subject: { zh: '反馈送达后的申诉期', en: 'the appeal window after feedback' },
-  })
-  checks.push({
+  }))
+  add(() => ({
     id: 'P9',
     path: 'appeal.answerCalendarDays',
-    value: h(g.appeal.answerCalendarDays),
+    value: r.count('appeal.answerCalendarDays'),
     bound: h(p.P9_appealAnswerCalendarDays),
     op: '=',
     unit: 'calendarDays',
     subject: { zh: '申诉答复期限', en: 'the deadline to answer an appeal' },
-  })
+  }))
 
   // P10: every weight set, with its parts shown so the odd one out is easy to spot.
   const sum = h(p.P10_weightSum)
-  const sumCheck = (path: string, weights: readonly number[], subject: Label): Check => {
-    const parts = weights.map((w) => formatHundredths(h(w))).join(' + ')
-    return { id: 'P10', path, value: weights.reduce((s, w) => s + h(w), 0), bound: sum, op: '=', unit: 'weight', subject, detail: { zh: `（${parts}）`, en: ` (${parts})` } }
+  const sumCheck = (path: string, weightPaths: readonly string[], subject: Label): Check => {
+    const weights = weightPaths.map((w) => r.hundredths(w))
+    const parts = weights.map(formatHundredths).join(' + ')
+    return { id: 'P10', path, value: weights.reduce((s, w) => s + w, 0), bound: sum, op: '=', unit: 'weight', subject, detail: { zh: `（${parts}）`, en: ` (${parts})` } }
   }
   for (const cat of POST_CATEGORIES) {
     const cl = categoryLabel(cat)
-    const dims = g.categories[cat].dimensions
-    checks.push(sumCheck(`categories.${cat}.dimensions`, DIMENSIONS.map((d) => dims[d].weight), { zh: `${cl.zh}各维度权重合计`, en: `${cl.en}: the sum of the dimension weights` }))
+    const dims = `categories.${cat}.dimensions`
+    add(() => sumCheck(dims, DIMENSIONS.map((d) => `${dims}.${d}.weight`), { zh: `${cl.zh}各维度权重合计`, en: `${cl.en}: the sum of the dimension weights` }))
     for (const d of DIMENSIONS) {
       const dl = DIMENSION_LABELS[d]
-      checks.push(
-        sumCheck(`categories.${cat}.dimensions.${d}.indicators`, dims[d].indicators.map((i) => i.weight), {
-          zh: `${cl.zh}“${dl.zh}”维度各指标权重合计`,
-          en: `${cl.en}: the sum of the indicator weights of dimension ${dl.zh} (${dl.en})`,
-        }),
+      const base = `${dims}.${d}.indicators`
+      add(() =>
+        sumCheck(
+          base,
+          indicatorsOf(base).map((x) => `${x.path}.weight`),
+          { zh: `${cl.zh}“${dl.zh}”维度各指标权重合计`, en: `${cl.en}: the sum of the indicator weights of dimension ${dl.zh} (${dl.en})` },
+        ),
       )
     }
   }
-  checks.push(sumCheck('channels', CHANNELS.map((c) => g.channels[c].weight), { zh: '各评价渠道权重合计', en: 'the sum of the channel weights' }))
+  add(() => sumCheck('channels', CHANNELS.map((c) => `channels.${c}.weight`), { zh: '各评价渠道权重合计', en: 'the sum of the channel weights' }))
 
   return checks.filter((c) => !holds(c.value, c.bound, c.op)).map(violationOf)
 }

@@ -4,6 +4,8 @@ import type { CalendarWarningInfo, GuidelineState, GuidelineVersionInfo, Guideli
 import type { IsoDate } from '@shared/org'
 import type { Store } from '../../db/store'
 import type { WorkingDayCalendar } from '../calendar'
+import { publicityPeriod, storedPublicity } from '../calendar/publicity'
+import { unitCalendar } from '../calendar/unitCalendar'
 import type { Policy } from '../policy/defaults'
 import { defaultGuideline } from './defaults'
 import { validateGuideline } from './validate'
@@ -50,7 +52,11 @@ function stateOf(row: VersionRow, rows: VersionRow[], today: IsoDate): Guideline
   return later ? 'superseded' : 'inForce'
 }
 
-function info(row: VersionRow, rows: VersionRow[], today: IsoDate): GuidelineVersionInfo {
+function info(row: VersionRow, rows: VersionRow[], today: IsoDate, calendar: WorkingDayCalendar): GuidelineVersionInfo {
+  const workingDays = (JSON.parse(row.body) as AnnualGuideline).publicity.guidelineWorkingDays
+  // The warnings are worked out on today's calendar, so an estimated end date keeps its warning
+  // after publishing, and one the table in force no longer agrees with says so.
+  const period = storedPublicity(calendar, { start: row.publicity_start, end: row.publicity_end, effectiveOn: row.effective_on, workingDays })
   return {
     version: row.version,
     state: stateOf(row, rows, today),
@@ -58,6 +64,9 @@ function info(row: VersionRow, rows: VersionRow[], today: IsoDate): GuidelineVer
     publishedBy: row.username,
     publicityStart: row.publicity_start,
     publicityEnd: row.publicity_end,
+    publicityFrom: period.from,
+    publicityWorkingDays: workingDays,
+    publicityWarnings: period.warnings.map(({ code, year, zh, en }) => ({ code, year, zh, en })),
     effectiveOn: row.effective_on,
     reason: row.reason,
   }
@@ -67,7 +76,7 @@ export function guidelineVersion(store: Store, year: number, version: number, to
   const rows = versionRows(store, year)
   const row = rows.find((r) => r.version === version)
   if (!row) throw new KaoheError('NOT_FOUND', { what: '指引版本 guideline version', id: `${year} v${version}` })
-  return { ...info(row, rows, today), guideline: JSON.parse(row.body) as AnnualGuideline }
+  return { ...info(row, rows, today, unitCalendar(store)), guideline: JSON.parse(row.body) as AnnualGuideline }
 }
 
 export function guidelineView(
@@ -99,12 +108,16 @@ export function guidelineView(
       updatedBy: draftRow.username,
     }
   }
+  const calendar = unitCalendar(store)
+  const current = shown ? { ...info(shown, rows, ctx.today, calendar), guideline: JSON.parse(shown.body) as AnnualGuideline } : null
+  // The current version's warnings are the view's too: they stay as long as its dates are estimates.
+  const warnings = [...(ctx.calendarWarnings ?? []), ...(current?.publicityWarnings ?? [])]
   return {
     year,
-    current: shown ? { ...info(shown, rows, ctx.today), guideline: JSON.parse(shown.body) as AnnualGuideline } : null,
+    current,
     draft,
-    versions: rows.map((r) => info(r, rows, ctx.today)).reverse(),
-    calendarWarnings: ctx.calendarWarnings ?? [],
+    versions: rows.map((r) => info(r, rows, ctx.today, calendar)).reverse(),
+    calendarWarnings: warnings.filter((w, i) => warnings.findIndex((x) => x.code === w.code && x.year === w.year) === i),
   }
 }
 
@@ -160,8 +173,9 @@ function latestVersion(store: Store, year: number): number | null {
 
 /**
  * Publishes the draft: it must satisfy the policy in force, a revision must give its reason, and
- * the publicity period is counted on the working-day calendar: it starts on the publishing day and
- * ends after the guideline's working days (P7 bounds them); the version is in force the next day.
+ * the publicity period is counted on the working-day calendar (calendar/publicity.ts): day 1 is
+ * the working day after publishing, it ends on the guideline's N-th working day (P7 bounds N), and
+ * the version is in force the next day.
  */
 export function publish(
   store: Store,
@@ -177,8 +191,8 @@ export function publish(
   }
   const previous = latestVersion(store, year)
   if (previous !== null && !draft.reason?.trim()) throw new KaoheError('GUIDELINE_REASON_REQUIRED')
-  const end = ctx.calendar.addWorkingDays(ctx.today, body.publicity.guidelineWorkingDays)
-  const effectiveOn = ctx.calendar.addCalendarDays(end.date, 1).date
+  const period = publicityPeriod(ctx.calendar, ctx.today, body.publicity.guidelineWorkingDays)
+  const effectiveOn = period.effectiveOn
   const version = (previous ?? 0) + 1
   store.run(
     store.qb.insertInto('guidelines').values({
@@ -190,10 +204,10 @@ export function publish(
       published_at: ctx.now.toISOString(),
       published_by: ctx.actorId,
       publicity_start: ctx.today,
-      publicity_end: end.date,
+      publicity_end: period.end,
       effective_on: effectiveOn,
     }),
   )
   store.run(store.qb.deleteFrom('guideline_drafts').where('year', '=', year))
-  return { version, publicityEnd: end.date, effectiveOn, warnings: end.warnings }
+  return { version, publicityEnd: period.end, effectiveOn, warnings: period.warnings.map(({ code, year, zh, en }) => ({ code, year, zh, en })) }
 }

@@ -5,6 +5,7 @@
  * UTF-16; and an unterminated quote must become a located error, not a silently merged row.
  */
 import type { SheetRow } from './cells'
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits, type LimitExceeded } from './limits'
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16' | 'gbk'
 
@@ -79,25 +80,32 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return ','
 }
 
-export type CsvParse = { ok: true; rows: SheetRow[] } | { ok: false; unterminatedQuoteAtRow: number }
+export type CsvParse =
+  | { ok: true; rows: SheetRow[] }
+  | { ok: false; unterminatedQuoteAtRow: number }
+  | { ok: false; exceeded: LimitExceeded }
 
 /**
  * RFC 4180: fields separated by the delimiter, records by CRLF (LF and lone CR accepted too);
  * a quoted field may hold delimiters, line breaks and doubled quotes. Lenient where Excel is: a
  * quote inside an unquoted field is literal, text after a closing quote is appended. Row numbers
  * count records, so a quoted line break does not shift them (Excel shows such a record as one row).
- * Only non-blank records are returned.
+ * Only non-blank records are returned. The policy's limits on rows (records, blank ones too), cells
+ * and one cell's characters stop the parse at the first record past them, before the field grows.
  */
-export function parseCsv(text: string, delimiter: CsvDelimiter): CsvParse {
+export function parseCsv(text: string, delimiter: CsvDelimiter, limits: Pick<ImportLimits, 'maxRows' | 'maxCells' | 'maxCellChars'> = DEFAULT_IMPORT_LIMITS): CsvParse {
   const rows: SheetRow[] = []
   let record: string[] = []
   let field = ''
   let rowNo = 1
+  let cells = 0
   let i = 0
   const n = text.length
+  const over = (limit: LimitExceeded['limit'], max: number, found: number): CsvParse => ({ ok: false, exceeded: { limit, max, found, part: '', row: rowNo } })
   const endField = () => {
     record.push(field)
     field = ''
+    cells++
   }
   const endRecord = () => {
     endField()
@@ -107,7 +115,16 @@ export function parseCsv(text: string, delimiter: CsvDelimiter): CsvParse {
     record = []
     rowNo++
   }
+  /** The first limit the record being read is past, if any. */
+  const exceeded = (): CsvParse | null => {
+    if (field.length > limits.maxCellChars) return over('maxCellChars', limits.maxCellChars, field.length)
+    if (cells > limits.maxCells) return over('maxCells', limits.maxCells, cells)
+    if (rowNo > limits.maxRows) return over('maxRows', limits.maxRows, rowNo)
+    return null
+  }
   while (i < n) {
+    const past = exceeded()
+    if (past) return past
     const ch = text[i]
     if (ch === '"' && field === '') {
       // Quoted field: runs to the next quote that is not doubled.
@@ -127,6 +144,7 @@ export function parseCsv(text: string, delimiter: CsvDelimiter): CsvParse {
         }
         field += c
         i++
+        if (field.length > limits.maxCellChars) return over('maxCellChars', limits.maxCellChars, field.length)
       }
       // Anything up to the next delimiter or line end is kept (lenient, like Excel).
       while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') field += text[i++]
@@ -143,6 +161,8 @@ export function parseCsv(text: string, delimiter: CsvDelimiter): CsvParse {
       i++
     }
   }
+  if (field.length > limits.maxCellChars) return over('maxCellChars', limits.maxCellChars, field.length)
   if (field !== '' || record.length > 0) endRecord()
+  if (cells > limits.maxCells) return { ok: false, exceeded: { limit: 'maxCells', max: limits.maxCells, found: cells, part: '', row: rowNo - 1 } }
   return { ok: true, rows }
 }

@@ -80,10 +80,6 @@ export const commonText = {
     zh: `第 ${row} 行的引号没有闭合，文件格式有误`,
     en: `The quote opened in row ${row} is never closed; the CSV is malformed`,
   }),
-  tooLarge: (kind: FileKind, mb: number) => ({
-    zh: `文件超过 ${mb} MB，不像是${kind.zh}`,
-    en: `The file is larger than ${mb} MB, which is not what ${kind.enWithArticle} looks like`,
-  }),
   empty: (kind: FileKind) => ({ zh: `文件中没有${kind.zhRows}数据`, en: `The file holds no ${kind.enRows}` }),
   missingColumn: (zhName: string, enName: string) => ({
     zh: `缺少必填列${q(zhName)}`,

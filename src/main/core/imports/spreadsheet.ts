@@ -5,7 +5,9 @@
 import type { SheetRow } from './cells'
 import { decodeCsvBytes, detectDelimiter, parseCsv, type CsvDelimiter, type CsvEncoding } from './csv'
 import { commonText, type FileKind } from './issues'
+import type { ImportLimits, LimitExceeded } from './limits'
 import { loadXlsx, looksLikeOle2, looksLikeZip } from './xlsx'
+import { checkWorkbookZip } from './zipCheck'
 
 export type SpreadsheetSource =
   | { kind: 'xlsx'; sheet: string }
@@ -22,17 +24,29 @@ export type SpreadsheetRead =
   | { ok: true; sheets: Sheet[]; csv: { encoding: CsvEncoding; delimiter: CsvDelimiter } | null }
   /** Why the file cannot be read, as a complete sentence; `row` is 0 unless a row is to blame. */
   | { ok: false; row: number; zh: string; en: string }
+  /** A limit of the policy the file is past: nothing of it was parsed. */
+  | { ok: false; exceeded: LimitExceeded }
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.')
   return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase()
 }
 
-/** Reads the workbook or the CSV; `kind` names the file in the messages ("upload the roster as…"). */
-export async function readSpreadsheet(bytes: Uint8Array, fileName: string, kind: FileKind): Promise<SpreadsheetRead> {
+/**
+ * Reads the workbook or the CSV; `kind` names the file in the messages ("upload the roster as…").
+ * The limits are checked first: a workbook's zip before ExcelJS loads it, a CSV's records as they
+ * are parsed.
+ */
+export async function readSpreadsheet(bytes: Uint8Array, fileName: string, kind: FileKind, limits: ImportLimits): Promise<SpreadsheetRead> {
   const unreadable = (zh: string, en: string): SpreadsheetRead => ({ ok: false, row: 0, ...commonText.unreadable(kind, zh, en) })
+  if (bytes.byteLength > limits.maxFileBytes) return { ok: false, exceeded: { limit: 'maxFileBytes', max: limits.maxFileBytes, found: bytes.byteLength, part: '', row: 0 } }
   const ext = extensionOf(fileName)
   if (looksLikeZip(bytes)) {
+    const checked = checkWorkbookZip(bytes, limits)
+    if (!checked.ok) {
+      if ('exceeded' in checked) return { ok: false, exceeded: checked.exceeded }
+      return unreadable(`文件已损坏或不是有效的 Excel 工作簿（${checked.damaged.zh}）`, `the file is damaged or not a valid Excel workbook (${checked.damaged.en})`)
+    }
     const loaded = await loadXlsx(bytes)
     if (!loaded.ok) {
       return unreadable(`文件已损坏或不是有效的 Excel 工作簿（${loaded.detail}）`, `the file is damaged or not a valid Excel workbook (${loaded.detail})`)
@@ -55,8 +69,11 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string, kind:
     return unreadable('无法识别文件编码（应为 UTF-8 或 GBK）', 'the encoding is neither UTF-8 nor GBK')
   }
   const delimiter = detectDelimiter(decoded.text)
-  const parsed = parseCsv(decoded.text, delimiter)
-  if (!parsed.ok) return { ok: false, row: parsed.unterminatedQuoteAtRow, ...commonText.unterminatedQuote(parsed.unterminatedQuoteAtRow) }
+  const parsed = parseCsv(decoded.text, delimiter, limits)
+  if (!parsed.ok) {
+    if ('exceeded' in parsed) return { ok: false, exceeded: parsed.exceeded }
+    return { ok: false, row: parsed.unterminatedQuoteAtRow, ...commonText.unterminatedQuote(parsed.unterminatedQuoteAtRow) }
+  }
   const rows = parsed.rows
   return {
     ok: true,

@@ -6,6 +6,7 @@
 import { EMPTY, cellText, isBlankCell, isBlankRow, type PlacedCell, type RawCell, type SheetRow } from './cells'
 import type { ColumnSet, ColumnSpec } from './columns'
 import { commonText, issue, prefixed, type FileKind, type ImportIssue, type Prefixed, type TableErrorCode, type TableWarningCode } from './issues'
+import { limitText, type ImportLimits } from './limits'
 import { cleanText } from './normalize'
 import { readSpreadsheet, type Sheet, type SpreadsheetSource } from './spreadsheet'
 
@@ -21,8 +22,8 @@ export interface TableSpec<P extends string, F extends string, C extends ColumnS
   prefix: P
   kind: FileKind
   columns: ColumnSet<F, C>
-  /** Larger files are refused unread: a wrong pick, or a zip bomb's wrapper. */
-  maxFileMb: number
+  /** The policy's limits (imports): a file past one is refused before it is parsed. */
+  limits: ImportLimits
 }
 
 /** One data row: its number as Excel shows it and its cells by field (blank when the column is absent). */
@@ -85,10 +86,15 @@ export async function readTable<P extends string, F extends string, C extends Co
   })
   const fileError = (k: TableErrorCode, t: { zh: string; en: string }, row = 0) => issue(code(k), { row, column: '' }, t.zh, t.en)
 
-  if (bytes.byteLength > spec.maxFileMb * 1024 * 1024) return fail(null, [fileError('TOO_LARGE', commonText.tooLarge(kind, spec.maxFileMb))])
   if (bytes.byteLength === 0) return fail(null, [fileError('EMPTY_FILE', commonText.empty(kind))])
-  const read = await readSpreadsheet(bytes, fileName, kind)
-  if (!read.ok) return fail(null, [fileError('UNREADABLE', read, read.row)])
+  const read = await readSpreadsheet(bytes, fileName, kind, spec.limits)
+  if (!read.ok) {
+    if ('exceeded' in read) {
+      const e = read.exceeded
+      return fail(null, [issue(code('TOO_LARGE'), { row: e.row, column: '', value: String(e.found) }, limitText(e).zh, limitText(e).en)])
+    }
+    return fail(null, [fileError('UNREADABLE', read, read.row)])
+  }
 
   // The sheet: the first (visible first) whose header has every required column, else the best one.
   const required = columns.columns.filter((c) => c.required)

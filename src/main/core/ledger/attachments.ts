@@ -3,6 +3,7 @@ import { ATTACHMENT_TYPES } from '@shared/ledger'
 import { KaoheError } from '@shared/errors'
 import type { FileContent } from '@shared/api/types'
 import type { Store } from '../../db/store'
+import { zipPartHeads } from '../imports/zipCheck'
 import { MAX_ATTACHMENT_BYTES, MAX_ENTRY_ATTACHMENT_BYTES } from './limits'
 
 /** An attachment checked and ready to store: decoded bytes, declared type, fingerprint. */
@@ -38,9 +39,42 @@ function startsWith(bytes: Buffer, magic: readonly number[]): boolean {
   return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)
 }
 
-/** An Office Open XML package: a zip whose (uncompressed) entry names include the part folder. */
-function isOfficePackage(bytes: Buffer, partFolder: string): boolean {
-  return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && bytes.includes('[Content_Types].xml') && bytes.includes(partFolder)
+/** More parts than any Word or Excel file of a ledger has; a technical bound, not a rule of RULES.md. */
+const MAX_PACKAGE_PARTS = 1000
+
+/** Names of parts no .docx or .xlsx holds: programs, scripts, shortcuts, and macros (those are .docm/.xlsm). */
+const EXECUTABLE_NAME = /\.(exe|dll|com|scr|pif|cpl|msi|msp|bat|cmd|ps1|psm1|vbs|vbe|js|jse|wsf|wsh|hta|jar|lnk|sh|app)$|(^|\/)vbaProject\.bin$/i
+
+/** Magic numbers of executables: Windows PE (MZ), ELF, Mach-O, a script's #!. */
+function looksExecutable(head: Buffer): boolean {
+  const magics = [[0x4d, 0x5a], [0x7f, 0x45, 0x4c, 0x46], [0xcf, 0xfa, 0xed, 0xfe], [0xce, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe], [0x23, 0x21]]
+  return magics.some((m) => startsWith(head, m))
+}
+
+/**
+ * An Office Open XML package, checked as one: a zip whose directory (the list Explorer and Office
+ * read) holds [Content_Types].xml and the main part (word/document.xml, xl/workbook.xml), and no
+ * part that is a program by name or by content. A zip holding an .exe renamed .xlsx is refused.
+ */
+function isOfficePackage(bytes: Buffer, mainPart: string): boolean {
+  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return false
+  const parts = zipPartHeads(bytes, MAX_PACKAGE_PARTS)
+  if (!parts) return false
+  const names = new Set(parts.map((p) => p.name))
+  if (!names.has('[Content_Types].xml') || !names.has(mainPart)) return false
+  return parts.every((p) => !EXECUTABLE_NAME.test(p.name) && !looksExecutable(p.head))
+}
+
+/**
+ * Control and invisible format characters in a file name: a right-to-left override makes
+ * "invoice\u202Efdp.exe" show as "invoiceexe.pdf"; zero-width and other format characters hide
+ * what a name is. No real file name needs them.
+ */
+const HIDDEN_IN_NAME = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u
+
+/** The name as it may be shown in a message: hidden characters written out as \u202E. */
+function visibleName(name: string): string {
+  return name.replace(new RegExp(HIDDEN_IN_NAME.source, 'gu'), (c) => `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
 }
 
 function isUtf8Text(bytes: Buffer): boolean {
@@ -64,9 +98,9 @@ function contentMatches(ext: string, bytes: Buffer): boolean {
     case 'jpeg':
       return startsWith(bytes, [0xff, 0xd8, 0xff])
     case 'docx':
-      return isOfficePackage(bytes, 'word/')
+      return isOfficePackage(bytes, 'word/document.xml')
     case 'xlsx':
-      return isOfficePackage(bytes, 'xl/')
+      return isOfficePackage(bytes, 'xl/workbook.xml')
     case 'txt':
       return isUtf8Text(bytes)
     default:
@@ -81,6 +115,7 @@ function contentMatches(ext: string, bytes: Buffer): boolean {
 export function checkAttachments(files: readonly FileContent[]): CheckedAttachment[] {
   let total = 0
   return files.map((file) => {
+    if (HIDDEN_IN_NAME.test(file.fileName)) throw new KaoheError('ATTACHMENT_NAME_INVALID', { fileName: visibleName(file.fileName) })
     const fileName = baseName(file.fileName)
     const b64 = file.contentBase64.replace(/\s+/g, '')
     if (!BASE64.test(b64) || b64.length % 4 === 1) {

@@ -3,6 +3,7 @@ import { LEDGER_KINDS, type LedgerKind } from '@shared/ledger'
 import type { IsoDate } from '@shared/org'
 import type { LedgerPage } from '@shared/api/types'
 import type { DB } from '../../db/schema'
+import { idList } from '../../db/idList'
 import type { Store } from '../../db/store'
 import { entryViews } from './entryViews'
 import { PER_KIND_MAX, PER_PERSON_SCOPE_MAX, SCAN_MAX } from './limits'
@@ -144,7 +145,7 @@ function keysQuery(store: Store, { filter, after, take, scan }: Shape, access: A
   let q = indexed(bound ? bound.day : filter.from)
   if (bound) q = q.where((eb: ExpressionBuilder<DB, 'ledger_entries'>) => eb(eb.refTuple('day', 'id'), '>=', eb.tuple(bound.day, bound.id)))
 
-  if (access.people) q = q.where(sql<number>`+person_id`, 'in', access.people)
+  if (access.people) q = q.where(sql<number>`+person_id`, 'in', idList(access.people))
   if (access.kinds) q = q.where(sql<string>`+kind`, 'in', access.kinds)
   if (!filter.includeVoided) q = q.where('voided_at', 'is', null)
   if (filter.text) q = q.where(sql<boolean>`text LIKE ${likePattern(filter.text)} ESCAPE '\\'`)

@@ -6,6 +6,7 @@ import { checkReportingLines, changedFields, personFields, savePerson, staffIdMa
 import { fileBytes } from '../imports/files'
 import { parseRoster, type RosterParse, type RosterRow } from './roster'
 import { importRefused } from '../imports/issues'
+import { importLimitsInForce } from '../imports/limits'
 
 /**
  * Roster import (花名册导入): read the file, preview what it would change, and import it in one
@@ -15,6 +16,7 @@ import { importRefused } from '../imports/issues'
 export async function readRoster(
   store: Store,
   file: FileContent,
+  now: Date,
   onProgress?: (done: number, total: number) => void,
 ): Promise<RosterParse> {
   const existing = new Map<string, string | null>()
@@ -23,7 +25,7 @@ export async function readRoster(
   )) {
     existing.set(p.staff_no, p.sup)
   }
-  return parseRoster(fileBytes(file), file.fileName, { existing, onProgress })
+  return parseRoster(fileBytes(file), file.fileName, { existing, onProgress, limits: importLimitsInForce(store, now) })
 }
 
 interface Planned {

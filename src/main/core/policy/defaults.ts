@@ -13,10 +13,53 @@ export interface SecurityPolicy {
   auditRetentionDays: number
 }
 
+/** The policy's quarterly section (RULES.md §5). */
+export interface QuarterlyPolicy {
+  /**
+   * 互评: the fewest peers a person should have where the department allows (HR is warned below it),
+   * and the fewest peer ratings before a peer mean is shown to anyone.
+   */
+  minPeerRaters: number
+  /** Calendar days the leadership group has to hold the interview (约谈) once it opens. */
+  interviewDays: number
+}
+
+/**
+ * The policy's imports section: limits on every imported spreadsheet (roster, attendance,
+ * satisfaction), checked before any parsing so a hostile file is refused with its limit named
+ * instead of exhausting memory. Byte limits are of the file and of each zip entry and all of them
+ * uncompressed; the ratio is uncompressed to compressed size of one entry; rows and cells are the
+ * whole workbook's; a cell's characters are capped at Excel's own maximum by default.
+ */
+export interface ImportsPolicy {
+  maxFileBytes: number
+  maxZipEntries: number
+  maxEntryUncompressedBytes: number
+  maxTotalUncompressedBytes: number
+  maxCompressionRatio: number
+  maxRows: number
+  maxCells: number
+  maxCellChars: number
+}
+
+/**
+ * The policy's kiosk section (现场评价): how many ratings one kiosk session takes in all and for
+ * one official, and how close together two ratings of one official may come before the second is
+ * flagged as part of a burst (kept in the stored response for HR; the time itself is never stored).
+ */
+export interface KioskPolicy {
+  maxRatingsPerSession: number
+  maxRatingsPerOfficialPerSession: number
+  burstSeconds: number
+}
+
 export interface Policy {
   version: string
   security: SecurityPolicy
   constraints: Record<string, number>
+  quarterly: QuarterlyPolicy
+  imports: ImportsPolicy
+  kiosk: KioskPolicy
 }
 
 /** The shipped defaults (resources/policy/default.json): the only home of these numbers. */

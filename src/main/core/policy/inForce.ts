@@ -22,14 +22,55 @@ const securitySchema = z.object({
   auditRetentionDays: z.number().int().min(180),
 })
 
+const quarterlySchema = z
+  .object({
+    minPeerRaters: z.number().int().min(1).max(20),
+    interviewDays: z.number().int().min(1).max(90),
+  })
+  .strict()
+
+const MiB = 1024 * 1024
+/** Bounds on the imports limits: no policy may switch the hostile-file checks off. */
+const importsSchema = z
+  .object({
+    maxFileBytes: z.number().int().min(1).max(200 * MiB),
+    maxZipEntries: z.number().int().min(1).max(65535),
+    maxEntryUncompressedBytes: z.number().int().min(1).max(1024 * MiB),
+    maxTotalUncompressedBytes: z.number().int().min(1).max(2048 * MiB),
+    maxCompressionRatio: z.number().min(1).max(1100),
+    maxRows: z.number().int().min(1).max(1_048_576),
+    maxCells: z.number().int().min(1).max(20_000_000),
+    maxCellChars: z.number().int().min(1).max(32767),
+  })
+  .strict()
+
+/** Bounds on the kiosk limits: a kiosk always has a limit and a burst window. */
+const kioskSchema = z
+  .object({
+    maxRatingsPerSession: z.number().int().min(1).max(10_000),
+    maxRatingsPerOfficialPerSession: z.number().int().min(1).max(1_000),
+    burstSeconds: z.number().int().min(1).max(3_600),
+  })
+  .strict()
+
 export const policySchema = z
   .object({
     $comment: z.string().optional(),
     version: z.string().trim().min(1).max(60),
     security: securitySchema,
     constraints: policyConstraintsSchema.strict(),
+    // A policy file written before this section existed keeps the shipped quarterly rules.
+    quarterly: quarterlySchema.default(DEFAULT_POLICY.quarterly),
+    imports: importsSchema.default(DEFAULT_POLICY.imports),
+    kiosk: kioskSchema.default(DEFAULT_POLICY.kiosk),
   })
   .strict()
+
+/** A stored policy body; sections added after it was approved read as the shipped defaults. */
+function storedPolicy(body: string): Policy {
+  const p = JSON.parse(body) as Partial<Policy> & Pick<Policy, 'version' | 'security' | 'constraints'>
+  return { ...p, quarterly: { ...DEFAULT_POLICY.quarterly, ...p.quarterly }, imports: { ...DEFAULT_POLICY.imports, ...p.imports }, kiosk: { ...DEFAULT_POLICY.kiosk, ...p.kiosk } }
+}
 
 export interface PolicyInForce {
   policy: Policy
@@ -52,7 +93,7 @@ export function policyInForce(store: Store, year: number): PolicyInForce {
   )
   if (!row) return { policy: DEFAULT_POLICY, id: null, source: 'default', approvedBy: null, approvedAt: null }
   return {
-    policy: JSON.parse(row.body) as Policy,
+    policy: storedPolicy(row.body),
     id: row.id,
     source: row.source as 'import' | 'package',
     approvedBy: row.username,
@@ -62,7 +103,7 @@ export function policyInForce(store: Store, year: number): PolicyInForce {
 
 function diff(from: Policy, to: Policy): PendingPolicy['changes'] {
   const changes: PendingPolicy['changes'] = []
-  for (const section of ['constraints', 'security'] as const) {
+  for (const section of ['constraints', 'security', 'quarterly', 'imports', 'kiosk'] as const) {
     const a = from[section] as Record<string, number | boolean>
     const b = to[section] as Record<string, number | boolean>
     for (const key of Object.keys(b)) {
@@ -124,7 +165,7 @@ export function pendingPolicy(store: Store, year: number): PendingPolicy | null 
     version: row.version,
     proposedBy: row.username ?? '',
     proposedAt: row.proposed_at,
-    changes: diff(policyInForce(store, year).policy, JSON.parse(row.body) as Policy),
+    changes: diff(policyInForce(store, year).policy, storedPolicy(row.body)),
   }
 }
 

@@ -1,14 +1,12 @@
 import { KaoheError } from '@shared/errors'
 import { GONE_STATUSES, type IsoDate } from '@shared/org'
 import type { FollowupView, Quarter, QuarterlyDetail, QuarterlyRateResult, QuarterlyStatusFlag, QuarterlyStatusRow } from '@shared/quarterly'
+import { idList } from '../../db/idList'
 import type { Store } from '../../db/store'
 import { openFollowupsFor } from './followups'
 import { quarterlyParams, type QuarterlyParams } from './params'
 import { quarterBounds, requireStarted } from './quarters'
 import { meetsStandard, quarterlyGrade, quarterlyScore } from './scoring'
-
-/** 互评: at least this many peers where the department has enough people (RULES.md §5). */
-export const MIN_PEERS = 3
 
 interface PersonRow {
   id: number
@@ -28,7 +26,7 @@ function peopleRows(store: Store, scope: 'all' | readonly number[]): PersonRow[]
     .leftJoin('departments as d', 'd.id', 'p.department_id')
     .select(['p.id', 'p.staff_no', 'p.name', 'p.department_id', 'd.name as department', 'p.status', 'p.joined_on', 'p.left_on'])
     .orderBy('p.staff_no')
-  if (scope !== 'all') q = q.where('p.id', 'in', [...scope])
+  if (scope !== 'all') q = q.where('p.id', 'in', idList(scope))
   return store.all(q)
 }
 
@@ -40,7 +38,7 @@ function inUnitDuring(p: Pick<PersonRow, 'status' | 'joined_on' | 'left_on'>, ye
   return true
 }
 
-/** People per department now in post, for the "enough people for 3 peers" rule. */
+/** People per department now in post, for the "enough people for the minimum of peers" rule. */
 export function departmentSizes(store: Store): Map<number, number> {
   const sizes = new Map<number, number>()
   const rows = store.all(store.qb.selectFrom('people').select(['department_id']).where('status', 'not in', [...GONE_STATUSES]))
@@ -48,15 +46,15 @@ export function departmentSizes(store: Store): Map<number, number> {
   return sizes
 }
 
-/** Whether a department is big enough that a person in it can have MIN_PEERS peers. */
-export const departmentAllowsPeers = (size: number) => size >= MIN_PEERS + 1
+/** Whether a department is big enough that a person in it can have `minPeers` peers (the policy's quarterly.minPeerRaters). */
+export const departmentAllowsPeers = (size: number, minPeers: number) => size >= minPeers + 1
 
 function rowsFor(store: Store, people: PersonRow[], year: number, quarter: Quarter, params: QuarterlyParams): QuarterlyStatusRow[] {
   if (!people.length) return []
   const ids = people.map((p) => p.id)
   const summaries = new Map(
     store
-      .all(store.qb.selectFrom('quarterly_summaries').select(['person_id', 'submitted_at']).where('year', '=', year).where('quarter', '=', quarter).where('person_id', 'in', ids))
+      .all(store.qb.selectFrom('quarterly_summaries').select(['person_id', 'submitted_at']).where('year', '=', year).where('quarter', '=', quarter).where('person_id', 'in', idList(ids)))
       .map((s) => [s.person_id, s.submitted_at]),
   )
   const ratings = new Map(
@@ -68,7 +66,7 @@ function rowsFor(store: Store, people: PersonRow[], year: number, quarter: Quart
           .select(['r.person_id', 'r.supervisor_id', 's.name as supervisor_name', 'r.performance', 'r.potential', 'r.fail_mark', 'r.fail_reason', 'r.rated_at'])
           .where('r.year', '=', year)
           .where('r.quarter', '=', quarter)
-          .where('r.person_id', 'in', ids),
+          .where('r.person_id', 'in', idList(ids)),
       )
       .map((r) => [r.person_id, r]),
   )
@@ -81,7 +79,7 @@ function rowsFor(store: Store, people: PersonRow[], year: number, quarter: Quart
       .select(['a.ratee_id', 'pr.score'])
       .where('a.year', '=', year)
       .where('a.quarter', '=', quarter)
-      .where('a.ratee_id', 'in', ids),
+      .where('a.ratee_id', 'in', idList(ids)),
   )) {
     assigned.set(a.ratee_id, (assigned.get(a.ratee_id) ?? 0) + 1)
     if (a.score !== null) scores.set(a.ratee_id, [...(scores.get(a.ratee_id) ?? []), a.score])
@@ -104,7 +102,8 @@ function rowsFor(store: Store, people: PersonRow[], year: number, quarter: Quart
       meets = meetsStandard(grade, r.fail_mark ? { reason: r.fail_reason ?? '' } : undefined)
       if (s.flags.includes('NO_PEER_RATINGS')) flags.push('NO_PEER_RATINGS')
     } else flags.push('NOT_RATED')
-    if (peersAssigned < MIN_PEERS && p.department_id !== null && departmentAllowsPeers(sizes.get(p.department_id) ?? 0)) flags.push('FEW_PEERS')
+    const minPeers = params.rules.minPeerRaters
+    if (peersAssigned < minPeers && p.department_id !== null && departmentAllowsPeers(sizes.get(p.department_id) ?? 0, minPeers)) flags.push('FEW_PEERS')
     if (!summaries.has(p.id)) flags.push('NO_SUMMARY')
     if (params.version === null) flags.push('DEFAULT_GUIDELINE')
     return {

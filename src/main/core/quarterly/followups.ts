@@ -2,12 +2,11 @@ import { localDate } from '@shared/dates'
 import { KaoheError } from '@shared/errors'
 import type { IsoDate } from '@shared/org'
 import type { FollowupKind, FollowupState, FollowupView, Quarter } from '@shared/quarterly'
+import { idList } from '../../db/idList'
 import type { Store } from '../../db/store'
+import { quarterlyRules } from './params'
 import { nextQuarter, previousQuarter, quarterBounds, quarterOf } from './quarters'
 import { consecutiveFailures, type QuarterRef, type QuarterStanding } from './scoring'
-
-/** Days the leadership group has to hold the interview (约谈) once it opens. */
-export const INTERVIEW_DAYS = 14
 
 function views(store: Store, where: { id?: number; state?: FollowupState; ids?: readonly number[] }): FollowupView[] {
   let q = store.qb
@@ -19,7 +18,7 @@ function views(store: Store, where: { id?: number; state?: FollowupState; ids?: 
     .orderBy('f.id')
   if (where.id !== undefined) q = q.where('f.id', '=', where.id)
   if (where.state) q = q.where('f.state', '=', where.state)
-  if (where.ids) q = q.where('f.id', 'in', where.ids.length ? [...where.ids] : [-1])
+  if (where.ids) q = q.where('f.id', 'in', idList(where.ids))
   return store.all(q).map((f) => ({
     id: f.id,
     personId: f.person_id,
@@ -56,7 +55,7 @@ function groupHead(store: Store): number | null {
  * 连续两个季度不达标 (RULES.md §5): looks at the quarter and its two neighbours (Q4 of Y−1 and Q1
  * of Y are neighbours) and, for every 不达标 pair the quarter belongs to, opens an interview (约谈)
  * and a support plan (帮扶计划) for the pair's later quarter unless they exist already. Owner: the
- * leadership group's head. The interview is due in INTERVIEW_DAYS, the plan by the end of the
+ * leadership group's head. The interview is due in the policy's quarterly.interviewDays, the plan by the end of the
  * quarter after the current one; the leadership group can change both.
  */
 export function openFollowupsFor(
@@ -75,9 +74,12 @@ export function openFollowupsFor(
   const opened: number[] = []
   const at = change.now.toISOString()
   const owner = groupHead(store)
-  const planQuarter = nextQuarter(quarterOf(change.today))
+  const current = quarterOf(change.today)
+  const planQuarter = nextQuarter(current)
+  // The interview opens now, so the policy in force this year sets its deadline.
+  const interviewDays = quarterlyRules(store, current.year).interviewDays
   const deadlines: Record<FollowupKind, IsoDate> = {
-    interview: localDate(new Date(change.now.getTime() + INTERVIEW_DAYS * 86_400_000)),
+    interview: localDate(new Date(change.now.getTime() + interviewDays * 86_400_000)),
     supportPlan: quarterBounds(planQuarter.year, planQuarter.quarter).to,
   }
   for (const pair of consecutiveFailures(standings).filter((p) => same(p.first, q) || same(p.second, q))) {

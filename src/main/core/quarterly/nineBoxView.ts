@@ -1,16 +1,19 @@
 import { GONE_STATUSES, type IsoDate } from '@shared/org'
 import type { NineBoxView, Quarter } from '@shared/quarterly'
+import { idList } from '../../db/idList'
 import type { Store } from '../../db/store'
 import { NINE_BOX_BANDS, nineBox } from './nineBox'
 import { quarterlyParams } from './params'
 import { lastEndedQuarter, quarterBounds } from './quarters'
 
 /**
- * 九宫格 (RULES.md §5): every rated person of the quarter placed by the supervisor's performance
- * (columns) and potential (rows), with the cut-offs of the guideline in force. All nine cells are
- * listed, high potential first, low performance first.
+ * 九宫格 (RULES.md §5): every rated person of the quarter in scope (`scopeOf(…, 'quarterly.nineBox')`:
+ * everyone for HR and the leadership, themselves and their reporting chain for others — the people whose
+ * ratings quarterly.status shows them) placed by the supervisor's performance (columns) and
+ * potential (rows), with the cut-offs of the guideline in force. All nine cells are listed, high
+ * potential first, low performance first.
  */
-export function nineBoxView(store: Store, year: number, quarter: Quarter, today: IsoDate): NineBoxView {
+export function nineBoxView(store: Store, scope: 'all' | readonly number[], year: number, quarter: Quarter, today: IsoDate): NineBoxView {
   const params = quarterlyParams(store, year, quarter, today)
   const rows = store.all(
     store.qb
@@ -23,7 +26,10 @@ export function nineBoxView(store: Store, year: number, quarter: Quarter, today:
   )
   const cells: NineBoxView['cells'] = []
   for (const row of [...NINE_BOX_BANDS].reverse()) for (const col of NINE_BOX_BANDS) cells.push({ row, col, people: [] })
+  // Narrowed here rather than with an IN list: a supervisor's chain can be most of a large unit.
+  const inScope = scope === 'all' ? null : new Set(scope)
   for (const r of rows) {
+    if (inScope && !inScope.has(r.id)) continue
     const cell = nineBox(r.performance, r.potential, params.nineBoxCutoffs)
     cells
       .find((c) => c.row === cell.row && c.col === cell.col)!
@@ -55,7 +61,7 @@ export function ratingsDue(store: Store, supervisorPersonId: number, today: IsoD
           .where(
             'person_id',
             'in',
-            reports.map((r) => r.id),
+            idList(reports.map((r) => r.id)),
           ),
       )
       .map((r) => r.person_id),

@@ -2,6 +2,8 @@ import type { NineBoxCutoffs, QuarterlyChannel } from '@shared/guideline/model'
 import type { IsoDate } from '@shared/org'
 import type { Quarter } from '@shared/quarterly'
 import type { Store } from '../../db/store'
+import type { QuarterlyPolicy } from '../policy/defaults'
+import { policyInForce } from '../policy/inForce'
 import { defaultGuideline } from '../guideline/defaults'
 import { versionInForce } from '../guideline/versions'
 import { quarterBounds } from './quarters'
@@ -12,6 +14,13 @@ export interface QuarterlyParams {
   version: number | null
   channel: QuarterlyChannel
   nineBoxCutoffs: NineBoxCutoffs
+  /** The quarterly rules of the year's policy in force (peer minimum, interview days). */
+  rules: QuarterlyPolicy
+}
+
+/** The quarterly section of the year's policy in force (RULES.md §5 numbers: peers, interview). */
+export function quarterlyRules(store: Store, year: number): QuarterlyPolicy {
+  return policyInForce(store, year).policy.quarterly
 }
 
 /**
@@ -23,5 +32,5 @@ export function quarterlyParams(store: Store, year: number, quarter: Quarter, to
   const end = quarterBounds(year, quarter).to
   const found = versionInForce(store, year, end < today ? end : today) ?? versionInForce(store, year, today)
   const channel = found ? found.guideline.channels.quarterly : defaultGuideline(year).channels.quarterly
-  return { version: found?.version ?? null, channel, nineBoxCutoffs: channel.nineBoxCutoffs }
+  return { version: found?.version ?? null, channel, nineBoxCutoffs: channel.nineBoxCutoffs, rules: quarterlyRules(store, year) }
 }

@@ -2,7 +2,8 @@ import { KaoheError } from '@shared/errors'
 import type { IsoDate } from '@shared/org'
 import type { AssignPeersResult, PeerAssignmentView, Quarter } from '@shared/quarterly'
 import type { Store } from '../../db/store'
-import { MIN_PEERS, checkConsecutiveFailures, departmentAllowsPeers, departmentSizes } from './evaluation'
+import { checkConsecutiveFailures, departmentAllowsPeers, departmentSizes } from './evaluation'
+import { quarterlyRules } from './params'
 import { requireStarted } from './quarters'
 
 /**
@@ -57,7 +58,7 @@ function person(store: Store, id: number) {
 /**
  * HR assigns one rater to rate colleagues in a quarter (kept assignments stay; adding one twice is
  * harmless). Self-assignment and a colleague of another department are refused; a ratee left with
- * fewer than 3 peers although the department has at least 4 people is a warning, not a refusal.
+ * fewer than the policy's minimum of peers although the department has enough people is a warning, not a refusal.
  */
 export function assignPeers(
   store: Store,
@@ -80,6 +81,7 @@ export function assignPeers(
     )
   }
   const sizes = departmentSizes(store)
+  const minPeers = quarterlyRules(store, input.year).minPeerRaters
   const warnings: AssignPeersResult['warnings'] = []
   for (const e of ratees) {
     const peers =
@@ -92,14 +94,14 @@ export function assignPeers(
           .where('quarter', '=', input.quarter),
       )?.n ?? 0
     const size = e.department_id === null ? 0 : (sizes.get(e.department_id) ?? 0)
-    if (peers < MIN_PEERS && departmentAllowsPeers(size)) {
+    if (peers < minPeers && departmentAllowsPeers(size, minPeers)) {
       warnings.push({
         rateeId: e.id,
         rateeName: e.name,
         peers,
         departmentSize: size,
-        zh: `${e.name} 目前只有 ${peers} 名互评人，本科室 ${size} 人，应至少安排 ${MIN_PEERS} 名`,
-        en: `${e.name} has ${peers} peer(s) so far; the department has ${size} people, so at least ${MIN_PEERS} should be assigned`,
+        zh: `${e.name} 目前只有 ${peers} 名互评人，本科室 ${size} 人，应至少安排 ${minPeers} 名`,
+        en: `${e.name} has ${peers} peer(s) so far; the department has ${size} people, so at least ${minPeers} should be assigned`,
       })
     }
   }

@@ -6,8 +6,9 @@ import type { Store } from '../../db/store'
 import { fileBytes } from '../imports/files'
 import { staffIdMap } from '../org/people'
 import { importRefused } from '../imports/issues'
-import { versionInForce } from '../guideline/versions'
-import { parseSurvey, SURVEY_MIN_RESPONSES, type SurveyParse, type SurveyRow } from './parse'
+import { importLimitsInForce } from '../imports/limits'
+import { fewResponseWarnings } from './sampleSize'
+import { parseSurvey, type SurveyParse, type SurveyRow } from './parse'
 
 /**
  * 服务评价导入 against the database. A response with a 评价编号 is stored under it, so a re-import
@@ -20,6 +21,8 @@ import { parseSurvey, SURVEY_MIN_RESPONSES, type SurveyParse, type SurveyRow } f
 export interface SurveyRead {
   parse: SurveyParse
   sha256: string
+  /** The day of the read: the guideline in force then sets each year's 样本不足 threshold. */
+  today: string
 }
 
 export async function readSurvey(
@@ -30,30 +33,28 @@ export async function readSurvey(
 ): Promise<SurveyRead> {
   const bytes = fileBytes(file)
   const knownStaffNos = new Set(staffIdMap(store).keys())
-  const parse = await parseSurvey(bytes, file.fileName, { knownStaffNos, minResponses: minResponsesInForce(store, today), onProgress })
-  return { parse, sha256: createHash('sha256').update(bytes).digest('hex') }
-}
-
-/**
- * The guideline's 样本不足 threshold in force today: the highest any post category sets, so the
- * preview flags every official some category would; the default when no guideline is in force.
- */
-function minResponsesInForce(store: Store, today: string): number {
-  const g = versionInForce(store, Number(today.slice(0, 4)), today)?.guideline
-  if (!g) return SURVEY_MIN_RESPONSES
-  const mins = Object.values(g.categories).flatMap((c) =>
-    Object.values(c.dimensions).flatMap((d) => d.indicators.flatMap((i) => (i.source === 'survey' ? [i.minResponses] : []))),
-  )
-  return mins.length ? Math.max(...mins) : SURVEY_MIN_RESPONSES
+  // The day's policy sets the file limits, like the roster and attendance imports.
+  const limits = importLimitsInForce(store, new Date(`${today}T12:00:00`))
+  const parse = await parseSurvey(bytes, file.fileName, { knownStaffNos, onProgress, limits })
+  return { parse, sha256: createHash('sha256').update(bytes).digest('hex'), today }
 }
 
 const fileKeyPrefix = (sha256: string) => `file:${sha256}:`
 
-interface Planned {
+interface StoredResponse {
+  person_id: number
+  day: string
+  level: string
+  channel: string | null
+}
+
+export interface Planned {
   row: SurveyRow
   personId: number
   key: string
   action: 'add' | 'update' | 'unchanged'
+  /** The stored response under the same key, which this row replaces (or repeats). */
+  stored: StoredResponse | null
 }
 
 function plan(store: Store, read: SurveyRead): Planned[] {
@@ -63,7 +64,7 @@ function plan(store: Store, read: SurveyRead): Planned[] {
     if (personId === undefined) throw new KaoheError('NOT_FOUND', { what: '工号 staff number', id: row.staffNo })
     return { row, personId, key: row.responseId ?? `${fileKeyPrefix(read.sha256)}${row.row}` }
   })
-  const stored = new Map<string, { person_id: number; day: string; level: string; channel: string | null }>()
+  const stored = new Map<string, StoredResponse>()
   // SQLite's limit on bound parameters is far above this; chunks keep each statement small.
   for (let i = 0; i < rows.length; i += 500) {
     const keys = rows.slice(i, i + 500).map((r) => r.key)
@@ -75,9 +76,9 @@ function plan(store: Store, read: SurveyRead): Planned[] {
   }
   return rows.map((r) => {
     const s = stored.get(r.key)
-    if (!s) return { ...r, action: 'add' }
+    if (!s) return { ...r, action: 'add', stored: null }
     const same = s.person_id === r.personId && s.day === r.row.date && s.level === r.row.level && s.channel === r.row.channel
-    return { ...r, action: same ? 'unchanged' : 'update' }
+    return { ...r, action: same ? 'unchanged' : 'update', stored: s }
   })
 }
 
@@ -113,7 +114,7 @@ export function previewSurvey(store: Store, fileName: string, read: SurveyRead):
   const planned = plan(store, read)
   const added = planned.filter((p) => p.action !== 'unchanged').length
   const errors: RosterIssue[] = [...parse.errors]
-  const warnings: RosterIssue[] = [...parse.warnings]
+  const warnings: RosterIssue[] = [...parse.warnings, ...fewResponseWarnings(store, parse, planned, read.today)].sort((a, b) => a.row - b.row)
   const keyless = parse.rows.filter((r) => r.responseId === null).length
   if (keyless) {
     const before = earlierImport(store, read.sha256)

@@ -14,6 +14,7 @@ import { cellText, type RawCell } from '../imports/cells'
 import { columnSet, type ColumnSpec } from '../imports/columns'
 import { commonText, issue, type CellErrorCode, type FileKind, type ImportIssue, type Prefixed, type TableErrorCode, type TableWarningCode } from '../imports/issues'
 import { staffLookup } from '../imports/knownStaff'
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../imports/limits'
 import { cleanName, cleanText, codeKey, readCode, readNumber } from '../imports/normalize'
 import { RowReader, cellCodes, type RowContext } from '../imports/rowReader'
 import type { SpreadsheetSource } from '../imports/spreadsheet'
@@ -79,12 +80,8 @@ const CHANNEL_WORDS: ReadonlyMap<string, SurveyChannel> = new Map(
   (Object.keys(SURVEY_CHANNEL_ALIASES) as (keyof typeof SURVEY_CHANNEL_ALIASES)[]).flatMap((c) => SURVEY_CHANNEL_ALIASES[c].map((w) => [key(w), c] as const)),
 )
 
-/**
- * Below this many responses a satisfaction score is computed but flagged 样本不足 (RULES.md §4;
- * the guideline's minResponses, 10 by default). The scoring flags it per period over every import;
- * the preview flags it per file so HR sees a thin export before importing it.
- */
-export const SURVEY_MIN_RESPONSES = 10
+// 样本不足 (RULES.md §4) is a property of a person's year, not of a file: the importer flags it
+// from the responses already stored plus this file's (survey/importer.ts), against the guideline.
 
 /**
  * Raters that are not one person: anonymous placeholders, and names the national system masks
@@ -124,7 +121,6 @@ export const SURVEY_FILE: FileKind = {
   headerHint: ['工号', '日期', '评价'],
 }
 
-export const SURVEY_MAX_FILE_MB = 20
 
 export type SurveyErrorCode = Prefixed<'SURVEY', TableErrorCode | CellErrorCode> | 'SURVEY_BAD_LEVEL' | 'SURVEY_UNKNOWN_STAFF_NO'
 export type SurveyWarningCode =
@@ -153,8 +149,9 @@ export interface SurveyRow {
 export interface SurveyCount {
   staffNo: string
   responses: number
-  /** Fewer than SURVEY_MIN_RESPONSES (or the option's minimum). */
-  fewResponses: boolean
+  /** The official's first row, and the staff-number column as the file names it: where a warning about them points. */
+  row: number
+  column: string
 }
 
 export interface SurveyParse {
@@ -173,9 +170,9 @@ export interface SurveyParse {
 export interface SurveyParseOptions {
   /** The unit's staff numbers; when given, any other number is an error on its row. */
   knownStaffNos?: ReadonlySet<string>
-  /** The guideline's minResponses, when it is not the default 10. */
-  minResponses?: number
   onProgress?: (done: number, total: number) => void
+  /** The policy's import limits in force (the shipped ones when not given). */
+  limits?: ImportLimits
 }
 
 const allowedZh = LEVELS.map((l) => SURVEY_LEVEL_LABELS[l].zh).join('、')
@@ -202,21 +199,16 @@ const text = {
     zh: `与第 ${firstRow} 行为同一评价人在 ${date} 对工号 ${staffNo} 的评价，请确认不是重复提交`,
     en: `The same rater as in row ${firstRow} rated ${staffNo} on ${date} again; check that it is not a repeated submission`,
   }),
-  fewResponses: (staffNo: string, n: number, min: number) => ({
-    zh: `工号 ${staffNo} 在本文件中只有 ${n} 份评价，少于 ${min} 份，服务评价得分将标注“样本不足”`,
-    en: `Staff number ${staffNo} has only ${n} responses in this file, fewer than ${min}; the satisfaction score will be flagged as a small sample`,
-  }),
 }
 
 /** Reads a survey export and checks every row; errors name the row and the column as written in the file. */
 export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: SurveyParseOptions = {}): Promise<SurveyParse> {
-  const table = await readTable(bytes, fileName, { prefix: 'SURVEY', kind: SURVEY_FILE, columns: COLUMNS, maxFileMb: SURVEY_MAX_FILE_MB })
+  const table = await readTable(bytes, fileName, { prefix: 'SURVEY', kind: SURVEY_FILE, columns: COLUMNS, limits: opts.limits ?? DEFAULT_IMPORT_LIMITS })
   const { source, headerRow, fields: columns } = table
   const warnings: SurveyIssue[] = [...table.warnings]
   if (!table.ok) return { importable: false, rows: [], errors: table.errors, warnings, counts: [], columns, totalRows: 0, headerRow, source }
 
   const lookup = opts.knownStaffNos ? staffLookup(opts.knownStaffNos) : null
-  const min = opts.minResponses ?? SURVEY_MIN_RESPONSES
   const errors: SurveyIssue[] = []
   const rows: SurveyRow[] = []
   const byResponseId = new Map<string, number>()
@@ -258,12 +250,7 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Sur
     if (c) c.n++
     else counts.set(row.staffNo, { first: row.row, n: 1 })
   }
-  const countList: SurveyCount[] = [...counts].map(([staffNo, c]) => ({ staffNo, responses: c.n, fewResponses: c.n < min }))
-  for (const [staffNo, c] of counts) {
-    if (c.n >= min) continue
-    const t = text.fewResponses(staffNo, c.n, min)
-    warnings.push(issue('SURVEY_FEW_RESPONSES', { row: c.first, column: table.label('staffNo'), value: staffNo }, t.zh, t.en))
-  }
+  const countList: SurveyCount[] = [...counts].map(([staffNo, c]) => ({ staffNo, responses: c.n, row: c.first, column: table.label('staffNo') }))
   warnings.sort((a, b) => a.row - b.row)
   const total = table.rows.length
   opts.onProgress?.(total, total)

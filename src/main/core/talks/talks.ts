@@ -1,6 +1,7 @@
 import { KaoheError } from '@shared/errors'
 import type { TalkStatus } from '@shared/api/types'
 import { GONE_STATUSES, type IsoDate } from '@shared/org'
+import { idList } from '../../db/idList'
 import type { Store } from '../../db/store'
 import { daysInMonth, isIsoDate } from '../calendar/dates'
 
@@ -53,7 +54,7 @@ function expectedIn(p: PersonRow, month: string): boolean {
 function people(store: Store, scope: 'all' | readonly number[]): PersonRow[] {
   if (scope !== 'all' && scope.length === 0) return []
   let q = store.qb.selectFrom('people').select(['id', 'staff_no', 'name', 'supervisor_id', 'status', 'joined_on', 'left_on']).orderBy('staff_no')
-  if (scope !== 'all') q = q.where('id', 'in', [...scope])
+  if (scope !== 'all') q = q.where('id', 'in', idList(scope))
   return store.all(q)
 }
 
@@ -72,7 +73,7 @@ function talksIn(store: Store, month: string, personIds?: readonly number[]): Ma
     .select(['t.id', 't.person_id', 't.held_on', 't.notes', 'u.display_name as recorded_by'])
     .where('t.month', '=', month)
     .where('t.voided_at', 'is', null)
-  if (personIds) q = q.where('t.person_id', 'in', [...personIds])
+  if (personIds) q = q.where('t.person_id', 'in', idList(personIds))
   return new Map(store.all(q).map((t) => [t.person_id, t]))
 }
 

@@ -56,7 +56,7 @@ export function createUnit(
     // Encrypted or not, only the account running Kaohe needs to read the file.
     chmodSync(location.dbPath, 0o600)
     const s = store
-    const audit = new AuditLog(s)
+    const audit = new AuditLog(s, dbKey)
     const at = opts.now.toISOString()
     const ids = s.tx(() => {
       s.run(s.qb.insertInto('unit').values({ id: 1, name: setup.unitName, code: setup.unitCode, created_at: at }))

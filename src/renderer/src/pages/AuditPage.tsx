@@ -345,6 +345,33 @@ export function AuditPage() {
   )
 }
 
+/** The head as a checkpoint the audit administrator notes outside the machine (issue 7). */
+function Checkpoint({ report }: { report: AuditVerifyReport }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      {report.head && (
+        <>
+          <Text size="sm" mt={6}>
+            {t('audit.checkpoint')}
+          </Text>
+          <Code fz="lg" fw={700} data-testid="audit-checkpoint">
+            {report.head.checkpoint}
+          </Code>
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('audit.checkpointHint')}
+          </Text>
+        </>
+      )}
+      {(report.keyedFrom ?? 1) > 1 && (
+        <Text size="xs" mt={4}>
+          {t('audit.keyedFrom', { last: report.keyedFrom - 1 })}
+        </Text>
+      )}
+    </>
+  )
+}
+
 function VerifyReport({ report }: { report: AuditVerifyReport }) {
   const { t } = useTranslation()
   if (report.ok) {
@@ -354,6 +381,7 @@ function VerifyReport({ report }: { report: AuditVerifyReport }) {
         <Code mt={4} style={{ wordBreak: 'break-all' }} data-testid="audit-head-hash">
           {report.headHash ?? t('common.none')}
         </Code>
+        <Checkpoint report={report} />
       </Alert>
     )
   }
@@ -368,6 +396,12 @@ function VerifyReport({ report }: { report: AuditVerifyReport }) {
         </Text>
       )}
       <Text size="sm">{t('audit.verifyBadCount', { entries: report.entries })}</Text>
+      {(report.breaks ?? []).map((b) => (
+        <Text size="sm" key={`${b.foundAt}-${b.anchorSeq ?? ''}`} data-testid="audit-break">
+          {t('audit.breakFound', { at: b.foundAt, problem: t(`audit.problem.${b.problem}`), anchorSeq: b.anchorSeq ?? '-', headSeq: b.headSeq })}
+        </Text>
+      ))}
+      <Checkpoint report={report} />
     </Alert>
   )
 }

@@ -1,8 +1,8 @@
-import { useState } from 'react'
-import { Alert, Button, Card, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core'
+import { useEffect, useState } from 'react'
+import { Alert, Button, Card, Code, PasswordInput, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core'
 import { IconAlertTriangle, IconDatabaseExport, IconDatabaseImport, IconShieldCheck } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { BackupInfo } from '@shared/api/types'
+import type { BackupInfo, BackupSigningKeyView } from '@shared/api/types'
 import { notifySuccess, useApi } from '../api'
 import { BackupInfoView } from '../components/BackupInfoView'
 import { ConfirmModal } from '../components/ConfirmModal'
@@ -19,6 +19,18 @@ export function BackupPage({ onRestored }: { onRestored: () => void }) {
   const [result, setResult] = useState<{ action: Action; info: BackupInfo } | null>(null)
   const [confirmRestore, setConfirmRestore] = useState(false)
   const [errors, setErrors] = useState<Partial<Record<Action, string>>>({})
+  // Verify and restore: the password at backup time (or recovery code), and the fingerprint from paper.
+  const [secrets, setSecrets] = useState<Record<'verify' | 'restore', { password: string; fingerprint: string }>>({
+    verify: { password: '', fingerprint: '' },
+    restore: { password: '', fingerprint: '' },
+  })
+  const [signingKey, setSigningKey] = useState<BackupSigningKeyView | null>(null)
+
+  useEffect(() => {
+    void run('backup.signingKey', {}, { notify: false }).then((r) => {
+      if (r.ok) setSigningKey(r.value)
+    })
+  }, [run])
 
   const go = async (action: Action) => {
     const folder = folders[action].trim()
@@ -26,7 +38,14 @@ export function BackupPage({ onRestored }: { onRestored: () => void }) {
     setBusy(action)
     setResult(null)
     setErrors({})
-    const r = await run(`backup.${action}`, { folder }, { notify: false })
+    const extra = action === 'create' ? null : secrets[action]
+    const fingerprint = extra?.fingerprint.trim() || undefined
+    const r =
+      action === 'create'
+        ? await run('backup.create', { folder }, { notify: false })
+        : action === 'verify'
+          ? await run('backup.verify', { folder, password: extra?.password || undefined, fingerprint }, { notify: false })
+          : await run('backup.restore', { folder, password: extra?.password ?? '', fingerprint }, { notify: false })
     setBusy(null)
     if (!r.ok) {
       setErrors({ [action]: describe(r.error) })
@@ -61,6 +80,32 @@ export function BackupPage({ onRestored }: { onRestored: () => void }) {
           }}
           data-testid={`backup-${action}-folder`}
         />
+        {action !== 'create' && (
+          <>
+            <PasswordInput
+              label={t('backup.password')}
+              description={t('backup.passwordHint')}
+              value={secrets[action].password}
+              withAsterisk={action === 'restore'}
+              autoComplete="current-password"
+              onChange={(e) => {
+                const value = e.currentTarget.value
+                setSecrets((x) => ({ ...x, [action]: { ...x[action], password: value } }))
+              }}
+              data-testid={`backup-${action}-password`}
+            />
+            <TextInput
+              label={t('backup.fingerprint')}
+              description={t('backup.fingerprintHint')}
+              value={secrets[action].fingerprint}
+              onChange={(e) => {
+                const value = e.currentTarget.value
+                setSecrets((x) => ({ ...x, [action]: { ...x[action], fingerprint: value } }))
+              }}
+              data-testid={`backup-${action}-fingerprint`}
+            />
+          </>
+        )}
         {errors[action] && (
           <Alert color="red" icon={<IconAlertTriangle />} p="xs" data-testid={`backup-${action}-error`} role="alert">
             <Text size="sm">{errors[action]}</Text>
@@ -70,7 +115,7 @@ export function BackupPage({ onRestored }: { onRestored: () => void }) {
           color={danger ? 'red' : undefined}
           variant={danger ? 'light' : action === 'create' ? 'filled' : 'default'}
           loading={busy === action}
-          disabled={!folders[action].trim() || (busy !== null && busy !== action)}
+          disabled={!folders[action].trim() || (action === 'restore' && !secrets.restore.password) || (busy !== null && busy !== action)}
           onClick={() => (danger ? setConfirmRestore(true) : void go(action))}
           data-testid={`backup-${action}`}
         >
@@ -83,6 +128,19 @@ export function BackupPage({ onRestored }: { onRestored: () => void }) {
   return (
     <Stack gap="lg">
       <PageHeader title={t('backup.title')} lead={t('backup.lead')} />
+      {signingKey && (
+        <Card withBorder radius="md" padding="lg" data-testid="backup-signing-key">
+          <Stack gap="xs">
+            <Title order={5}>{t('backup.keyTitle')}</Title>
+            <Text size="sm" c="dimmed">
+              {t('backup.keyText')}
+            </Text>
+            <Code block style={{ fontSize: 16, letterSpacing: 1 }} data-testid="backup-fingerprint">
+              {signingKey.fingerprint}
+            </Code>
+          </Stack>
+        </Card>
+      )}
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
         {card('create', <IconDatabaseExport size={22} />, undefined)}
         {card('verify', <IconShieldCheck size={22} />, 'green')}
@@ -95,6 +153,11 @@ export function BackupPage({ onRestored }: { onRestored: () => void }) {
               {t('backup.infoTitle')} · {t(`backup.${result.action}`)}
             </Title>
             <BackupInfoView info={result.info} />
+            {result.info.signingKeyFingerprint && (
+              <Text size="sm">
+                {t('backup.infoFingerprint')}：<Code>{result.info.signingKeyFingerprint}</Code>
+              </Text>
+            )}
           </Stack>
         </Card>
       )}

@@ -24,6 +24,8 @@ import { RoleBadges } from '../components/RoleBadges'
 import { formatDateTime } from '../format'
 import { useLang } from '../i18n'
 import { checkPassword, USERNAME_RE } from '../password'
+import { ResetRequestsCard } from './ResetRequestsCard'
+import { isAdminRole } from '@shared/roles'
 
 /** 用户管理 (系统管理员): list, add, disable/enable, reset password. */
 export function UsersPage({ session }: { session: SessionInfo }) {
@@ -34,6 +36,20 @@ export function UsersPage({ session }: { session: SessionInfo }) {
   const [adding, setAdding] = useState(false)
   const [toggling, setToggling] = useState<UserSummary | null>(null)
   const [resetting, setResetting] = useState<UserSummary | null>(null)
+  const [requested, setRequested] = useState(0)
+
+  /** A content account's reset is only requested here; the security administrator approves it. */
+  const startReset = async (u: UserSummary) => {
+    if (u.roles.every((r) => isAdminRole(r))) {
+      setResetting(u)
+      return
+    }
+    const r = await run('users.requestReset', { userId: u.id })
+    if (r.ok) {
+      notifySuccess(t('users.requestDone', { name: u.displayName }))
+      setRequested((n) => n + 1)
+    }
+  }
 
   const load = useCallback(async () => {
     const r = await run('users.list')
@@ -134,10 +150,10 @@ export function UsersPage({ session }: { session: SessionInfo }) {
                             size="xs"
                             variant="default"
                             leftSection={<IconKey size={14} />}
-                            onClick={() => setResetting(u)}
+                            onClick={() => void startReset(u)}
                             data-testid={`user-reset-${u.username}`}
                           >
-                            {t('users.resetPassword')}
+                            {u.roles.every((r) => isAdminRole(r)) ? t('users.resetPassword') : t('users.requestReset')}
                           </Button>
                           <Button
                             size="xs"
@@ -160,6 +176,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
         )}
       </Card>
 
+      <ResetRequestsCard session={session} reloadKey={requested} />
       <AddUserModal
         opened={adding}
         onClose={() => setAdding(false)}

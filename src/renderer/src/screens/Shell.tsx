@@ -28,6 +28,7 @@ import { allowedPages, useHashRoute, type PageKey } from '../routes'
 import { HomePage } from '../pages/HomePage'
 import { UsersPage } from '../pages/UsersPage'
 import { RolesPage } from '../pages/RolesPage'
+import { ResetRequestsCard } from '../pages/ResetRequestsCard'
 import { AuditPage } from '../pages/AuditPage'
 import { BackupPage } from '../pages/BackupPage'
 import { OrgPage } from '../pages/org/OrgPage'
@@ -137,7 +138,13 @@ export function Shell({
       page = <UsersPage session={session} />
       break
     case 'roles':
-      page = <RolesPage />
+      page = (
+        <>
+          <RolesPage />
+          {/* Issue 7 #9: the security administrator approves the system administrator's reset requests here. */}
+          <ResetRequestsCard session={session} />
+        </>
+      )
       break
     case 'audit':
       page = <AuditPage />

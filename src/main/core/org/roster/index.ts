@@ -1,4 +1,4 @@
-export { parseRoster, MAX_FILE_MB, PROGRESS_EVERY } from './parse'
+export { parseRoster, PROGRESS_EVERY } from './parse'
 export { rosterTemplate, rosterTemplateCsv, rosterHeader } from './template'
 export { ROSTER_COLUMNS, EXAMPLE_PEOPLE, type RosterColumn } from './columns'
 export { CATEGORY_LABEL, STATUS_LABEL } from './vocabulary'

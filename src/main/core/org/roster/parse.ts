@@ -8,6 +8,7 @@ import { cellText, EMPTY } from '../../imports/cells'
 import { commonText, issue } from '../../imports/issues'
 import { cleanName, cleanText, readBoolean } from '../../imports/normalize'
 import { RowReader, cellCodes, type RowContext } from '../../imports/rowReader'
+import { DEFAULT_IMPORT_LIMITS } from '../../imports/limits'
 import { PROGRESS_EVERY, eachRow, readTable, type TableRow } from '../../imports/table'
 import { EXAMPLE_PEOPLE, ROSTER_COLUMN_SET } from './columns'
 import { checkAcrossRows } from './crossRows'
@@ -25,8 +26,6 @@ import {
 
 export { PROGRESS_EVERY }
 
-/** No roster of a small office comes near this; a bigger file is a wrong pick, or a zip bomb's wrapper. */
-export const MAX_FILE_MB = 20
 /** Longest 姓名, 科室, 岗位 or 职级 accepted. */
 export const TEXT_MAX = 50
 
@@ -48,7 +47,7 @@ export interface CheckedRow {
  * The result is a preview: **import only when `importable` is true**, i.e. no errors at all.
  */
 export async function parseRoster(bytes: Uint8Array, fileName: string, opts: RosterParseOptions = {}): Promise<RosterParse> {
-  const table = await readTable(bytes, fileName, { prefix: 'ROSTER', kind: ROSTER_FILE, columns: ROSTER_COLUMN_SET, maxFileMb: MAX_FILE_MB })
+  const table = await readTable(bytes, fileName, { prefix: 'ROSTER', kind: ROSTER_FILE, columns: ROSTER_COLUMN_SET, limits: opts.limits ?? DEFAULT_IMPORT_LIMITS })
   const { source, headerRow, fields: columns } = table
   const warnings: RosterIssue[] = [...table.warnings]
   if (!table.ok) return { importable: false, rows: [], errors: table.errors, warnings, columns, totalRows: 0, headerRow, source }

@@ -1,6 +1,7 @@
 import type { PostCategory } from '@shared/guideline/model'
 import type { IsoDate } from '../../calendar'
 import type { ImportIssue } from '../../imports/issues'
+import type { ImportLimits } from '../../imports/limits'
 import type { SpreadsheetSource } from '../../imports/spreadsheet'
 
 /** 岗位类别 (RULES.md §3), the guideline's own type: it decides the dimension weights a person gets. */
@@ -127,4 +128,6 @@ export interface RosterParseOptions {
   existing?: ReadonlyMap<string, string | null>
   /** Called about every 500 rows and once at the end, so a 5,000-person import shows progress. */
   onProgress?: (done: number, total: number) => void
+  /** The policy's import limits in force (the shipped ones when not given). */
+  limits?: ImportLimits
 }

@@ -181,10 +181,17 @@ export function CommitmentDocument({
       {letter.publicityStart && letter.publicityEnd && letter.effectiveOn && (
         <p className="cl-doc-note">
           {t('cdoc.publicity', {
-            start: formatDate(letter.publicityStart, lang),
+            from: formatDate(letter.publicityFrom ?? letter.publicityStart, lang),
+            days: letter.publicityWorkingDays ?? '—',
             end: formatDate(letter.publicityEnd, lang),
             effective: formatDate(letter.effectiveOn, lang),
           })}
+          {letter.publicityWarnings.map((w) => (
+            <span key={`${w.code}-${w.year}`} className="cl-doc-warning">
+              {' '}
+              {lang === 'zh' ? w.zh : w.en}
+            </span>
+          ))}
         </p>
       )}
       <div className="cl-doc-signs">

@@ -53,18 +53,32 @@ export function LetterMeta({ letter }: { letter: CommitmentLetterView }) {
   if (letter.submittedAt) lines.push(t('commitments.submittedAt', { at: formatDateTime(letter.submittedAt, lang) }))
   if (letter.reviewedBy && letter.reviewedAt) lines.push(t('commitments.reviewedBy', { name: letter.reviewedBy, at: formatDateTime(letter.reviewedAt, lang) }))
   if (letter.publicityStart && letter.publicityEnd) {
-    lines.push(t('commitments.publicityDates', { start: formatDate(letter.publicityStart, lang), end: formatDate(letter.publicityEnd, lang) }))
+    lines.push(
+      t('commitments.publicityDates', {
+        from: formatDate(letter.publicityFrom ?? letter.publicityStart, lang),
+        end: formatDate(letter.publicityEnd, lang),
+        days: letter.publicityWorkingDays ?? '—',
+      }),
+    )
   }
   if (letter.effectiveOn) lines.push(t('commitments.effectiveOn', { date: formatDate(letter.effectiveOn, lang) }))
   if (lines.length === 0) return null
   return (
-    <Group gap="lg" data-testid="commitments-meta">
-      {lines.map((l) => (
-        <Text key={l} size="sm" c="dimmed">
-          {l}
+    <Stack gap={4}>
+      <Group gap="lg" data-testid="commitments-meta">
+        {lines.map((l) => (
+          <Text key={l} size="sm" c="dimmed">
+            {l}
+          </Text>
+        ))}
+      </Group>
+      {/* An end date counted on an estimated calendar keeps its warning for as long as it is one. */}
+      {letter.publicityWarnings.map((w) => (
+        <Text key={`${w.code}-${w.year}`} size="sm" c="orange" data-testid="commitments-publicity-warning">
+          {lang === 'zh' ? w.zh : w.en}
         </Text>
       ))}
-    </Group>
+    </Stack>
   )
 }
 

@@ -72,9 +72,10 @@ export function GuidelineDocument({
             {info.publicityStart && info.publicityEnd && (
               <div>
                 {t('doc.publicity', {
-                  start: formatDate(info.publicityStart, lang),
+                  // Day 1 is the day after publishing (RULES.md §1): the span shown is the one counted.
+                  from: formatDate(info.publicityFrom ?? info.publicityStart, lang),
                   end: formatDate(info.publicityEnd, lang),
-                  days: g.publicity.guidelineWorkingDays,
+                  days: info.publicityWorkingDays ?? g.publicity.guidelineWorkingDays,
                 })}
               </div>
             )}

@@ -155,7 +155,7 @@ function CalendarWarnings({ warnings }: { warnings: GuidelineView['calendarWarni
   )
 }
 
-/** 公示期：2026年1月5日 至 2026年1月9日（5个工作日），2026年1月12日起生效 */
+/** 公示期：2026年1月6日 至 2026年1月12日（5个工作日），2026年1月13日起生效: from day 1, the day after publishing. */
 export function usePublicityLine(): (info: GuidelineVersionInfo, days: number) => string | null {
   const { t } = useTranslation()
   const lang = useLang()
@@ -163,7 +163,7 @@ export function usePublicityLine(): (info: GuidelineVersionInfo, days: number) =
     (info, days) =>
       info.publicityStart && info.publicityEnd
         ? t('guideline.publicityLine', {
-            start: formatDate(info.publicityStart, lang),
+            from: formatDate(info.publicityFrom ?? info.publicityStart, lang),
             end: formatDate(info.publicityEnd, lang),
             days,
             effective: info.effectiveOn ? formatDate(info.effectiveOn, lang) : '—',
@@ -605,7 +605,7 @@ function VersionsCard({
                     </Table.Td>
                     <Table.Td>
                       {v.publicityStart && v.publicityEnd
-                        ? `${formatDate(v.publicityStart, lang)} – ${formatDate(v.publicityEnd, lang)}`
+                        ? `${formatDate(v.publicityFrom ?? v.publicityStart, lang)} – ${formatDate(v.publicityEnd, lang)}`
                         : t('common.none')}
                     </Table.Td>
                     <Table.Td>{v.effectiveOn ? formatDate(v.effectiveOn, lang) : t('common.none')}</Table.Td>

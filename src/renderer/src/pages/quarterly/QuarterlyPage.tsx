@@ -47,7 +47,8 @@ export function QuarterlyPage({ session, onNavigate }: { session: SessionInfo; o
     ...(meId !== null ? ['summary'] : []),
     ...(can(session.roles, 'quarterly.peerRate') ? ['peer'] : []),
     ...(can(session.roles, 'quarterly.assignPeers') ? ['assign'] : []),
-    ...(can(session.roles, 'quarterly.nineBox') ? ['ninebox'] : []),
+    // Everyone may see their own box; the tab is for those who see others' (main narrows a supervisor's to their chain).
+    ...(can(session.roles, 'quarterly.nineBox') && (can(session.roles, 'org.read') || session.roles.includes('supervisor')) ? ['ninebox'] : []),
     ...(can(session.roles, 'quarterly.followups') ? ['followups'] : []),
   ]
   const active = tab && tabs.includes(tab) ? tab : 'status'
