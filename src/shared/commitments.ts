@@ -116,6 +116,8 @@ export interface CommitmentSummary {
   personName: string
   staffNo: string
   departmentName: string | null
+  /** 岗位, for the printed letter (whoever prints it, staff included). */
+  post?: string | null
   year: number
   /** Null: no letter yet. */
   version: number | null

@@ -1,6 +1,7 @@
 /**
  * Error codes that cross the API boundary. Each has Chinese and English text; `{name}` placeholders
  * are filled from the error's params. Nothing else (no stack, no SQL) ever reaches a user.
+ * Each code also has its exit class for the command line in ERROR_EXIT below.
  */
 export const ERROR_TEXT = {
   INVALID_INPUT: { zh: '输入有误：{details}', en: 'Invalid input: {details}' },
@@ -101,6 +102,10 @@ export const ERROR_TEXT = {
   KEYFILE_BUSY: {
     zh: '密钥文件正被另一个程序使用，请稍后重试：{path}',
     en: 'Another program is using the key file; try again shortly: {path}',
+  },
+  BACKUP_NOT_FOUND: {
+    zh: '该文件夹中没有考核台备份：{path}',
+    en: 'There is no Kaohe backup in this folder: {path}',
   },
   BACKUP_UNSIGNED: {
     zh: '备份没有本单位的签名，不能校验或恢复（{path}）',
@@ -209,6 +214,10 @@ export const ERROR_TEXT = {
   LEDGER_DAY_IN_FUTURE: { zh: '台账日期 {day} 晚于今天（{today}），不能预先记录', en: 'The entry date {day} is after today ({today}); entries cannot be recorded in advance' },
   LEDGER_PERSON_NOT_IN_UNIT: { zh: '{name} 在 {day} 不在本单位，不能为其记台账', en: '{name} was not in the unit on {day}; no ledger entry can be recorded' },
   LEDGER_ALREADY_VOIDED: { zh: '该台账条目（{id}）已于 {at} 作废', en: 'This ledger entry ({id}) was already voided at {at}' },
+  LEDGER_NOT_VOIDABLE: {
+    zh: '该台账条目（{id}）是导入的记录，不能作废；请更正来源数据后重新导入',
+    en: 'This ledger entry ({id}) was imported and cannot be voided; correct the source data and import it again',
+  },
   LEDGER_ATTACHMENT_TOO_LARGE: {
     zh: '附件“{fileName}”过大（{sizeMb} MB），每个附件不超过 {limitMb} MB',
     en: 'The attachment “{fileName}” is too large ({sizeMb} MB); each attachment may be at most {limitMb} MB',
@@ -280,6 +289,26 @@ export const ERROR_TEXT = {
     en: '{year} Q{quarter} has not started yet (today is {today})',
   },
   QUARTERLY_FAIL_REASON_REQUIRED: { zh: '标记“不达标”须写明理由', en: 'Marking a quarter as 不达标 needs a written reason' },
+  QUARTER_NOT_IN_RATING_PHASE: {
+    zh: '{quarterZh}尚未进入评价阶段，主管评价自 {ratingFromZh} 开始',
+    en: '{year} Q{quarter} is not in its rating phase yet; supervisors rate from {ratingFrom}',
+  },
+  QUARTER_CLOSED: {
+    zh: '{quarterZh}已于 {closedOnZh} 结束评估，不能再修改；如需更正，请由人事科登记更正或重新开放该季度',
+    en: '{year} Q{quarter} closed on {closedOn} and can no longer be changed; HR can record an amendment or reopen it',
+  },
+  QUARTER_NOT_CLOSED: {
+    zh: '{quarterZh}尚未结束评估，请直接修改，无须登记更正或重新开放',
+    en: '{year} Q{quarter} has not closed; change it directly, no amendment or reopening is needed',
+  },
+  QUARTERLY_RATE_WITHOUT_SUMMARY: {
+    zh: '{name} 尚未提交{quarterZh}工作小结；确认无小结仍要评价时请勾选“确认在无小结的情况下评价”',
+    en: '{name} has not submitted a summary for {year} Q{quarter}; confirm explicitly to rate without it',
+  },
+  QUARTERLY_AMEND_NO_RATING: {
+    zh: '{name} 在{quarterZh}没有主管评价，无可更正',
+    en: '{name} has no supervisor rating in {year} Q{quarter} to amend',
+  },
   QUARTERLY_SUMMARY_LOCKED: {
     zh: '{year} 年第 {quarter} 季度已由主管评价，工作小结不能再修改',
     en: 'The supervisor has rated {year} Q{quarter}; the summary can no longer be changed',
@@ -312,6 +341,125 @@ export const ERROR_TEXT = {
 } as const satisfies Record<string, { zh: string; en: string }>
 
 export type ErrorCode = keyof typeof ERROR_TEXT
+
+/**
+ * How each error ends a command-line run (`kaohe`): `denied` → exit 3 (authentication failed or
+ * access denied), `invalid` → exit 4 (the input or a file named is not acceptable), `failure` → exit 1.
+ * Every code has one — a new code in ERROR_TEXT does not compile until its class is chosen here.
+ */
+export type ExitClass = 'failure' | 'denied' | 'invalid'
+
+export const ERROR_EXIT = {
+  INVALID_INPUT: 'invalid',
+  UNKNOWN_METHOD: 'failure',
+  NOT_AUTHENTICATED: 'denied',
+  FORBIDDEN: 'denied',
+  SESSION_LOCKED: 'denied',
+  PASSWORD_CHANGE_REQUIRED: 'denied',
+  KIOSK_MODE: 'failure',
+  KIOSK_NOT_ACTIVE: 'failure',
+  KIOSK_SESSION_LIMIT: 'failure',
+  KIOSK_OFFICIAL_LIMIT: 'failure',
+  AUTH_FAILED: 'denied',
+  ACCOUNT_LOCKED: 'denied',
+  ACCOUNT_DISABLED: 'denied',
+  WRONG_PASSWORD: 'denied',
+  WEAK_PASSWORD: 'invalid',
+  PASSWORD_REUSED: 'invalid',
+  NOT_INITIALIZED: 'failure',
+  ALREADY_INITIALIZED: 'invalid',
+  KEYFILE_MISSING: 'failure',
+  KEYFILE_CORRUPT: 'failure',
+  DATABASE_KEY_MISMATCH: 'failure',
+  USERNAME_TAKEN: 'invalid',
+  USER_NOT_FOUND: 'invalid',
+  CANNOT_DISABLE_SELF: 'invalid',
+  LAST_ADMIN: 'invalid',
+  ROLE_CONFLICT: 'invalid',
+  ROLE_ALREADY_HELD: 'invalid',
+  ROLE_NOT_HELD: 'invalid',
+  BACKUP_INVALID: 'invalid',
+  FILE_NOT_FOUND: 'invalid',
+  RECOVERY_CODE_INVALID: 'denied',
+  RECOVERY_LOCKED: 'denied',
+  KEYFILE_BUSY: 'failure',
+  BACKUP_NOT_FOUND: 'failure',
+  BACKUP_UNSIGNED: 'failure',
+  BACKUP_SIGNATURE_INVALID: 'failure',
+  BACKUP_FINGERPRINT_MISMATCH: 'failure',
+  BACKUP_OTHER_UNIT: 'failure',
+  BACKUP_KEYFILE_MISMATCH: 'failure',
+  BACKUP_SIGNING_KEY_MISSING: 'failure',
+  RESET_NEEDS_APPROVAL: 'failure',
+  RESET_APPROVER_SAME: 'failure',
+  RESET_NOT_PENDING: 'failure',
+  RESET_APPROVER_TAINTED: 'failure',
+  RESET_ALREADY_PENDING: 'failure',
+  T3_KEY_RECOVERY_INVALID: 'failure',
+  NOT_FOUND: 'failure',
+  ORG_DUPLICATE_STAFF_NO: 'failure',
+  ORG_DEPARTMENT_TAKEN: 'failure',
+  ORG_SUPERVISOR_SELF: 'failure',
+  ORG_SUPERVISOR_GONE: 'failure',
+  ORG_SUPERVISOR_CYCLE: 'failure',
+  ORG_EFFECTIVE_TOO_EARLY: 'failure',
+  ORG_ACCOUNT_TAKEN: 'failure',
+  ORG_ADMIN_ACCOUNT: 'failure',
+  ROLE_LINKED_ACCOUNT: 'failure',
+  ORG_GROUP_OVERLAP: 'failure',
+  ROSTER_INVALID: 'failure',
+  CALENDAR_IMPORT_INVALID: 'failure',
+  CALENDAR_STATUTORY_MISSING: 'failure',
+  POLICY_IMPORT_INVALID: 'failure',
+  POLICY_NOT_PENDING: 'failure',
+  POLICY_PENDING_EXISTS: 'failure',
+  GUIDELINE_NO_DRAFT: 'failure',
+  GUIDELINE_INVALID: 'failure',
+  GUIDELINE_REASON_REQUIRED: 'failure',
+  GUIDELINE_DRAFT_EXISTS: 'failure',
+  GUIDELINE_NOTHING_TO_REVISE: 'failure',
+  GUIDELINE_YEAR_MISMATCH: 'failure',
+  LEDGER_DAY_IN_FUTURE: 'failure',
+  LEDGER_PERSON_NOT_IN_UNIT: 'failure',
+  LEDGER_ALREADY_VOIDED: 'failure',
+  LEDGER_NOT_VOIDABLE: 'failure',
+  LEDGER_ATTACHMENT_TOO_LARGE: 'failure',
+  LEDGER_ATTACHMENTS_TOO_LARGE: 'failure',
+  LEDGER_ATTACHMENT_TYPE: 'failure',
+  LEDGER_EXPORT_TOO_LARGE: 'failure',
+  ATTENDANCE_INVALID: 'failure',
+  SURVEY_INVALID: 'failure',
+  SURVEY_ALREADY_IMPORTED: 'failure',
+  TALK_ALREADY_RECORDED: 'failure',
+  TALK_DATE_OUTSIDE_MONTH: 'failure',
+  TALK_DATE_IN_FUTURE: 'failure',
+  COMMITMENT_STATE: 'failure',
+  COMMITMENT_NO_TASKS: 'failure',
+  COMMITMENT_DEADLINE_OUTSIDE_YEAR: 'failure',
+  COMMITMENT_DUPLICATE_TASK: 'failure',
+  COMMITMENT_TASK_WITHDRAWN: 'failure',
+  COMMITMENT_COMPLETED_IN_FUTURE: 'failure',
+  COMMITMENT_REASON_REQUIRED: 'failure',
+  REVISION_PENDING_EXISTS: 'failure',
+  REVISION_NOT_PENDING: 'failure',
+  REVISION_INVALID: 'failure',
+  REVISION_OWN_REQUEST: 'failure',
+  QUARTER_NOT_STARTED: 'failure',
+  QUARTERLY_FAIL_REASON_REQUIRED: 'failure',
+  QUARTER_NOT_IN_RATING_PHASE: 'invalid',
+  QUARTER_CLOSED: 'invalid',
+  QUARTER_NOT_CLOSED: 'invalid',
+  QUARTERLY_RATE_WITHOUT_SUMMARY: 'invalid',
+  QUARTERLY_AMEND_NO_RATING: 'invalid',
+  QUARTERLY_SUMMARY_LOCKED: 'failure',
+  QUARTERLY_NOT_IN_UNIT: 'failure',
+  PEER_SELF_ASSIGNMENT: 'failure',
+  PEER_OTHER_DEPARTMENT: 'failure',
+  EXPORT_TARGET_PROTECTED: 'invalid',
+  EXPORT_TARGET_EXISTS: 'invalid',
+  ATTACHMENT_NAME_INVALID: 'failure',
+  INTERNAL: 'failure',
+} as const satisfies Record<ErrorCode, ExitClass>
 export type ErrorParams = Record<string, string | number>
 
 /** One invalid field, as zod reported it, for forms that show errors beside the field. */

@@ -123,6 +123,16 @@ const revisionOf = async (u: ReadyUnit) => ({ requestId: (await letterAt(u, 'rev
 
 /** 季度评估: Q1 of this year has always begun. */
 const QY = { year: Number(today.slice(0, 4)), quarter: 1 as const }
+/** Today's quarter: begun and never closed, so summaries and peer work save in it. */
+const NOWQ = { year: QY.year, quarter: (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4 }
+/** Quarters of earlier years are always closed (core/quarterly/phases.ts): HR reopens one so a supervisor can rate in it. */
+async function reopened<Q extends { year: number; quarter: 1 | 2 | 3 | 4 }>(u: ReadyUnit, q: Q): Promise<Q> {
+  await u.as('hr1')
+  await u.ok('quarterly.reopen', { ...q, reason: '补评' })
+  return q
+}
+const LAST_Q4 = { year: QY.year - 2, quarter: 4 as const }
+const LAST_Q1 = { year: QY.year - 1, quarter: 1 as const }
 /** staff1's own person, for their summary and sheet. */
 async function staffSelf(u: ReadyUnit) {
   await u.as('hr1')
@@ -137,7 +147,7 @@ async function peers(u: ReadyUnit) {
   const dept = await u.ok('org.departments.save', { name: '综合科', code: '31' })
   await u.ok('org.people.save', { ...PERSON, id: rater, staffNo: '0031', name: '周本人', departmentId: dept.id })
   const ratee = await u.ok('org.people.save', { ...PERSON, staffNo: '0032', name: '吴同事', departmentId: dept.id })
-  return { ...QY, raterId: rater, rateeIds: [ratee.id] }
+  return { ...NOWQ, raterId: rater, rateeIds: [ratee.id] }
 }
 async function peerAssignment(u: ReadyUnit) {
   const input = await peers(u)
@@ -149,8 +159,11 @@ async function peerAssignment(u: ReadyUnit) {
 async function followup(u: ReadyUnit) {
   const { personId } = await ledgerReport(u)
   await u.as('none1')
-  await u.ok('quarterly.rate', { personId, year: QY.year - 1, quarter: 4, performance: 50, potential: 50 })
-  await u.ok('quarterly.rate', { personId, ...QY, performance: 50, potential: 50 })
+  await reopened(u, LAST_Q4)
+  await reopened(u, LAST_Q1)
+  await u.as('none1')
+  await u.ok('quarterly.rate', { personId, ...LAST_Q4, performance: 50, potential: 50, withoutSummary: true })
+  await u.ok('quarterly.rate', { personId, ...LAST_Q1, performance: 50, potential: 50, withoutSummary: true })
   await u.as('head1')
   return { id: (await u.ok('quarterly.followups.list', {}))[0]!.id, state: 'done' as const }
 }
@@ -186,6 +199,10 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   'users.setDisabled': {
     allowed: { as: 'sysadmin', input: (u) => ({ userId: u.ids.staff1, disabled: true }) },
     denied: { as: 'auditor', input: (u) => ({ userId: u.ids.staff1, disabled: true }) },
+  },
+  'users.unlock': {
+    allowed: { as: 'sysadmin', input: (u) => ({ userId: u.ids.staff1 }) },
+    denied: { as: 'secadmin', input: (u) => ({ userId: u.ids.staff1 }) },
   },
   // One step only for an account without content roles (issue 7 #9); staff1's takes two administrators.
   'users.resetPassword': {
@@ -237,6 +254,7 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   },
   'backup.signingKey': { allowed: { as: 'sysadmin' }, denied: { as: 'secadmin' } },
   'home.tasks': { allowed: { as: 'hr1' }, denied: { as: null, expect: 'NOT_AUTHENTICATED' } },
+  'home.timeline': { allowed: { as: 'staff1' }, denied: { as: null, expect: 'NOT_AUTHENTICATED' } },
 
   'org.departments.list': { allowed: { as: 'hr1' }, denied: { as: 'sysadmin' } },
   'org.departments.save': {
@@ -309,14 +327,24 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
     denied: { as: 'none1', input: async (u) => ({ personId: await staffSelf(u), ...QY }) },
   },
   'quarterly.submitSummary': {
-    allowed: { as: 'staff1', input: async (u) => ({ personId: await staffSelf(u), ...QY, text: '本季度工作小结' }) },
+    allowed: { as: 'staff1', input: async (u) => ({ personId: await staffSelf(u), ...NOWQ, text: '本季度工作小结' }) },
     denied: { as: 'hr1', input: async (u) => ({ personId: await staffSelf(u), ...QY, text: '本季度工作小结' }) },
   },
   'quarterly.rate': {
-    allowed: { as: 'none1', input: async (u) => ({ personId: (await ledgerReport(u)).personId, ...QY, performance: 85, potential: 80 }) },
+    allowed: {
+      as: 'none1',
+      input: async (u) => ({ personId: (await ledgerReport(u)).personId, ...(await reopened(u, LAST_Q1)), performance: 85, potential: 80, withoutSummary: true }),
+    },
     denied: { as: 'staff1', input: async (u) => ({ personId: (await ledgerReport(u)).personId, ...QY, performance: 85, potential: 80 }) },
   },
   'quarterly.assignPeers': { allowed: { as: 'hr1', input: peers }, denied: { as: 'head1', input: peers } },
+  'quarterly.autoAssignPeers': { allowed: { as: 'hr1', input: async (u) => (await peers(u), NOWQ) }, denied: { as: 'head1', input: () => NOWQ } },
+  'quarterly.reopen': { allowed: { as: 'hr1', input: () => ({ ...LAST_Q1, reason: '补评' }) }, denied: { as: 'staff1', input: () => ({ ...LAST_Q1, reason: '补评' }) } },
+  'quarterly.amend': {
+    // Authorised, then refused by the rule: nobody rated the person in that quarter.
+    allowed: { as: 'hr1', input: async (u) => ({ personId: await personOf(u), ...LAST_Q1, performance: 80, potential: 80, reason: '更正' }), expect: 'QUARTERLY_AMEND_NO_RATING' },
+    denied: { as: 'head1', input: async (u) => ({ personId: await personOf(u), ...LAST_Q1, performance: 80, potential: 80, reason: '更正' }) },
+  },
   'quarterly.myPeerAssignments': { allowed: { as: 'staff1' }, denied: { as: 'sysadmin' } },
   'quarterly.peerRate': { allowed: { as: 'staff1', input: peerAssignment }, denied: { as: 'hr1', input: peerAssignment } },
   'quarterly.nineBox': { allowed: { as: 'head1', input: () => QY }, denied: { as: 'auditor', input: () => QY } },
@@ -368,6 +396,8 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
 describe('the contract', () => {
   it('lists every method once, each with a schema, a known permission and a handler', () => {
     expect(Object.keys(contract).sort()).toEqual([...METHOD_NAMES].sort())
+    // The walk's cases are the slices' methods, no more and no fewer (test/api/contractSlices.test.ts checks the rest).
+    expect(Object.keys(CASES).sort()).toEqual([...METHOD_NAMES].sort())
     for (const name of METHOD_NAMES) {
       const def = contract[name]
       expect(def.input, name).toBeInstanceOf(z.ZodType)

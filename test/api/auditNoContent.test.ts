@@ -88,6 +88,8 @@ function freeTextWriteMethods(): MethodName[] {
 }
 
 const NOW = new Date('2026-04-10T12:00:00Z')
+/** The clock the unit reads; moved on only for the amendment of a closed quarter, the last call. */
+let now = NOW
 let markerCount = 0
 const markers: string[] = []
 /** A string found nowhere else: ZQX + a counter + a fixed tail (Chinese, to catch re-encodings too). */
@@ -112,7 +114,8 @@ interface Team extends ReadyUnit {
 }
 
 async function team(): Promise<Team> {
-  const u = await readyUnit({ clock: () => NOW })
+  now = NOW
+  const u = await readyUnit({ clock: () => now })
   await u.as('hr1')
   await u.ok('org.roster.import', csv('花名册.csv', ROSTER_HEAD + ROSTER + '\n'))
   const p = Object.fromEntries((await u.ok('org.people.list', {})).map((x) => [x.name, x.id])) as Team['p']
@@ -173,9 +176,25 @@ const CALLS: Call[] = [
   },
   { as: 'none1', method: 'commitments.complete', input: (u) => ({ personId: u.p.孙丽, year: 2026, taskKey: 'T1', completedOn: '2026-04-09' }) },
   { as: 'staff1', method: 'quarterly.submitSummary', input: (u) => ({ personId: u.p.孙丽, year: 2026, quarter: 1, text: marker() }) },
-  { as: 'none1', method: 'quarterly.rate', input: (u) => ({ personId: u.p.孙丽, year: 2025, quarter: 4, performance: 50, potential: 50, failMark: true, failReason: marker() }) },
+  // Q4 2025 closed in January (core/quarterly/phases.ts): HR reopens it so it can be rated.
+  { as: 'hr1', method: 'quarterly.reopen', input: () => ({ year: 2025, quarter: 4, reason: marker() }) },
+  {
+    as: 'none1',
+    method: 'quarterly.rate',
+    input: (u) => ({ personId: u.p.孙丽, year: 2025, quarter: 4, performance: 50, potential: 50, failMark: true, failReason: marker(), withoutSummary: true }),
+  },
   { as: 'none1', method: 'quarterly.rate', input: (u) => ({ personId: u.p.孙丽, year: 2026, quarter: 1, performance: 50, potential: 50, failMark: true, failReason: marker() }) },
   { as: 'head1', method: 'quarterly.followups.update', input: async (u) => ({ id: (await u.ok('quarterly.followups.list', {}))[0]!.id, notes: marker() }) },
+  // Last: the clock moves on until Q1 2026 has closed, and HR records a correction of its rating.
+  {
+    as: 'hr1',
+    method: 'quarterly.amend',
+    input: async (u) => {
+      now = new Date('2026-05-11T12:00:00Z')
+      await u.as('hr1')
+      return { personId: u.p.孙丽, year: 2026, quarter: 1, performance: 55, potential: 50, failMark: true, failReason: marker(), reason: marker() }
+    },
+  },
 ]
 
 describe('audit entries hold no content', () => {

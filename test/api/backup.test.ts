@@ -36,8 +36,20 @@ describe('encrypted backups', () => {
     expect(err).toMatchObject({ code: 'BACKUP_INVALID', params: { path: info.folder } })
     expect(String(err.params?.reason)).toMatch(/SHA-256/)
     expect((await u.err('backup.restore', { folder: info.folder, password: passwordOf('sysadmin') })).code).toBe('BACKUP_INVALID')
-    expect((await u.err('backup.verify', { folder: tempDir() })).code).toBe('BACKUP_INVALID')
+    expect((await u.err('backup.verify', { folder: tempDir() })).code).toBe('BACKUP_NOT_FOUND')
     expect((await u.err('backup.create', { folder: '/no/such/folder' })).code).toBe('FILE_NOT_FOUND')
+  })
+
+  it('verifies the folder just backed up to: the newest backup inside it', async () => {
+    const u = await readyUnit()
+    await u.as('sysadmin')
+    const parent = tempDir()
+    const made = await u.ok('backup.create', { folder: parent })
+    expect(made.folder).not.toBe(parent)
+    expect(made.folder.startsWith(parent)).toBe(true)
+    const checked = await u.ok('backup.verify', { folder: parent })
+    expect(checked.folder).toBe(made.folder)
+    expect(checked.sha256).toBe(made.sha256)
   })
 
   it('refuses the backup of another unit', async () => {

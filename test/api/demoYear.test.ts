@@ -11,9 +11,8 @@ const PASSWORD = 'Kaohe@2026'
 describe('the demo unit, issue 4: a year of data', () => {
   it('gives every demo account something to see', { timeout: 60_000 }, async () => {
     const dir = tempDir()
-    const started = performance.now()
+    // No wall-clock limit: timings belong in bench/, and a busy machine must not fail a behaviour test.
     const app = createKaohe({ dataDir: dir, policy: FAST_POLICY, demoIfEmpty: true, clock: () => new Date('2026-11-24T10:00:00') })
-    expect(performance.now() - started).toBeLessThan(10_000)
     const c = client(app, dir)
     const store = () => app.state.session!.store
     const idOf = (staffNo: string) => store().first(store().qb.selectFrom('people').select('id').where('staff_no', '=', staffNo))!.id

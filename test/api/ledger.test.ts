@@ -7,7 +7,7 @@ import { localDate } from '../../src/shared/dates'
 import type { FileContent, LedgerEntryView } from '../../src/shared/api/types'
 import type { InputOf } from '../../src/shared/api/contract'
 import type { Store } from '../../src/main/db/store'
-import { listLedger, MAX_ATTACHMENT_BYTES, PER_KIND_MAX, PER_PERSON_SCOPE_MAX, SCAN_MAX, type LedgerFilter, type LedgerScope } from '../../src/main/core/ledger'
+import { countLedger, listLedger, MAX_ATTACHMENT_BYTES, PER_KIND_MAX, PER_PERSON_SCOPE_MAX, SCAN_MAX, type LedgerFilter, type LedgerScope } from '../../src/main/core/ledger'
 import { readyUnit, type ReadyUnit } from '../support/tempUnit'
 
 /** A fixed clock: "today" is whatever day 2026-06-15 noon UTC is here. */
@@ -192,6 +192,35 @@ describe('voiding', () => {
     expect(count.n).toBe(2)
     const audit = await lastAudit(u, 'ledger.void', 'ok')
     expect(audit).toMatchObject({ actor: 'disc1', target: `ledgerEntry:${wrong.id}` })
+  })
+
+  it('an imported entry cannot be voided, even by the direct supervisor; the list says which entries can', async () => {
+    const { u, p } = await team()
+    const manual = await add(u, 'disc1', entry(p.孙丽, { text: '手工记录' }))
+    expect(manual.voidable).toBe(true)
+    const store = storeOf(u)
+    const imported = Number(
+      store.raw
+        .prepare(`INSERT INTO ledger_entries (person_id, day, kind, text, source, author_id, created_at) VALUES (?, '2026-05-21', 'systemData', '系统导入的办件数据', 'import', ?, ?)`)
+        .run(p.孙丽, u.ids.disc1!, NOW.toISOString()).lastInsertRowid,
+    )
+
+    const listed = (await u.ok('ledger.list', {})).entries
+    expect(listed.map((e) => [e.id, e.source, e.voidable])).toEqual([
+      [imported, 'import', false],
+      [manual.id, 'manual', true],
+    ])
+
+    const refused = await u.err('ledger.void', { entryId: imported, reason: '导入有误' })
+    expect(refused).toMatchObject({ code: 'LEDGER_NOT_VOIDABLE', params: { id: imported } })
+    const row = storeOf(u).raw.prepare('SELECT voided_at, void_reason FROM ledger_entries WHERE id = ?').get(imported)
+    expect(row).toEqual({ voided_at: null, void_reason: null })
+    expect(await lastAudit(u, 'ledger.void', 'failed')).toMatchObject({ actor: 'disc1', target: `ledgerEntry:${imported}`, detail: { error: 'LEDGER_NOT_VOIDABLE' } })
+
+    // Once voided, a hand-written entry is no longer voidable either.
+    await u.as('disc1')
+    const voided = await u.ok('ledger.void', { entryId: manual.id, reason: '记录有误' })
+    expect(voided.voidable).toBe(false)
   })
 })
 
@@ -461,6 +490,36 @@ describe('the ledger list', () => {
       }
     }
     expect(shortPages).toBeGreaterThan(0)
+  })
+
+  it('the first page, when asked, carries the total the filters select, counted up to a bound', async () => {
+    const { u, p } = await team()
+    await u.as('hr1')
+    const store = storeOf(u)
+    const rows = seed(store, Object.values(p), u.ids.hr1!, 300)
+    const cases: [LedgerScope, LedgerFilter][] = [
+      ['all', {}],
+      ['all', { includeVoided: true }],
+      ['all', { kinds: ['workRecord', 'meetingMinutes'], from: '2026-02-01', to: '2026-04-11' }],
+      [[p.孙丽, p.钱伟], {}],
+      [[p.孙丽, p.钱伟], { personId: p.钱伟, kinds: ['taskProgress'] }],
+      [[p.孙丽], { personId: p.王芳 }],
+    ]
+    for (const [scope, f] of cases) {
+      const want = expected(rows, scope === 'all' ? 'all' : new Set(scope), f).length
+      const first = listLedger(store, scope, { ...f, limit: 5, withTotal: true })
+      expect(first.total, JSON.stringify([scope, f])).toEqual({ count: want, exact: true })
+      // Later pages and callers that do not ask carry no total.
+      expect(listLedger(store, scope, { ...f, limit: 5 }).total).toBeUndefined()
+      if (first.next) expect(listLedger(store, scope, { ...f, limit: 5, after: first.next, withTotal: true }).total).toBeUndefined()
+    }
+    expect(expected(rows, 'all', {}).length).toBeGreaterThan(100)
+    // Past the bound the count says "more than"; a text filter is not counted (it would scan everything).
+    expect(countLedger(store, 'all', {}, 40)).toEqual({ count: 40, exact: false })
+    expect(countLedger(store, 'all', { text: '防汛' })).toBeUndefined()
+    // Through the API, as the renderer asks for it.
+    const page = await u.ok('ledger.list', { limit: 10, withTotal: true })
+    expect(page.total).toEqual({ count: expected(rows, 'all', {}).length, exact: true })
   })
 
   it('exports the filtered, scoped list as a real workbook with voided rows marked', async () => {

@@ -62,7 +62,12 @@ async function team(): Promise<Team> {
 }
 
 type RateInput = InputOf<'quarterly.rate'>
-const rating = (personId: number, over: Partial<RateInput> = {}): RateInput => ({ personId, year: 2026, quarter: 1, performance: 85, potential: 80, ...over })
+// Most cases rate without a 小结: confirmed explicitly (quarterlyPhases.test.ts covers the refusal without it).
+const rating = (personId: number, over: Partial<RateInput> = {}): RateInput => ({ personId, year: 2026, quarter: 1, performance: 85, potential: 80, withoutSummary: true, ...over })
+
+/** Days inside the rating phase of Q3 and Q4 2025 (phases.ts: 5 working days for the 小结, then 10 to rate). */
+const IN_Q3_2025_RATING = new Date('2025-10-20T12:00:00Z')
+const IN_Q4_2025_RATING = new Date('2026-01-15T12:00:00Z')
 
 async function lastAudit(u: ReadyUnit, action: string, outcome: 'ok' | 'denied' | 'failed') {
   await u.as('auditor')
@@ -195,8 +200,8 @@ describe('who does what', () => {
     expect((await u.ok('quarterly.rate', rating(p.赵刚))).status.rating).toMatchObject({ supervisorId: p.李明, performance: 85 })
   })
 
-  it('不达标 needs a written reason; a future quarter cannot be rated; the summary locks once rated', async () => {
-    const { u, p } = await team()
+  it('不达标 needs a written reason; a future quarter cannot be rated; a 小结 changed after the rating is shown as such', async () => {
+    const { u, p, setNow } = await team()
     await u.as('disc1')
     expect(await u.err('quarterly.rate', rating(p.孙丽, { failMark: true }))).toMatchObject({ code: 'QUARTERLY_FAIL_REASON_REQUIRED' })
     expect(await u.err('quarterly.rate', rating(p.孙丽, { failMark: true, failReason: '   ' }))).toMatchObject({ code: 'QUARTERLY_FAIL_REASON_REQUIRED' })
@@ -204,15 +209,19 @@ describe('who does what', () => {
     expect(await u.err('quarterly.rate', rating(p.孙丽, { performance: 85.555 }))).toMatchObject({ code: 'INVALID_INPUT' })
     const marked = await u.ok('quarterly.rate', rating(p.孙丽, { performance: 92, failMark: true, failReason: '重大任务推诿，造成群众投诉' }))
     expect(marked.status).toMatchObject({ grade: 'good', meetsStandard: false, rating: { failReason: '重大任务推诿，造成群众投诉' } })
+    setNow(new Date(NOW.getTime() + 60_000))
     await u.as('staff1')
-    expect(await u.err('quarterly.submitSummary', { personId: p.孙丽, year: 2026, quarter: 1, text: '补交' })).toMatchObject({ code: 'QUARTERLY_SUMMARY_LOCKED' })
+    // The rating no longer locks the 小结 (it is editable until the rating phase ends): the row says it came after.
+    const late = await u.ok('quarterly.submitSummary', { personId: p.孙丽, year: 2026, quarter: 1, text: '补交' })
+    expect(late).toMatchObject({ summary: '补交' })
+    expect(late.flags).toContain('SUMMARY_CHANGED_AFTER_RATING')
     expect(await u.err('quarterly.submitSummary', { personId: p.钱伟, year: 2026, quarter: 1, text: '代交' })).toMatchObject({ code: 'FORBIDDEN' })
   })
 })
 
 describe('the quarterly rules come from the policy in force', () => {
   it('an approved policy with two peers minimum and a 7-day interview is what assignment, status and follow-ups use', async () => {
-    const { u, p } = await team()
+    const { u, p, setNow } = await team()
     await u.as('hr1')
     const body = { ...DEFAULT_POLICY, version: '市局2026-季度', quarterly: { ...DEFAULT_POLICY.quarterly, minPeerRaters: 2, interviewDays: 7 } }
     const pending = await u.ok('policy.import', { year: 2026, file: csv('policy.json', JSON.stringify(body)) })
@@ -234,8 +243,11 @@ describe('the quarterly rules come from the policy in force', () => {
     // 办公室 has two people: one peer is possible, two are not, so no FEW_PEERS there either.
     expect(rows.find((r) => r.personId === p.王芳)!.flags).not.toContain('FEW_PEERS')
 
+    setNow(IN_Q4_2025_RATING)
     await u.as('disc1')
     await u.ok('quarterly.rate', rating(p.孙丽, { year: 2025, quarter: 4, performance: 55, potential: 50 }))
+    setNow(NOW)
+    await u.as('disc1')
     const q1 = await u.ok('quarterly.rate', rating(p.孙丽, { performance: 55 }))
     // NOW is 2026-04-10: seven days on.
     expect(q1.openedFollowups.find((f) => f.kind === 'interview')!.deadline).toBe('2026-04-17')
@@ -252,9 +264,12 @@ describe('the quarterly rules come from the policy in force', () => {
 
 describe('two consecutive 不达标 quarters', () => {
   it('Q4 2025 then Q1 2026 open an interview and a support plan, owned by the group head, on the leaders’ home page', async () => {
-    const { u, p } = await team()
+    const { u, p, setNow } = await team()
+    setNow(IN_Q4_2025_RATING)
     await u.as('disc1')
     const q4 = await u.ok('quarterly.rate', rating(p.孙丽, { year: 2025, quarter: 4, performance: 55, potential: 50 }))
+    setNow(NOW)
+    await u.as('disc1')
     expect(q4.status).toMatchObject({ grade: 'poor', meetsStandard: false })
     expect(q4.openedFollowups).toEqual([])
     const q1 = await u.ok('quarterly.rate', rating(p.孙丽, { performance: 75, failMark: true, failReason: '季度任务未完成' }))
@@ -270,7 +285,7 @@ describe('two consecutive 不达标 quarters', () => {
     await u.as('head1')
     const list = await u.ok('quarterly.followups.list', {})
     expect(list).toHaveLength(2)
-    expect(await u.ok('home.tasks')).toEqual(expect.arrayContaining([{ kind: 'quarterly.followupsOpen', count: 2, route: 'quarterly' }]))
+    expect(await u.ok('home.tasks')).toEqual(expect.arrayContaining([{ kind: 'quarterly.followupsOpen', count: 2, route: 'quarterly?tab=followups' }]))
     const done = await u.ok('quarterly.followups.update', { id: list.find((f) => f.kind === 'interview')!.id, state: 'done', notes: '已约谈' })
     expect(done).toMatchObject({ state: 'done', notes: '已约谈' })
     expect(await u.ok('quarterly.followups.list', { state: 'open' })).toEqual([expect.objectContaining({ kind: 'supportPlan' })])
@@ -282,10 +297,15 @@ describe('two consecutive 不达标 quarters', () => {
   })
 
   it('a quarter passed in between breaks the run', async () => {
-    const { u, p } = await team()
+    const { u, p, setNow } = await team()
+    setNow(IN_Q3_2025_RATING)
     await u.as('disc1')
     await u.ok('quarterly.rate', rating(p.钱伟, { year: 2025, quarter: 3, performance: 50 }))
+    setNow(IN_Q4_2025_RATING)
+    await u.as('disc1')
     await u.ok('quarterly.rate', rating(p.钱伟, { year: 2025, quarter: 4, performance: 70 }))
+    setNow(NOW)
+    await u.as('disc1')
     expect((await u.ok('quarterly.rate', rating(p.钱伟, { performance: 50 }))).openedFollowups).toEqual([])
   })
 })
@@ -335,14 +355,15 @@ describe('the 9-box and home tasks', () => {
   it('supervisors see ratings due for the last quarter, peers their reviews to do', async () => {
     const { u, p } = await team()
     await u.as('disc1')
-    expect(await u.ok('home.tasks')).toEqual(expect.arrayContaining([{ kind: 'quarterly.ratingsDue', count: 4, route: 'quarterly' }]))
+    expect(await u.ok('home.tasks')).toEqual(expect.arrayContaining([{ kind: 'quarterly.ratingsDue', count: 4, route: 'quarterly?tab=status' }]))
     await u.ok('quarterly.rate', rating(p.孙丽))
     expect((await u.ok('home.tasks')).find((t) => t.kind === 'quarterly.ratingsDue')).toMatchObject({ count: 3 })
     await u.as('hr1')
     await u.ok('quarterly.assignPeers', { year: 2026, quarter: 1, raterId: p.钱伟, rateeIds: [p.孙丽, p.吴敏] })
     await u.as('peer1')
-    expect(await u.ok('home.tasks')).toEqual(expect.arrayContaining([{ kind: 'quarterly.peerRatingsDue', count: 2, route: 'quarterly' }]))
+    expect(await u.ok('home.tasks')).toEqual(expect.arrayContaining([{ kind: 'quarterly.peerRatingsDue', count: 2, route: 'quarterly?tab=peer' }]))
     await u.as('staff1')
-    expect((await u.ok('home.tasks')).filter((t) => t.kind.startsWith('quarterly.'))).toEqual([])
+    // The person rates nobody and was assigned no peer review (their own 小结 due is another card).
+    expect((await u.ok('home.tasks')).filter((t) => t.kind === 'quarterly.ratingsDue' || t.kind === 'quarterly.peerRatingsDue')).toEqual([])
   })
 })

@@ -49,7 +49,7 @@ async function team(): Promise<{ u: ReadyUnit; p: Record<Name, number> }> {
     await u.ok('quarterly.assignPeers', { year: 2026, quarter: 1, raterId: p[name], rateeIds: [p.孙丽] })
   }
   await u.as('disc1')
-  await u.ok('quarterly.rate', { personId: p.孙丽, year: 2026, quarter: 1, performance: 85, potential: 80 })
+  await u.ok('quarterly.rate', { personId: p.孙丽, year: 2026, quarter: 1, performance: 85, potential: 80, withoutSummary: true })
   return { u, p }
 }
 
@@ -115,9 +115,9 @@ describe('the 9-box follows the rule of quarterly.status', () => {
   it('gives a supervisor the 9-box of exactly the people whose axes quarterly.status shows them', async () => {
     const { u, p } = await team()
     await u.as('disc1')
-    await u.ok('quarterly.rate', { personId: p.钱伟, ...Q1, performance: 60, potential: 90 })
+    await u.ok('quarterly.rate', { personId: p.钱伟, ...Q1, performance: 60, potential: 90, withoutSummary: true })
     await u.as('head1')
-    await u.ok('quarterly.rate', { personId: p.赵刚, ...Q1, performance: 92, potential: 88 })
+    await u.ok('quarterly.rate', { personId: p.赵刚, ...Q1, performance: 92, potential: 88, withoutSummary: true })
 
     await u.as('disc1')
     const rated = (await u.ok('quarterly.status', Q1)).filter((r) => r.rating).map((r) => ({ id: r.personId, performance: r.rating!.performance, potential: r.rating!.potential }))

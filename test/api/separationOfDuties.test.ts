@@ -30,7 +30,7 @@ async function supervisorUnit(): Promise<{ u: ReadyUnit; p: Record<'李明' | '�
   await u.ok('roles.grant', { userId: u.ids.none1!, role: 'supervisor' })
   await u.as('none1')
   await u.ok('ledger.add', { personId: p.王芳, day: '2026-04-01', kind: 'workRecord', text: '完成季度报表' })
-  await u.ok('quarterly.rate', { personId: p.王芳, year: 2026, quarter: 1, performance: 88, potential: 75 })
+  await u.ok('quarterly.rate', { personId: p.王芳, year: 2026, quarter: 1, performance: 88, potential: 75, withoutSummary: true })
   return { u, p }
 }
 

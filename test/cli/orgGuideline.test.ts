@@ -29,23 +29,32 @@ describe('kaohe: roster, calendar, policy, guideline', () => {
   it('template roster → import roster with --dry-run, a bad row (exit 4, nothing written), then the real import', () => {
     const template = join(dir, 'roster.csv')
     expect(kaohe(['--db', db, 'template', 'roster', '--format', 'csv', '--out', template], as('hr')).code).toBe(0)
-    const dry = kaohe(['--db', db, '--json', 'import', 'roster', template, '--dry-run'], as('hr'))
+    // The template's two people are marked as examples: imported as they are, they are skipped.
+    const asIs = kaohe(['--db', db, '--json', 'import', 'roster', template, '--dry-run'], as('hr'))
+    expect(asIs.code, asIs.err).toBe(0)
+    expect(JSON.parse(asIs.out)).toMatchObject({ created: 0, errors: [], written: false })
+    expect(JSON.parse(asIs.out).warnings.map((w: { code: string }) => w.code)).toEqual(['ROSTER_EXAMPLE_ROW', 'ROSTER_EXAMPLE_ROW'])
+
+    // HR fills the template in: here, the example people become real ones.
+    const filled = join(dir, 'filled.csv')
+    writeFileSync(filled, readFileSync(template, 'utf8').replaceAll('（示例）', ''))
+    const dry = kaohe(['--db', db, '--json', 'import', 'roster', filled, '--dry-run'], as('hr'))
     expect(dry.code, dry.err).toBe(0)
     expect(JSON.parse(dry.out)).toMatchObject({ created: 2, errors: [], written: false })
 
     const bad = join(dir, 'bad.csv')
-    writeFileSync(bad, readFileSync(template, 'utf8').replace('2012-07-01', '2012-13-45'))
+    writeFileSync(bad, readFileSync(filled, 'utf8').replace('2012-07-01', '2012-13-45'))
     const refused = kaohe(['--db', db, '--json', 'import', 'roster', bad], as('hr'))
     expect(refused.code).toBe(4)
     const report = JSON.parse(refused.out)
     expect(report.errors).toEqual([expect.objectContaining({ row: 2, column: '入职日期', code: 'ROSTER_BAD_DATE' })])
     expect(report.written).toBe(false)
 
-    const done = kaohe(['--db', db, '--json', 'import', 'roster', template], as('hr'))
+    const done = kaohe(['--db', db, '--json', 'import', 'roster', filled], as('hr'))
     expect(done.code, done.err).toBe(0)
     expect(JSON.parse(done.out)).toMatchObject({ created: 2, written: true })
     expect(done.err).toMatch(/… \d+\/\d+/) // progress went to stderr
-    const again = kaohe(['--db', db, '--json', 'import', 'roster', template], as('hr'))
+    const again = kaohe(['--db', db, '--json', 'import', 'roster', filled], as('hr'))
     expect(JSON.parse(again.out)).toMatchObject({ created: 0, unchanged: 2 })
   })
 

@@ -52,3 +52,33 @@ describe('kaohe quarterly status', () => {
     expect(kaohe(['--db', db, 'quarterly', 'status', '--year', '2026', '--quarter', '1'], as('admin')).code).toBe(3)
   })
 })
+
+/** Today's quarter: begun and not closed, whenever the test runs. */
+const NOW_Y = String(new Date().getFullYear())
+const NOW_Q = String(Math.floor(new Date().getMonth() / 3) + 1)
+
+describe('kaohe quarterly phases, auto-assign and reopen', () => {
+  it('prints the phase and its dates; HR assigns the open quarter’s peers automatically and reopens a closed quarter', () => {
+    const text = kaohe(['--db', db, 'quarterly', 'status', '--year', '2026', '--quarter', '1'], as('hr'))
+    expect(text.code, text.err).toBe(0)
+    // Q1 2026: 小结 due 5 working days after 31 March (清明 4–6 April), then 10 working days to rate.
+    expect(text.out).toContain('阶段：已结束；工作小结截止 2026年4月8日，主管评价 2026年4月9日至2026年4月22日，2026年4月23日起结束')
+
+    const auto = kaohe(['--db', db, '--json', 'quarterly', 'auto-assign', '--year', NOW_Y, '--quarter', NOW_Q], as('hr'))
+    expect(auto.code, auto.err).toBe(0)
+    const r = JSON.parse(auto.out) as { created: { raterId: number; rateeId: number; department: string }[]; minPeerRaters: number }
+    expect(r.created.length).toBeGreaterThan(0)
+    expect(r.created.every((a) => a.raterId !== a.rateeId)).toBe(true)
+    // Run again: everyone who can have the minimum has it.
+    expect(JSON.parse(kaohe(['--db', db, '--json', 'quarterly', 'auto-assign', '--year', NOW_Y, '--quarter', NOW_Q], as('hr')).out).created).toEqual([])
+    expect(kaohe(['--db', db, 'quarterly', 'auto-assign', '--year', NOW_Y, '--quarter', NOW_Q], as('staff')).code).toBe(3)
+
+    const reopened = kaohe(['--db', db, '--json', 'quarterly', 'reopen', '--year', '2026', '--quarter', '1', '--reason', '补评'], as('hr'))
+    expect(reopened.code, reopened.err).toBe(0)
+    expect(JSON.parse(reopened.out)).toMatchObject({ phase: 'rating', reopened: { reason: '补评' } })
+    // An open quarter needs no reopening: invalid (4), said in Chinese first.
+    const open = kaohe(['--db', db, 'quarterly', 'reopen', '--year', NOW_Y, '--quarter', NOW_Q, '--reason', '补评'], as('hr'))
+    expect(open.code).toBe(4)
+    expect(open.err).toContain('尚未结束评估')
+  })
+})

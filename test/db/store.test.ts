@@ -40,6 +40,9 @@ const EXPECTED: Record<string, string[]> = {
   tier_keys: ['tier', 'check_value', 'recovery', 'created_at'],
   password_resets: ['id', 'user_id', 'requested_by', 'requested_at', 'decided_by', 'decided_at', 'state', 'notified_at'],
   followups: ['id', 'person_id', 'year', 'quarter', 'kind', 'owner_id', 'deadline', 'state', 'notes', 'opened_at', 'updated_at', 'updated_by'],
+  quarter_reopenings: ['id', 'year', 'quarter', 'reason', 'open_until', 'reopened_by', 'reopened_at'],
+  quarterly_amendments: ['id', 'person_id', 'year', 'quarter', 'before_json', 'after_json', 'reason', 'amended_by', 'amended_at'],
+  quarterly_summary_drafts: ['person_id', 'year', 'quarter', 'text', 'saved_at', 'saved_by'],
 }
 
 describe('encrypted database', () => {

@@ -34,9 +34,11 @@ it('every screen of the year shows the demo unit’s evidence', async () => {
     await w.shot('52-talks-month')
     await tid(page, 'nav-commitments').click()
     await tid(page, 'commitments-tab-review').click()
+    // The reports' letters, each with a button to open it.
+    await expect.poll(() => page.getByTestId(/^commitments-open-/).count()).toBeGreaterThan(0)
     await w.shot('53-commitments-review')
     await tid(page, 'nav-quarterly').click()
-    await tid(page, 'quarterly-quarter').getByText('Q2', { exact: true }).click()
+    await tid(page, 'quarterly-quarter').locator('label').nth(1).click() // 第二季度
     await expect.poll(() => page.getByTestId(/^quarterly-row-/).count()).toBeGreaterThan(3)
     await w.shot('54-quarterly-q2-team')
     await signOut(page)
@@ -44,7 +46,8 @@ it('every screen of the year shows the demo unit’s evidence', async () => {
     // The staff member: their own letter and ledger.
     await signInDemo(page, 'staff')
     await tid(page, 'nav-commitments').click()
-    await tid(page, 'commitments-mine').waitFor()
+    // The staff member's own letter, approved and in its year (not the empty 未起草 state).
+    await expect.poll(() => tid(page, 'commitments-my-state').textContent()).toMatch(/已通过|公示中|已生效/)
     await w.shot('55-commitments-own')
     await tid(page, 'nav-ledger').click()
     await expect.poll(() => page.getByTestId(/^ledger-row-/).count()).toBeGreaterThan(0)
@@ -54,7 +57,7 @@ it('every screen of the year shows the demo unit’s evidence', async () => {
     // The leadership group head: the 9-box and the follow-ups of the failing quarters.
     await signInDemo(page, 'head')
     await tid(page, 'nav-quarterly').click()
-    await tid(page, 'quarterly-quarter').getByText('Q2', { exact: true }).click()
+    await tid(page, 'quarterly-quarter').locator('label').nth(1).click() // 第二季度
     await tid(page, 'quarterly-tab-ninebox').click()
     await expect.poll(() => page.getByTestId(/^ninebox-person-/).count()).toBeGreaterThan(5)
     await w.shot('57-ninebox')
@@ -66,10 +69,11 @@ it('every screen of the year shows the demo unit’s evidence', async () => {
     // HR: imports, and the kiosk survey for the service hall.
     await signInDemo(page, 'hr')
     await tid(page, 'nav-records-import').click()
-    await tid(page, 'kiosk-start-card').waitFor()
+    await expect.poll(() => tid(page, 'kiosk-start-card').textContent()).toContain('现场评价')
     await w.shot('59-records-import')
     await tid(page, 'kiosk-start').click()
-    await tid(page, 'kiosk-screen').waitFor()
+    // The service hall's first step: the demo unit's departments to choose from.
+    await expect.poll(() => page.getByTestId(/^kiosk-dept-/).count()).toBeGreaterThan(0)
     await w.shot('60-kiosk')
   } finally {
     await w.close()

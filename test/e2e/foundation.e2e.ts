@@ -111,8 +111,10 @@ it('set-up, accounts, roles, audit and lockout in the browser', async () => {
     await tid(page, 'nav-audit').click()
     await tid(page, 'audit-table').waitFor()
     const table = () => tid(page, 'audit-table').textContent()
-    await expect.poll(table).toContain('users.add')
-    await expect.poll(table).toContain('roles.grant')
+    // In people's words: the operations' Chinese names, never their method codes.
+    await expect.poll(table).toContain('新增用户')
+    await expect.poll(table).toContain('授予角色')
+    expect(await table()).not.toContain('users.add')
     await tid(page, 'audit-verify').click()
     await expect.poll(() => tid(page, 'audit-verify-result').textContent()).toMatch(/完整|intact/)
     await w.shot('10-audit-log')

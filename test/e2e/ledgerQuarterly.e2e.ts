@@ -43,6 +43,8 @@ async function setUpTeam(app: KaoheApp) {
   const person = (no: string) => people.find((p) => p.staffNo === no)!.id
   for (const [u, no] of [['head1', '0001'], ['sup1', '0101'], ['staff1', '0102']]) await call(app, 'org.people.linkAccount', { personId: person(no!), userId: ids[u!] })
   await call(app, 'org.leadership.set', { headId: person('0001'), memberIds: [], disciplineIds: [], effectiveOn: '2025-01-01' })
+  // Both quarters have closed by now (core/quarterly/phases.ts): HR reopens them for the late ratings.
+  for (const [year, quarter] of [[2025, 4], [2026, 1]]) await call(app, 'quarterly.reopen', { year, quarter, reason: '补评' })
   await call(app, 'auth.logout')
   return { wangfang: person('0102') }
 }
@@ -61,12 +63,15 @@ async function signOut(page: Page) {
 
 async function rateFailing(page: Page, year: string, quarter: string, personId: number, reason: string) {
   await tid(page, 'quarterly-year').selectOption(year)
-  await tid(page, 'quarterly-quarter').getByText(`Q${quarter}`, { exact: true }).click()
+  // The quarter buttons read 第1季度 … 第4季度 in Chinese: pick by position.
+  await tid(page, 'quarterly-quarter').locator('label').nth(Number(quarter) - 1).click()
   await tid(page, `quarterly-rate-${personId}`).click()
   await tid(page, 'quarterly-performance').fill('55')
   await tid(page, 'quarterly-potential').fill('60')
   await tid(page, 'quarterly-fail').check()
   await tid(page, 'quarterly-fail-reason').fill(reason)
+  // No 小结 was submitted: the form asks to confirm rating without it.
+  await tid(page, 'quarterly-confirm-without-summary').check()
   await tid(page, 'quarterly-rate-submit').click()
   await expect.poll(() => tid(page, `quarterly-row-${personId}`).textContent()).toContain('不达标')
 }

@@ -1,5 +1,7 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -18,13 +20,42 @@ function electronInstalled(): boolean {
 }
 
 describe('npm start (scripts/start.mjs)', () => {
-  it.skipIf(electronInstalled())('without the Electron binary: says so in Chinese and English, points to start:web, exits 1', () => {
-    const run = node('scripts/start.mjs')
-    expect(run.status).toBe(1)
-    expect(run.stderr).toContain('无法启动桌面版')
-    expect(run.stderr).toContain('desktop shell cannot run')
-    expect(run.stderr).toContain('npm run start:web')
-  })
+  it.skipIf(electronInstalled())(
+    'without the Electron binary: says so in Chinese and English, then serves the demo on 127.0.0.1 with its sign-ins',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'kaohe-start-'))
+      const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--data-dir', dataDir], {
+        cwd: root,
+        env: { ...process.env, NO_COLOR: '1' },
+      })
+      let out = ''
+      child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')))
+      child.stderr.on('data', (b: Buffer) => (out += b.toString('utf8')))
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          child.on('exit', (code) => reject(new Error(`start.mjs ended (${code}) before serving:\n${out}`)))
+          const poll = setInterval(() => {
+            const m = /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(out)
+            if (m && /Kaohe@2026/.test(out)) {
+              clearInterval(poll)
+              resolve(m[0])
+            }
+          }, 100)
+        })
+        expect(out).toContain('无法打开桌面窗口')
+        expect(out).toContain('no desktop window')
+        expect(out).toContain('npm run start:web')
+        // The address answers with the interface.
+        const page = await fetch(url.replace(/#.*$/, ''))
+        expect(page.status).toBe(200)
+        expect(await page.text()).toContain('<div id="root">')
+      } finally {
+        child.kill('SIGTERM')
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+    },
+    180_000,
+  )
 })
 
 describe('npm run scan:electron (scripts/scan-electron.mjs)', () => {

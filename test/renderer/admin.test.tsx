@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { AuditEntry, UserRoles } from '../../src/shared/api/types'
-import { fail, installFakeApi, ok, renderApp, session, STATUS_READY, user } from './helpers'
+import { fail, installFakeApi, ok, renderApp, session, STATUS_READY, user, expectShown } from './helpers'
 
 function signedInAs(roles: string[], route: string) {
   window.location.hash = `#/${route}`
@@ -51,7 +51,7 @@ describe('users page (sysadmin)', () => {
     await u.type(screen.getByTestId('user-add-displayName'), '吴磊')
     await u.type(screen.getByTestId('user-add-password'), 'weak')
     await u.click(screen.getByTestId('user-add-submit'))
-    expect(screen.getByText('密码不符合要求')).toBeTruthy()
+    expectShown(screen.getByText('密码不符合要求'))
     expect(api['users.add']).not.toHaveBeenCalled()
 
     await u.clear(screen.getByTestId('user-add-password'))
@@ -73,7 +73,7 @@ describe('users page (sysadmin)', () => {
     })
     renderApp()
     await u.click(await screen.findByTestId('user-toggle-hr.wang'))
-    expect(screen.getByText(/停用后 王芳（hr\.wang）将不能登录/)).toBeTruthy()
+    expectShown(screen.getByText(/停用后 王芳（hr\.wang）将不能登录/))
     await u.click(screen.getByTestId('confirm-ok'))
     await waitFor(() => expect(api['users.setDisabled']).toHaveBeenCalledWith({ userId: 2, disabled: true }))
   })
@@ -106,11 +106,11 @@ describe('roles page (secadmin)', () => {
     const api = installFakeApi({
       ...signedInAs(['secadmin'], 'roles'),
       'roles.list': () => ok(rows),
-      'roles.revoke': () => ok({ ...rows[0], roles: [] }),
+      'roles.revoke': () => ok({ ...rows[0]!, roles: [] }),
     })
     renderApp()
     await u.click(await screen.findByTestId('role-revoke-hr.wang-hr'))
-    expect(screen.getByText('确定撤销 王芳 的人事科角色吗？')).toBeTruthy()
+    expectShown(screen.getByText('确定撤销 王芳 的人事科角色吗？'))
     await u.click(screen.getByTestId('confirm-ok'))
     await waitFor(() => expect(api['roles.revoke']).toHaveBeenCalledWith({ userId: 2, role: 'hr' }))
   })
@@ -132,10 +132,10 @@ describe('audit page (auditor)', () => {
     const row = await screen.findByTestId('audit-row-2')
     expect(row.textContent).toContain('2025年6月3日 14:05')
     expect(row.textContent).toContain('新增用户')
-    expect(within(row).getByText('拒绝')).toBeTruthy()
+    expectShown(within(row).getByText('拒绝'))
     expect(screen.getByTestId('audit-row-1').textContent).toContain('系统')
     await u.click(screen.getByTestId('audit-detail-2'))
-    expect(screen.getByText(/"reason": "FORBIDDEN"/)).toBeTruthy()
+    expectShown(screen.getByText(/"reason": "FORBIDDEN"/))
 
     await u.selectOptions(screen.getByTestId('audit-filter-outcome'), 'denied')
     await u.type(screen.getByTestId('audit-filter-actor'), 'hr.wang')
@@ -150,7 +150,7 @@ describe('audit page (auditor)', () => {
     installFakeApi({
       ...signedInAs(['auditor'], 'audit'),
       'audit.list': () => ok({ entries, nextBeforeSeq: null, total: 2 }),
-      'audit.verify': () => ok({ ok: false, entries: 137, headHash: null, firstBad: { seq: 42, problem: 'deleted' } }),
+      'audit.verify': () => ok({ ok: false, entries: 137, headHash: null, firstBad: { seq: 42, problem: 'deleted' }, head: null, keyedFrom: 1, breaks: [] }),
     })
     renderApp()
     await u.click(await screen.findByTestId('audit-verify'))

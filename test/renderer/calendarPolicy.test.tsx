@@ -3,7 +3,7 @@ import './setup'
 import { describe, expect, it } from 'vitest'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { installFakeApi, ok, renderApp } from './helpers'
+import { installFakeApi, ok, renderApp, type FakeOverrides, expectShown } from './helpers'
 import { calendarYear, policyView, signedInAs } from './domainFakes'
 
 const THIS_YEAR = new Date().getFullYear()
@@ -31,7 +31,7 @@ function calendarHandlers(roles: Parameters<typeof signedInAs>[0]) {
               },
             ),
       ),
-  }
+  } satisfies FakeOverrides
 }
 
 describe('working-day calendar', () => {
@@ -49,7 +49,7 @@ describe('working-day calendar', () => {
     expect(screen.getByTestId('calendar-source').textContent).toContain('依据：国务院办公厅通知')
     expect(screen.queryByTestId('calendar-not-loaded')).toBeNull()
     // Twelve months; staff cannot import.
-    expect(screen.getByTestId('cal-month-12')).toBeTruthy()
+    expectShown(screen.getByTestId('cal-month-12'))
     expect(screen.queryByTestId('calendar-import-button')).toBeNull()
   })
 
@@ -62,7 +62,7 @@ describe('working-day calendar', () => {
     const banner = await screen.findByTestId('calendar-not-loaded')
     expect(banner.textContent).toContain('本年度调休安排尚未公布，按法定节假日估算')
     expect(banner.textContent).toContain(`${THIS_YEAR + 1}年的放假安排尚未载入`)
-    expect(screen.getByTestId('calendar-import-button')).toBeTruthy()
+    expectShown(screen.getByTestId('calendar-import-button'))
   })
 
   it('computes a deadline in working days and shows its warnings', async () => {
@@ -123,7 +123,7 @@ describe('assessment policy', () => {
     expect(screen.queryByTestId('policy-approve')).toBeNull()
     expect(screen.queryByTestId('policy-refuse')).toBeNull()
     // HR proposes imports.
-    expect(screen.getByTestId('policy-import-button')).toBeTruthy()
+    expectShown(screen.getByTestId('policy-import-button'))
   })
 
   it('lets the head refuse with a reason', async () => {
@@ -134,7 +134,7 @@ describe('assessment policy', () => {
       'policy.decide': () => ok(policyView({ history: [{ id: 7, version: 'city-2026-02', source: 'import', status: 'refused', decidedAt: '2026-02-02T02:00:00Z', decidedBy: '赵建国', reason: '与上级文件不符' }] })),
     })
     renderApp()
-    expect(await screen.findByTestId('policy-approve')).toBeTruthy()
+    expectShown(await screen.findByTestId('policy-approve'))
     expect(screen.queryByTestId('policy-import-button')).toBeNull()
     await u.click(screen.getByTestId('policy-refuse'))
     await u.click(screen.getByTestId('policy-decide-submit'))

@@ -5,7 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { CommitmentLetterView, CommitmentRecord, CommitmentSummary } from '../../src/shared/commitments'
 import type { NineBoxView, PeerAssignmentView, QuarterlyDetail, QuarterlyStatusRow } from '../../src/shared/quarterly'
-import { installFakeApi, ok, renderApp } from './helpers'
+import { installFakeApi, ok, renderApp, expectShown } from './helpers'
 import { person, signedInAs } from './domainFakes'
 
 const YEAR = new Date().getFullYear()
@@ -108,7 +108,7 @@ describe('commitment letters (绩效承诺书)', () => {
     await u.type(screen.getByTestId('commitments-unit-0'), '户')
     await u.type(screen.getByTestId('commitments-goal-0'), '社保扩面提质')
     await u.click(screen.getByTestId('commitments-add-task'))
-    expect(screen.getByTestId('commitments-row-1')).toBeTruthy()
+    expectShown(screen.getByTestId('commitments-row-1'))
     // An incomplete second row is refused before anything is sent.
     await u.type(screen.getByTestId('commitments-title-1'), '半截任务')
     await u.click(screen.getByTestId('commitments-submit'))
@@ -204,6 +204,23 @@ describe('commitment letters (绩效承诺书)', () => {
   })
 })
 
+/** Q1 in its rating phase (the dates as core/quarterly/phases.ts gives them for 2026). */
+const RATING_PHASE: QuarterlyStatusRow['phase'] = {
+  year: YEAR,
+  quarter: 1,
+  phase: 'rating',
+  from: `${YEAR}-01-01`,
+  to: `${YEAR}-03-31`,
+  summaryDueOn: `${YEAR}-04-08`,
+  ratingFrom: `${YEAR}-04-09`,
+  ratingEndsOn: `${YEAR}-04-22`,
+  closesOn: `${YEAR}-04-23`,
+  reopened: null,
+  summaryDueWorkingDays: 5,
+  ratingWorkingDays: 10,
+  minPeerRaters: 3,
+}
+
 function statusRow(over: Partial<QuarterlyStatusRow> = {}): QuarterlyStatusRow {
   return {
     personId: 11,
@@ -222,6 +239,8 @@ function statusRow(over: Partial<QuarterlyStatusRow> = {}): QuarterlyStatusRow {
     meetsStandard: null,
     guidelineVersion: 1,
     flags: ['NOT_RATED'],
+    phase: RATING_PHASE,
+    scoreBasis: null,
     ...over,
   }
 }
@@ -229,7 +248,7 @@ function statusRow(over: Partial<QuarterlyStatusRow> = {}): QuarterlyStatusRow {
 describe('quarterly evaluation (季度评估)', () => {
   it('the rate form requires a reason when 不达标 is ticked', async () => {
     const u = userEvent.setup()
-    const detail: QuarterlyDetail = { ...statusRow(), summary: '完成稽核 30 户。', ledgerEntries: 7, from: `${YEAR}-01-01`, to: `${YEAR}-03-31` }
+    const detail: QuarterlyDetail = { ...statusRow(), summary: '完成稽核 30 户。', draft: null, amendments: [], ledgerEntries: 7, from: `${YEAR}-01-01`, to: `${YEAR}-03-31` }
     const api = installFakeApi({
       ...asSupervisor('quarterly'),
       'quarterly.status': () => ok([statusRow(), statusRow({ personId: 13, staffNo: 'A0013', name: '赵六' })]),
@@ -266,6 +285,44 @@ describe('quarterly evaluation (季度评估)', () => {
     expect((await screen.findByTestId('quarterly-grade-11')).textContent).toBe('较差')
     expect(screen.getByTestId('quarterly-standard-11').textContent).toBe('不达标')
     expect(screen.getByTestId('quarterly-flag-11-NO_PEER_RATINGS').textContent).toBe('无互评')
+  })
+
+  it('warns before rating without a 小结 and sends the confirmation only once ticked; a closed quarter offers no rating', async () => {
+    const u = userEvent.setup()
+    const detail: QuarterlyDetail = { ...statusRow({ summarySubmittedAt: null, flags: ['NOT_RATED', 'NO_SUMMARY'] }), summary: null, draft: null, amendments: [], ledgerEntries: 2, from: `${YEAR}-01-01`, to: `${YEAR}-03-31` }
+    let closed = false
+    const api = installFakeApi({
+      ...asSupervisor('quarterly'),
+      'quarterly.status': () => ok([statusRow({ summarySubmittedAt: null, ...(closed ? { phase: { ...RATING_PHASE, phase: 'closed' as const } } : {}) })]),
+      'quarterly.get': () => ok(detail),
+      'quarterly.rate': (input: { performance: number; potential: number }) =>
+        ok({
+          status: statusRow({ rating: { supervisorId: 10, supervisorName: '张强', performance: input.performance, potential: input.potential, failReason: null, ratedAt: `${YEAR}-04-10T08:00:00Z` }, score: 80, grade: 'fairlyGood', meetsStandard: true, flags: ['NO_PEER_RATINGS', 'RATED_WITHOUT_SUMMARY'] }),
+          ledgerEntries: 2,
+          openedFollowups: [],
+        }),
+    })
+    const view = renderApp()
+    expect((await screen.findByTestId('quarterly-phase-badge')).textContent).toBe('主管评价')
+    expect(screen.getByTestId('quarterly-phase-dates').textContent).toContain(`${YEAR}年4月22日`)
+    await u.click(await screen.findByTestId('quarterly-rate-11'))
+    expect((await screen.findByTestId('quarterly-no-summary-warning')).textContent).toContain('尚未提交本季度工作小结')
+    await u.type(screen.getByTestId('quarterly-performance'), '80')
+    await u.type(screen.getByTestId('quarterly-potential'), '75')
+    expect(screen.getByTestId('quarterly-rate-submit')).toHaveProperty('disabled', true)
+    await u.click(screen.getByTestId('quarterly-confirm-without-summary'))
+    await u.click(screen.getByTestId('quarterly-rate-submit'))
+    await waitFor(() =>
+      expect(api['quarterly.rate']).toHaveBeenCalledWith({ personId: 11, year: YEAR, quarter: expect.any(Number), performance: 80, potential: 75, failMark: false, withoutSummary: true }),
+    )
+    expect((await screen.findByTestId('quarterly-flag-11-RATED_WITHOUT_SUMMARY')).textContent).toBe('无小结评价')
+    view.unmount()
+
+    closed = true
+    renderApp()
+    expect((await screen.findByTestId('quarterly-phase-badge')).textContent).toBe('已结束')
+    expect(await screen.findByTestId('quarterly-row-11')).toHaveProperty('textContent', expect.stringContaining('李明'))
+    expect(screen.queryByTestId('quarterly-rate-11')).toBeNull()
   })
 
   it('peers see only their own assignments and their own score', async () => {

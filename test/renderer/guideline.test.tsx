@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { AnnualGuideline } from '../../src/shared/guideline/model'
-import { installFakeApi, ok, renderApp } from './helpers'
+import { installFakeApi, ok, renderApp, type FakeOverrides, expectShown } from './helpers'
 import {
   defaultGuideline,
   draftOf,
   fakeValidate,
   guidelineView,
   policyView,
+  POLICY_CONSTRAINTS,
   publishedInfo,
   signedInAs,
 } from './domainFakes'
@@ -24,8 +25,9 @@ function handlers(roles: Parameters<typeof signedInAs>[0], view = guidelineView(
     ...signedInAs(roles, 'guideline'),
     'guideline.get': () => ok(view),
     'policy.get': () => ok(policyView()),
-    'guideline.validate': ({ guideline }: { guideline: AnnualGuideline }) => ok(fakeValidate(guideline)),
-  }
+    // The contract takes any JSON (the core parses it); the editor always sends a whole guideline.
+    'guideline.validate': ({ guideline }) => ok(fakeValidate(guideline as AnnualGuideline)),
+  } satisfies FakeOverrides
 }
 
 describe('guideline editor (HR)', () => {
@@ -45,7 +47,7 @@ describe('guideline editor (HR)', () => {
     const violation = await screen.findByTestId('guideline-violation-P2', undefined, { timeout: 2000 })
     expect(violation.textContent).toContain('低于政策下限 40（P2）')
     expect(violation.getAttribute('data-path')).toBe(JI)
-    expect(within(screen.getByTestId('guideline-violations')).getByText('P2')).toBeTruthy()
+    expectShown(within(screen.getByTestId('guideline-violations')).getByText('P2'))
     // The input itself is marked, with the reason under it.
     expect(input(JI).getAttribute('aria-invalid')).toBe('true')
     const errorId = input(JI).getAttribute('aria-describedby') ?? ''
@@ -66,7 +68,7 @@ describe('guideline editor (HR)', () => {
     const g = defaultGuideline()
     const api = installFakeApi({
       ...handlers(['hr']),
-      'guideline.saveDraft': ({ guideline }: { guideline: AnnualGuideline }) => ok(guidelineView({ draft: draftOf(guideline) })),
+      'guideline.saveDraft': ({ guideline }) => ok(guidelineView({ draft: draftOf(guideline as AnnualGuideline) })),
     })
     renderApp()
     await screen.findByTestId('guideline-draft')
@@ -77,7 +79,7 @@ describe('guideline editor (HR)', () => {
     await u.type(techJi, '36.5')
     await u.clear(input('categories.technical.dimensions.neng.weight'))
     await u.type(input('categories.technical.dimensions.neng.weight'), '28.5')
-    expect(screen.getByTestId('guideline-dirty')).toBeTruthy()
+    expectShown(screen.getByTestId('guideline-dirty'))
     await u.click(screen.getByTestId('guideline-save'))
     await waitFor(() => expect(api['guideline.saveDraft']).toHaveBeenCalled())
     const sent = api['guideline.saveDraft'].mock.calls[0]?.[0] as { year: number; guideline: AnnualGuideline }
@@ -96,7 +98,7 @@ describe('guideline editor (HR)', () => {
     expect((await screen.findByTestId('guideline-state')).textContent).toBe('未发布')
     await u.click(screen.getByTestId('guideline-start-revision'))
     await waitFor(() => expect(api['guideline.saveDraft']).toHaveBeenCalledWith({ year: new Date().getFullYear() }))
-    expect(await screen.findByTestId('guideline-draft')).toBeTruthy()
+    expectShown(await screen.findByTestId('guideline-draft'))
   })
 
   it('starts a revision of the version in force with a required reason', async () => {
@@ -109,11 +111,11 @@ describe('guideline editor (HR)', () => {
     renderApp()
     await u.click(await screen.findByTestId('guideline-start-revision'))
     await u.click(screen.getByTestId('guideline-reason-submit'))
-    expect(screen.getByText('请填写理由（至少 2 个字）')).toBeTruthy()
+    expectShown(screen.getByText('请填写理由（至少 2 个字）'))
     await u.type(screen.getByTestId('guideline-reason'), '年中调整核心任务')
     await u.click(screen.getByTestId('guideline-reason-submit'))
     await waitFor(() => expect(api['guideline.startRevision']).toHaveBeenCalledWith({ year: new Date().getFullYear(), reason: '年中调整核心任务' }))
-    expect(await screen.findByTestId('guideline-draft')).toBeTruthy()
+    expectShown(await screen.findByTestId('guideline-draft'))
   })
 })
 
@@ -126,7 +128,7 @@ describe('guideline publishing (leadership group head)', () => {
     renderApp()
     const publish = (await screen.findByTestId('guideline-publish')) as HTMLButtonElement
     expect(publish.disabled).toBe(true)
-    expect(screen.getByTestId('guideline-violation-P2')).toBeTruthy()
+    expectShown(screen.getByTestId('guideline-violation-P2'))
     // The head reads the draft; only HR edits it.
     expect(input(JI).readOnly).toBe(true)
     expect(screen.queryByTestId('guideline-save')).toBeNull()
@@ -135,7 +137,7 @@ describe('guideline publishing (leadership group head)', () => {
   it('a leadership group member sees the draft but no publish button', async () => {
     installFakeApi(handlers(['leader']))
     renderApp()
-    expect(await screen.findByTestId('guideline-draft')).toBeTruthy()
+    expectShown(await screen.findByTestId('guideline-draft'))
     expect(screen.queryByTestId('guideline-publish')).toBeNull()
   })
 
@@ -151,14 +153,14 @@ describe('guideline publishing (leadership group head)', () => {
     const publish = (await screen.findByTestId('guideline-publish')) as HTMLButtonElement
     expect(publish.disabled).toBe(false)
     await u.click(publish)
-    expect(screen.getByText(/将在全单位公示 5 个工作日/)).toBeTruthy()
+    expectShown(screen.getByText(/将在全单位公示 5 个工作日/))
     await u.click(screen.getByTestId('confirm-ok'))
     await waitFor(() => expect(api['guideline.publish']).toHaveBeenCalledWith({ year: new Date().getFullYear() }))
     expect((await screen.findByTestId('guideline-publicity')).textContent).toBe(
       '公示期：2026年1月6日 至 2026年1月12日（5个工作日），2026年1月13日起生效',
     )
     expect(screen.getByTestId('guideline-state').textContent).toBe('公示中')
-    expect(screen.getByTestId('guideline-version-1')).toBeTruthy()
+    expectShown(screen.getByTestId('guideline-version-1'))
   })
 })
 
@@ -181,9 +183,60 @@ describe('guideline for staff', () => {
 
     // The print view: a sheet of paper with a print button, no navigation.
     await u.click(screen.getByTestId('guideline-print'))
-    expect(await screen.findByTestId('guideline-print-page')).toBeTruthy()
+    expectShown(await screen.findByTestId('guideline-print-page'))
     expect(window.location.hash).toBe(`#/guideline/print/${new Date().getFullYear()}/1`)
-    expect(await screen.findByTestId('print-button')).toBeTruthy()
+    expectShown(await screen.findByTestId('print-button'))
     expect(screen.queryByTestId('nav-guideline')).toBeNull()
+  })
+})
+
+describe('guideline editor limits (the shared constraint table, numbers from the policy in force)', () => {
+  /** The hint under an input (Mantine's description, linked by aria-describedby). */
+  const hintOf = (path: string) => {
+    const ids = (input(path).getAttribute('aria-describedby') ?? '').split(' ')
+    return ids.map((id) => document.getElementById(id)).find((el) => el?.id.includes('description'))?.textContent ?? null
+  }
+
+  it('shows each bound as the policy in force states it, and follows a changed policy value', async () => {
+    installFakeApi(handlers(['hr']))
+    const { unmount } = renderApp()
+    await screen.findByTestId('guideline-draft', undefined, { timeout: 5000 })
+    await waitFor(() => expect(hintOf('channels.leadership.weight')).toBe(`不低于 ${POLICY_CONSTRAINTS.P1_leadershipChannelMin}（P1）`))
+    expect(hintOf('publicity.guidelineWorkingDays')).toBe(`不低于 ${POLICY_CONSTRAINTS.P7_publicityWorkingDaysMin} 个工作日（P7）`)
+    unmount()
+
+    // Another policy approved for the year: the editor's bounds are its numbers, not the shipped ones.
+    installFakeApi({
+      ...handlers(['hr']),
+      'policy.get': () => ok(policyView({ constraints: { ...POLICY_CONSTRAINTS, P1_leadershipChannelMin: 55, P7_publicityWorkingDaysMin: 7, P6_excellentShareMax: 12 } })),
+    })
+    renderApp()
+    await screen.findByTestId('guideline-draft', undefined, { timeout: 5000 })
+    await waitFor(() => expect(hintOf('channels.leadership.weight')).toBe('不低于 55（P1）'))
+    expect(hintOf('publicity.resultsWorkingDays')).toBe('不低于 7 个工作日（P7）')
+    expect(hintOf('quota.excellentRate')).toBe('不高于 12%（P6）')
+    expect(hintOf('appeal.windowWorkingDays')).toBe(`应为 ${POLICY_CONSTRAINTS.P8_appealWindowWorkingDays} 个工作日（P8）`)
+  })
+
+  it('takes an approved rate as the 优秀 bound, as main validates it', async () => {
+    const g = defaultGuideline()
+    g.quota.approval = { documentNumber: '人社函〔2026〕2号', rate: 25 }
+    installFakeApi(handlers(['hr'], guidelineView({ draft: draftOf(g) })))
+    renderApp()
+    await screen.findByTestId('guideline-draft', undefined, { timeout: 5000 })
+    await waitFor(() => expect(hintOf('quota.excellentRate')).toBe('不高于上级批准的 25%（P6）'))
+  })
+
+  it('takes whole days only where the guideline counts days', async () => {
+    const u = userEvent.setup()
+    installFakeApi(handlers(['hr']))
+    renderApp()
+    await screen.findByTestId('guideline-draft', undefined, { timeout: 5000 })
+    await u.clear(input('publicity.guidelineWorkingDays'))
+    await u.type(input('publicity.guidelineWorkingDays'), '7.5')
+    expect(input('publicity.guidelineWorkingDays').value).toBe('75')
+    await u.clear(input(JI))
+    await u.type(input(JI), '40.25')
+    expect(input(JI).value).toBe('40.25')
   })
 })

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { zh } from '../../src/renderer/src/i18n/zh'
 import { en } from '../../src/renderer/src/i18n/en'
 import { LANG_STORAGE_KEY } from '../../src/renderer/src/i18n'
-import { installFakeApi, ok, renderApp, STATUS_READY } from './helpers'
+import { installFakeApi, ok, renderApp, STATUS_READY, expectShown } from './helpers'
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -37,10 +37,10 @@ describe('i18n', () => {
     const user = userEvent.setup()
     installFakeApi({ 'setup.status': () => ok(STATUS_READY), 'auth.session': () => ok(null) })
     renderApp()
-    expect(await screen.findByRole('heading', { name: '登录' })).toBeTruthy()
+    expectShown(await screen.findByRole('heading', { name: '登录' }))
     await user.click(screen.getByText('English'))
-    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy()
-    expect(screen.getByText('User name')).toBeTruthy()
+    expectShown(await screen.findByRole('heading', { name: 'Sign in' }))
+    expectShown(screen.getByText('User name'))
     expect(window.localStorage.getItem(LANG_STORAGE_KEY)).toBe('en')
     expect(document.documentElement.lang).toBe('en')
   })

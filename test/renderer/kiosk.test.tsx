@@ -5,7 +5,7 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { KioskOfficials } from '../../src/shared/kiosk'
 import { KioskStartCard } from '../../src/renderer/src/screens/KioskScreen'
-import { fail, installFakeApi, ok, renderApp, session, STATUS_READY } from './helpers'
+import { fail, installFakeApi, ok, renderApp, session, STATUS_READY, expectShown } from './helpers'
 
 const OFFICIALS: KioskOfficials = {
   departmentId: null,
@@ -32,18 +32,18 @@ describe('kiosk survey screen', () => {
     })
     renderApp()
     await u.click(await screen.findByTestId('kiosk-dept-1'))
-    expect(screen.getByText('张明')).toBeTruthy()
-    expect(screen.getByText('科长')).toBeTruthy()
+    expectShown(screen.getByText('张明'))
+    expectShown(screen.getByText('科长'))
     expect(screen.queryByText('赵刚')).toBeNull()
     await u.click(screen.getByTestId('kiosk-official-12'))
-    expect(screen.getByText('请对 李娜 的服务进行评价')).toBeTruthy()
-    for (const l of ['非常满意', '满意', '基本满意', '不满意', '非常不满意']) expect(screen.getByText(l)).toBeTruthy()
+    expectShown(screen.getByText('请对 李娜 的服务进行评价'))
+    for (const l of ['非常满意', '满意', '基本满意', '不满意', '非常不满意']) expectShown(screen.getByText(l))
     await u.click(screen.getByTestId('kiosk-level-fairlySatisfied'))
     expect(api['kiosk.rate']).toHaveBeenCalledWith({ personId: 12, level: 'fairlySatisfied' })
-    expect(await screen.findByText('谢谢您的评价')).toBeTruthy()
+    expectShown(await screen.findByText('谢谢您的评价'))
     // No navigation, no app chrome.
     expect(screen.queryByRole('navigation')).toBeNull()
-    await waitFor(() => expect(screen.getByTestId('kiosk-dept-2')).toBeTruthy(), { timeout: 4500 })
+    await waitFor(() => expectShown(screen.getByTestId('kiosk-dept-2')), { timeout: 4500 })
     expect(screen.queryByText('谢谢您的评价')).toBeNull()
   }, 10_000)
 
@@ -66,7 +66,7 @@ describe('kiosk survey screen', () => {
     await u.type(await screen.findByTestId('kiosk-exit-password'), 'wrong')
     await u.click(screen.getByTestId('kiosk-exit-submit'))
     expect((await screen.findByTestId('kiosk-exit-error')).textContent).toMatch(/4/)
-    expect(screen.getByTestId('kiosk-screen')).toBeTruthy()
+    expectShown(screen.getByTestId('kiosk-screen'))
     await u.type(screen.getByTestId('kiosk-exit-password'), 'right-pass')
     await u.click(screen.getByTestId('kiosk-exit-submit'))
     await waitFor(() => expect(screen.queryByTestId('kiosk-screen')).toBeNull())
@@ -76,7 +76,7 @@ describe('kiosk survey screen', () => {
   it('starts from the card HR sees, for one department or all', async () => {
     const u = userEvent.setup()
     const api = installFakeApi({
-      'org.departments.list': () => ok([{ id: 2, name: '执法大队', code: 'ZF', sortOrder: 1 }]),
+      'org.departments.list': () => ok([{ id: 2, name: '执法大队', code: 'ZF', sortOrder: 1, headcount: 12 }]),
       'kiosk.start': () => ok({ departmentId: null, startedAt: '2026-04-10T02:00:00Z' }),
     })
     renderApp(<KioskStartCard />)

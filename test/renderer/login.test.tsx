@@ -3,7 +3,7 @@ import './setup'
 import { describe, expect, it } from 'vitest'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { fail, installFakeApi, ok, renderApp, session, STATUS_READY } from './helpers'
+import { fail, installFakeApi, ok, renderApp, session, STATUS_READY, expectShown } from './helpers'
 
 async function signIn(password = 'wrong-password') {
   const user = userEvent.setup()
@@ -49,7 +49,7 @@ describe('login', () => {
     await signIn('Kaohe#2025ab')
     expect((await screen.findByTestId('shell-unit')).textContent).toBe('临江县人力资源和社会保障局')
     expect(screen.getByTestId('shell-user').textContent).toBe('张卫东')
-    expect(await screen.findByText('暂无待办')).toBeTruthy()
+    expectShown(await screen.findByText('暂无待办'))
   })
 
   it('in the demo unit shows the banner and fills a demo login on click', async () => {
@@ -60,6 +60,7 @@ describe('login', () => {
           initialized: true,
           demo: true,
           demoLogins: [{ username: 'hr.wang', password: 'Demo-2025!', zh: '人事科 王芳', en: 'HR — Wang Fang' }],
+          passwordRule: { minLength: 8, minClasses: 3 },
         }),
       'auth.session': () => ok(null),
     })
@@ -77,7 +78,7 @@ describe('login', () => {
       'setup.status': () =>
         ok(
           demo
-            ? { initialized: true, demo: true, demoLogins: [{ username: 'staff.chen', password: 'x', zh: '公务员 陈静', en: 'Staff' }] }
+            ? { initialized: true, demo: true, demoLogins: [{ username: 'staff.chen', password: 'x', zh: '公务员 陈静', en: 'Staff' }], passwordRule: { minLength: 8, minClasses: 3 } }
             : { initialized: false, demo: false, demoLogins: [], passwordRule: { minLength: 8, minClasses: 3 } },
         ),
       'setup.openDemo': () => {
@@ -88,14 +89,14 @@ describe('login', () => {
     })
     renderApp()
     await user.click(await screen.findByTestId('welcome-demo'))
-    expect(await screen.findByText('公务员 陈静')).toBeTruthy()
+    expectShown(await screen.findByText('公务员 陈静'))
     expect(api['setup.openDemo']).toHaveBeenCalledTimes(1)
   })
 
   it('shows a transport failure instead of hanging', async () => {
     installFakeApi({ 'setup.status': () => Promise.reject(new Error('connection refused')) })
     renderApp()
-    await waitFor(() => expect(screen.getByText('无法连接考核台服务：connection refused')).toBeTruthy())
+    await waitFor(() => expectShown(screen.getByText('无法连接考核台服务：connection refused')))
   })
 })
 
@@ -114,8 +115,8 @@ describe('password recovery', () => {
     await user.type(screen.getByTestId('recover-new'), 'Xinmima#2025')
     await user.type(screen.getByTestId('recover-confirm'), 'Xinmima#2025')
     await user.click(screen.getByTestId('recover-submit'))
-    expect(await screen.findByText('密码已重设，请用新密码登录。')).toBeTruthy()
-    expect(screen.getByTestId('login-form')).toBeTruthy()
+    expectShown(await screen.findByText('密码已重设，请用新密码登录。'))
+    expectShown(screen.getByTestId('login-form'))
     expect(api['auth.recover']).toHaveBeenCalledWith({
       username: 'admin.sys',
       recoveryCode: 'K7QF-3MZP-WX9D-2HVT-8RNC-5JYB',

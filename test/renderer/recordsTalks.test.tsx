@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { ImportPreview, TalkStatus } from '../../src/shared/api/types'
-import { installFakeApi, ok, renderApp } from './helpers'
+import { installFakeApi, ok, renderApp, expectShown } from './helpers'
 import { person, signedInAs } from './domainFakes'
 
 function preview(over: Partial<ImportPreview> = {}): ImportPreview {
@@ -42,7 +42,7 @@ describe('attendance and satisfaction import (HR)', () => {
     await u.upload(await screen.findByTestId('records-survey-file'), new File(['a'], 'pj.xlsx'))
     await u.click(screen.getByTestId('records-survey-preview'))
     const warnings = await screen.findByTestId('records-survey-warnings')
-    expect(within(warnings).getByText('样本不足')).toBeTruthy()
+    expectShown(within(warnings).getByText('样本不足'))
     expect(screen.getByTestId('records-survey-count-few').textContent).toContain('1')
     const button = screen.getByTestId('records-survey-import') as HTMLButtonElement
     expect(button.disabled).toBe(false)
@@ -55,8 +55,8 @@ describe('attendance and satisfaction import (HR)', () => {
   it('is not offered to a supervisor', async () => {
     installFakeApi({ ...signedInAs(['supervisor'], 'home'), 'org.people.list': () => ok([]) })
     renderApp()
-    expect(await screen.findByTestId('nav-talks')).toBeTruthy()
-    expect(screen.getByTestId('nav-ledger')).toBeTruthy()
+    expect((await screen.findByTestId('nav-talks')).textContent).toContain('每月沟通')
+    expect((screen.getByTestId('nav-ledger')).textContent).toContain('台账')
     expect(screen.queryByTestId('nav-records-import')).toBeNull()
   })
 })
@@ -100,7 +100,7 @@ describe('monthly talks (每月沟通)', () => {
     expect(screen.getByTestId('talks-row-11').textContent).toContain('2026年3月10日')
     expect(screen.getByTestId('talks-row-11').textContent).toContain('谈了窗口工作')
     // Record only for direct reports without a talk: 王五 yes; 李明 (held) and 赵六 (not direct) no.
-    expect(screen.getByTestId('talks-record-12')).toBeTruthy()
+    expectShown(screen.getByTestId('talks-record-12'))
     expect(screen.queryByTestId('talks-record-11')).toBeNull()
     expect(screen.queryByTestId('talks-record-13')).toBeNull()
     const now = new Date()

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { RosterPreview } from '../../src/shared/api/types'
-import { installFakeApi, ok, renderApp } from './helpers'
+import { installFakeApi, ok, renderApp, expectShown } from './helpers'
 import { signedInAs } from './domainFakes'
 
 const CSV = '工号,姓名,科室\nA0001,李明,办公室\n'
@@ -87,7 +87,7 @@ describe('roster import (HR)', () => {
     expect(importButton.disabled).toBe(false)
 
     await u.click(importButton)
-    expect(screen.getByText(/将新增 3 人、更新 2 人/)).toBeTruthy()
+    expectShown(screen.getByText(/将新增 3 人、更新 2 人/))
     await u.click(screen.getByTestId('confirm-ok'))
     await waitFor(() =>
       expect(api['org.roster.import']).toHaveBeenCalledWith({ fileName: 'roster.csv', contentBase64: base64 }),
@@ -100,14 +100,14 @@ describe('roster import (HR)', () => {
   it('is in the navigation for HR only', async () => {
     installFakeApi(signedInAs(['hr'], 'home'))
     renderApp()
-    expect(await screen.findByTestId('nav-roster')).toBeTruthy()
-    expect(screen.getByTestId('nav-org')).toBeTruthy()
+    expect((await screen.findByTestId('nav-roster')).textContent).toContain('花名册导入')
+    expect((screen.getByTestId('nav-org')).textContent).toContain('组织与人员')
   })
 
   it('is not in the navigation of a leadership group member', async () => {
     installFakeApi(signedInAs(['leader'], 'roster'))
     renderApp()
-    expect(await screen.findByTestId('nav-org')).toBeTruthy()
+    expect((await screen.findByTestId('nav-org')).textContent).toContain('组织与人员')
     expect(screen.queryByTestId('nav-roster')).toBeNull()
     expect(screen.queryByTestId('roster-file')).toBeNull()
   })

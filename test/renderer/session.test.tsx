@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { SessionInfo } from '../../src/shared/api/types'
-import { fail, installFakeApi, ok, renderApp, session, STATUS_READY } from './helpers'
+import { fail, installFakeApi, ok, renderApp, session, STATUS_READY, expectShown } from './helpers'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -40,19 +40,19 @@ describe('session screens', () => {
       'home.tasks': () => ok([]),
     })
     renderApp()
-    expect(await screen.findByRole('heading', { name: '请修改密码' })).toBeTruthy()
+    expectShown(await screen.findByRole('heading', { name: '请修改密码' }))
     expect(screen.getByTestId('password-rule').textContent).toContain('至少 8 位')
     await u.type(screen.getByTestId('change-old'), 'Chushi#2025')
     await u.type(screen.getByTestId('change-new'), 'short')
     await u.click(screen.getByTestId('change-submit'))
-    expect(screen.getByText('密码不符合要求')).toBeTruthy()
+    expectShown(screen.getByText('密码不符合要求'))
     expect(api['auth.changePassword']).not.toHaveBeenCalled()
 
     await u.clear(screen.getByTestId('change-new'))
     await u.type(screen.getByTestId('change-new'), 'Xinmima#2025')
     await u.type(screen.getByTestId('change-confirm'), 'Xinmima#2025')
     await u.click(screen.getByTestId('change-submit'))
-    expect(await screen.findByTestId('shell-unit')).toBeTruthy()
+    expectShown(await screen.findByTestId('shell-unit'))
     expect(api['auth.changePassword']).toHaveBeenCalledWith({ oldPassword: 'Chushi#2025', newPassword: 'Xinmima#2025' })
   })
 
@@ -66,13 +66,13 @@ describe('session screens', () => {
       'home.tasks': () => ok([]),
     })
     renderApp()
-    expect(await screen.findByText('会话已锁定')).toBeTruthy()
+    expectShown(await screen.findByText('会话已锁定'))
     await u.type(screen.getByTestId('unlock-password'), 'nope')
     await u.click(screen.getByTestId('unlock-submit'))
     expect((await screen.findByTestId('unlock-error')).textContent).toBe('密码错误')
     await u.type(screen.getByTestId('unlock-password'), 'Kaohe#2025ab')
     await u.click(screen.getByTestId('unlock-submit'))
-    expect(await screen.findByTestId('shell-unit')).toBeTruthy()
+    expectShown(await screen.findByTestId('shell-unit'))
   })
 
   it('the lock button locks, and sign out returns to the login', async () => {
@@ -93,9 +93,9 @@ describe('session screens', () => {
     })
     renderApp()
     await u.click(await screen.findByTestId('shell-lock'))
-    expect(await screen.findByText('会话已锁定')).toBeTruthy()
+    expectShown(await screen.findByText('会话已锁定'))
     await u.click(screen.getByTestId('unlock-logout'))
-    expect(await screen.findByTestId('login-form')).toBeTruthy()
+    expectShown(await screen.findByTestId('login-form'))
     expect(api['auth.logout']).toHaveBeenCalled()
   })
 
@@ -113,7 +113,7 @@ describe('session screens', () => {
     expect(api['auth.lock']).not.toHaveBeenCalled()
     await advance(63_000)
     expect(api['auth.lock']).toHaveBeenCalledTimes(1)
-    expect(screen.getByText('会话已锁定')).toBeTruthy()
+    expectShown(screen.getByText('会话已锁定'))
   })
 
   it('notices a lock made by main within 30 seconds', async () => {
@@ -129,7 +129,7 @@ describe('session screens', () => {
     current = session({ locked: true })
     await advance(30_000)
     expect(api['auth.session'].mock.calls.length).toBeGreaterThanOrEqual(2)
-    expect(screen.getByText('会话已锁定')).toBeTruthy()
+    expectShown(screen.getByText('会话已锁定'))
   })
 
   it('goes back to the login when a page call says the session is gone', async () => {
@@ -144,7 +144,7 @@ describe('session screens', () => {
       },
     })
     renderApp()
-    await waitFor(() => expect(screen.getByTestId('login-form')).toBeTruthy())
+    await waitFor(() => expectShown(screen.getByTestId('login-form')))
   })
 })
 
@@ -162,7 +162,7 @@ describe('home', () => {
     expect(card.textContent).toContain('尚未完成首次登录、仍用初始密码的账户')
     expect(card.textContent).toContain('3 项')
     await u.click(screen.getByText('前往处理'))
-    expect(await screen.findByRole('heading', { name: '用户管理' })).toBeTruthy()
+    expectShown(await screen.findByRole('heading', { name: '用户管理' }))
     expect(window.location.hash).toBe('#/users')
   })
 
@@ -175,10 +175,10 @@ describe('home', () => {
       'audit.list': () => ok({ entries: [], nextBeforeSeq: null, total: 0 }),
     })
     renderApp()
-    expect(await screen.findByTestId('nav-audit')).toBeTruthy()
+    expect((await screen.findByTestId('nav-audit')).textContent).toContain('审计日志')
     expect(screen.queryByTestId('nav-users')).toBeNull()
     expect(screen.queryByTestId('nav-backup')).toBeNull()
     // A route the role may not open falls back to the home page.
-    expect(await screen.findByText('暂无待办')).toBeTruthy()
+    expectShown(await screen.findByText('暂无待办'))
   })
 })

@@ -1,6 +1,10 @@
 // Shared set-up for renderer tests (imported by each test file; they run in jsdom).
 import { afterEach, vi } from 'vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
+
+// Pages load as their own chunks (route-level splitting); on a busy machine the first screen of a
+// file can take more than Testing Library's default second to appear. This is a wait, not a limit.
+configure({ asyncUtilTimeout: 5000 })
 
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {

@@ -3,7 +3,7 @@ import './setup'
 import { describe, expect, it } from 'vitest'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { installFakeApi, ok, renderApp, STATUS_EMPTY, STATUS_READY } from './helpers'
+import { installFakeApi, ok, renderApp, STATUS_EMPTY, STATUS_READY, expectShown } from './helpers'
 
 const STRONG = 'Kaohe#2025ab'
 
@@ -29,7 +29,7 @@ describe('set-up wizard', () => {
   it('offers the set-up and the demo unit when nothing is initialized', async () => {
     installFakeApi({ 'setup.status': () => ok(STATUS_EMPTY) })
     renderApp()
-    expect(await screen.findByText('建立本单位')).toBeTruthy()
+    expectShown(await screen.findByText('建立本单位'))
     expect(screen.getByTestId('welcome-demo').textContent).toContain('打开演示单位')
   })
 
@@ -39,8 +39,8 @@ describe('set-up wizard', () => {
     await fillAdmin(user, 'sysadmin', 'admin.sys', 'abc12345')
 
     // Still on the system administrator step, with the rule and what is missing.
-    expect(screen.getByTestId('wizard-sysadmin-username')).toBeTruthy()
-    expect(screen.getByText('密码不符合要求')).toBeTruthy()
+    expectShown(screen.getByTestId('wizard-sysadmin-username'))
+    expectShown(screen.getByText('密码不符合要求'))
     const rule = screen.getByTestId('wizard-sysadmin-rule')
     expect(rule.textContent).toContain('密码至少 8 位，且包含大写字母、小写字母、数字、符号中的至少 3 类')
     expect(rule.textContent).toContain('至少 3 类字符（当前 2 类）')
@@ -52,7 +52,7 @@ describe('set-up wizard', () => {
     const user = await startWizard()
     await fillAdmin(user, 'sysadmin', 'admin')
     await fillAdmin(user, 'secadmin', 'admin')
-    expect(screen.getByText('三个管理员的用户名不能相同')).toBeTruthy()
+    expectShown(screen.getByText('三个管理员的用户名不能相同'))
   })
 
   it('submits, shows the recovery code once, and needs the checkbox before continuing', async () => {
@@ -90,7 +90,7 @@ describe('set-up wizard', () => {
     await user.click(screen.getByLabelText('我已妥善保存恢复码'))
     expect(proceed.disabled).toBe(false)
     await user.click(proceed)
-    expect(await screen.findByTestId('login-form')).toBeTruthy()
+    expectShown(await screen.findByTestId('login-form'))
   })
 
   it('shows the server error when set-up fails', async () => {

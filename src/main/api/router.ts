@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { PERMISSIONS, type Permission } from '@shared/access/permissions'
-import { contract, type MethodName, type OutputOf, type ParsedInputOf } from '@shared/api/contract'
+import { contract, methodsFlagged, type Capability, type MethodName, type MethodsOf, type OutputOf, type ParsedInputOf } from '@shared/api/contract'
+import type { AnyMethodDef, MethodFlag } from '@shared/api/method'
 import type { Tier } from '@shared/roles'
 import { KaoheError, type ApiError, type Result } from '@shared/errors'
-import { authorize } from '../core/access/authorize'
+import { authorize, type Subject } from '../core/access/authorize'
 import { relationsTo } from '../core/access/relations'
 import { MAX_INPUT_DEPTH, nestedDeeperThan } from './inputDepth'
 import type { Session } from '../core/auth/session'
@@ -62,6 +63,8 @@ export interface PreparedHandler<M extends MethodName, P> {
 // The prepared value's type is the handler's own business; `never` lets any P fit the table.
 export type Handler<M extends MethodName> = SyncHandler<M> | PreparedHandler<M, never>
 export type Handlers = { [M in MethodName]: Handler<M> }
+/** One capability's handlers, exactly the methods its slice declares (`HandlersFor<'ledger'>`). */
+export type HandlersFor<C extends Capability> = { [M in MethodsOf<C> & MethodName]: Handler<M> }
 
 /** Declares a two-phase handler with its prepared type checked between the phases. */
 export function prepared<M extends MethodName, P>(h: PreparedHandler<M, P>): PreparedHandler<M, never> {
@@ -69,19 +72,27 @@ export function prepared<M extends MethodName, P>(h: PreparedHandler<M, P>): Pre
 }
 
 /**
- * Methods whose work cannot run inside a transaction (SQLite refuses VACUUM INTO there). They
- * write nothing to the database themselves; their audit entry follows in its own transaction.
+ * The router's method sets, each derived from a flag in the slices (never kept by hand):
+ * - outsideTransaction: work that cannot run inside a transaction (SQLite refuses VACUUM INTO
+ *   there); such methods write nothing to the database themselves, their audit entry follows in its
+ *   own transaction;
+ * - kioskAllowed: the only methods a session in kiosk survey mode may call (the kiosk screen's own
+ *   and the reads the renderer starts from; not even sign-in or sign-out: only the exit password);
+ * - allowedWhileLocked / allowedBeforePasswordChange: what a locked session, or one that must
+ *   change its password first, can still call.
  */
-const OUTSIDE_TRANSACTION: ReadonlySet<MethodName> = new Set(['backup.create'])
-
-/**
- * The only methods a session in kiosk survey mode may call: the kiosk screen's own, and the two
- * reads the renderer starts from. Not even sign-in or sign-out: only the exit password ends it.
- */
-const KIOSK_ALLOWED: ReadonlySet<MethodName> = new Set(['setup.status', 'auth.session', 'kiosk.officials', 'kiosk.rate', 'kiosk.exit'])
-
-/** Methods a locked session or one that must change its password can still call. */
-const ALWAYS_ALLOWED: ReadonlySet<MethodName> = new Set(['auth.session', 'auth.logout', 'auth.lock'])
+export const ROUTER_SETS: { readonly [F in MethodFlag]: ReadonlySet<MethodName> } = {
+  outsideTransaction: new Set(methodsFlagged('outsideTransaction')),
+  kioskAllowed: new Set(methodsFlagged('kioskAllowed')),
+  allowedWhileLocked: new Set(methodsFlagged('allowedWhileLocked')),
+  allowedBeforePasswordChange: new Set(methodsFlagged('allowedBeforePasswordChange')),
+}
+const {
+  outsideTransaction: OUTSIDE_TRANSACTION,
+  kioskAllowed: KIOSK_ALLOWED,
+  allowedWhileLocked: WHILE_LOCKED,
+  allowedBeforePasswordChange: BEFORE_PASSWORD_CHANGE,
+} = ROUTER_SETS
 
 export class Router {
   constructor(
@@ -93,7 +104,7 @@ export class Router {
   async call(method: string, rawInput: unknown): Promise<Result<unknown>> {
     if (!Object.hasOwn(contract, method)) return fail({ code: 'UNKNOWN_METHOD', params: { method: String(method).slice(0, 64) } })
     const name = method as MethodName
-    const def = contract[name]
+    const def: AnyMethodDef = contract[name]
     // Refused before the schema: input nested thousands deep would exhaust the stack in the code after it.
     if (nestedDeeperThan(rawInput, MAX_INPUT_DEPTH)) {
       return fail({ code: 'INVALID_INPUT', params: { details: `(input): nested more than ${MAX_INPUT_DEPTH} levels deep` } })
@@ -115,17 +126,13 @@ export class Router {
     if (rule.allow !== 'public') {
       if (!session) return fail({ code: 'NOT_AUTHENTICATED' })
       if (!session.locked && session.isIdle(now)) session.locked = true
-      if (session.locked && !ALWAYS_ALLOWED.has(name) && name !== 'auth.unlock') {
+      if (session.locked && !WHILE_LOCKED.has(name)) {
         return fail({ code: 'SESSION_LOCKED' })
       }
-      if (session.mustChangePassword && !ALWAYS_ALLOWED.has(name) && name !== 'auth.changePassword') {
+      if (session.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(name)) {
         return fail({ code: 'PASSWORD_CHANGE_REQUIRED' })
       }
-      const subjectKey = (def as { subject?: string }).subject
-      const subjectId = subjectKey ? (parsed.data as Record<string, unknown>)[subjectKey] : undefined
-      const subject =
-        typeof subjectId === 'number' ? { personId: subjectId, relationsTo: relationsTo(session.store, session.actor.personId) } : undefined
-      if (!authorize(session.actor, def.permission, subject)) {
+      if (!authorize(session.actor, def.permission, subjectOf(def, parsed.data, session))) {
         this.auditAlone(session, name, 'denied', { permission: def.permission })
         return fail({ code: 'FORBIDDEN', params: { method: name } })
       }
@@ -170,6 +177,12 @@ export class Router {
         // The session may have ended or changed while preparing (sign-out in another call).
         if (this.state.session !== session) return fail({ code: 'NOT_AUTHENTICATED' })
         handler = (c, i) => entry.run(c, i, preparedValue)
+      }
+      // A read method runs on a connection that refuses writes (db/store.ts, ReadableDB): one that
+      // tries to write fails (INTERNAL) and writes nothing; its audit entry is written after.
+      if (def.kind === 'read' && session) {
+        const read = handler
+        handler = (c, i) => session.store.readOnly(() => read(c, i))
       }
       let value: unknown
       if (audited && session && OUTSIDE_TRANSACTION.has(name)) {
@@ -221,6 +234,21 @@ export class Router {
       this.log('[kaohe] could not audit a refused call', err)
     }
   }
+}
+
+/**
+ * Whom the call concerns, as the slice declares it (method.ts, SubjectSpec): the person whose id
+ * the input holds, or 'scoped' when the handler narrows a list or checks the person it looks up
+ * (an optional subject key left out is a list too). None for a permission no relation grants.
+ */
+function subjectOf(def: AnyMethodDef, input: unknown, session: Session): Subject | undefined {
+  const spec = def.subject
+  if (spec === undefined) return undefined
+  if (typeof spec !== 'string') return 'scoped'
+  const personId = (input as Record<string, unknown>)[spec]
+  if (personId === undefined) return 'scoped'
+  if (typeof personId !== 'number') return undefined
+  return { personId, relationsTo: relationsTo(session.store, session.actor.personId) }
 }
 
 /** Reads of T2 and T3 data are audited like writes (DESIGN.md §3 step 6). */

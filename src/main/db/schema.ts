@@ -1,4 +1,10 @@
-import type { Generated } from 'kysely'
+import type { Generated, Insertable, Selectable } from 'kysely'
+import type { CommitmentState, RevisionState } from '@shared/commitments'
+import type { PostCategory } from '@shared/guideline/model'
+import type { LedgerKind } from '@shared/ledger'
+import type { EmploymentStatus } from '@shared/org'
+import type { FollowupKind, FollowupState } from '@shared/quarterly'
+import type { Role, Tier } from '@shared/roles'
 
 /**
  * Kysely table types. They mirror migrations.ts; the migration test checks the two agree.
@@ -27,7 +33,7 @@ export interface UserTable {
 
 export interface UserRoleTable {
   user_id: number
-  role: string
+  role: Role
   granted_by: number | null
   granted_at: string
 }
@@ -35,7 +41,8 @@ export interface UserRoleTable {
 /** A tier key (T3) sealed to one holder's public key. */
 export interface TierKeyGrantTable {
   user_id: number
-  tier: string
+  /** T3, or SIGN for the backup signing key's sealed private key (core/backup/signingKey.ts). */
+  tier: Tier | 'SIGN'
   sealed: string
   granted_at: string
 }
@@ -47,7 +54,7 @@ export interface AuditLogTable {
   actor: string | null
   action: string
   target: string | null
-  outcome: string
+  outcome: 'ok' | 'denied' | 'failed'
   detail: string
   prev_hash: string
   hash: string
@@ -69,11 +76,11 @@ export interface PersonTable {
   department_id: number | null
   post: string
   /** 岗位类别: general 综合管理, enforcement 行政执法, technical 专业技术 */
-  category: string
+  category: PostCategory
   rank: string
   supervisor_id: number | null
   risk_post: number
-  status: string
+  status: EmploymentStatus
   joined_on: string | null
   left_on: string | null
 }
@@ -86,21 +93,24 @@ export interface PersonPeriodTable {
   valid_to: string | null
   department_id: number | null
   post: string
-  category: string
+  category: PostCategory
   rank: string
   supervisor_id: number | null
   risk_post: number
-  status: string
+  status: EmploymentStatus
   reason: string
   recorded_by: number | null
   recorded_at: string
 }
 
+/** A membership of the leadership group (组长 head, 成员 member) or the discipline office. */
+export type GroupRole = 'head' | 'member' | 'discipline'
+
 /** Membership of the leadership group (head, member) and the discipline office, with dates. */
 export interface OrgGroupTable {
   id: Generated<number>
   person_id: number
-  role: string
+  role: GroupRole
   valid_from: string
   valid_to: string | null
 }
@@ -119,9 +129,9 @@ export interface PolicyTable {
   id: Generated<number>
   year: number
   version: string
-  source: string
+  source: 'import' | 'package'
   body: string
-  status: string
+  status: 'pending' | 'inForce' | 'refused' | 'superseded'
   proposed_by: number | null
   proposed_at: string
   decided_by: number | null
@@ -159,11 +169,11 @@ export interface LedgerEntryTable {
   id: Generated<number>
   person_id: number
   day: string
-  kind: string
+  kind: LedgerKind
   text: string
   task_ref: string | null
   progress: number | null
-  source: string
+  source: 'manual' | 'import'
   author_id: number | null
   created_at: string
   voided_at: string | null
@@ -201,7 +211,7 @@ export interface SurveyResponseTable {
   level: string
   channel: string | null
   response_key: string | null
-  source: string
+  source: 'import' | 'kiosk'
   source_file: string | null
   recorded_at: string
   /** 1: a kiosk rating that came too soon after another of the same official (policy kiosk.burstSeconds). */
@@ -228,7 +238,7 @@ export interface CommitmentLetterTable {
   person_id: number
   year: number
   version: number
-  state: string
+  state: CommitmentState
   created_at: string
   created_by: number | null
   updated_at: string
@@ -266,7 +276,7 @@ export interface RevisionRequestTable {
   letter_id: number
   changes: string
   reason: string
-  state: string
+  state: RevisionState
   requested_by: number | null
   requested_at: string
   decided_by: number | null
@@ -284,6 +294,40 @@ export interface QuarterlySummaryTable {
   text: string
   submitted_at: string
   submitted_by: number | null
+}
+
+/** HR's reopening of a closed quarter, with the reason; open (rating phase) until `open_until`. */
+export interface QuarterReopeningTable {
+  id: Generated<number>
+  year: number
+  quarter: number
+  reason: string
+  open_until: string
+  reopened_by: number | null
+  reopened_at: string
+}
+
+/** A recorded correction of a closed quarter's rating: before and after (JSON), with the reason. */
+export interface QuarterlyAmendmentTable {
+  id: Generated<number>
+  person_id: number
+  year: number
+  quarter: number
+  before_json: string | null
+  after_json: string
+  reason: string
+  amended_by: number | null
+  amended_at: string
+}
+
+/** The person's saved, not yet submitted, 小结 of a quarter. */
+export interface QuarterlySummaryDraftTable {
+  person_id: number
+  year: number
+  quarter: number
+  text: string
+  saved_at: string
+  saved_by: number | null
 }
 
 /** The direct supervisor's 业绩 and 潜力 ratings of a quarter, with an optional written 不达标 mark. */
@@ -325,10 +369,10 @@ export interface FollowupTable {
   person_id: number
   year: number
   quarter: number
-  kind: string
+  kind: FollowupKind
   owner_id: number | null
   deadline: string
-  state: string
+  state: FollowupState
   notes: string
   opened_at: string
   updated_at: string
@@ -392,6 +436,9 @@ export interface DB {
   commitment_tasks: CommitmentTaskTable
   revision_requests: RevisionRequestTable
   quarterly_summaries: QuarterlySummaryTable
+  quarter_reopenings: QuarterReopeningTable
+  quarterly_amendments: QuarterlyAmendmentTable
+  quarterly_summary_drafts: QuarterlySummaryDraftTable
   quarterly_ratings: QuarterlyRatingTable
   peer_assignments: PeerAssignmentTable
   peer_ratings: PeerRatingTable
@@ -401,3 +448,75 @@ export interface DB {
   tier_keys: TierKeyTable
   password_resets: PasswordResetTable
 }
+
+/**
+ * Row types per table, from the declarations above: `XRow` is what a select of every column
+ * returns, `XInsert` what an insert takes. Use these (or `Pick<XRow, …>`) instead of redeclaring a
+ * table's shape in core.
+ */
+export type UnitRow = Selectable<UnitTable>
+export type UnitInsert = Insertable<UnitTable>
+export type UserRow = Selectable<UserTable>
+export type UserInsert = Insertable<UserTable>
+export type UserRoleRow = Selectable<UserRoleTable>
+export type UserRoleInsert = Insertable<UserRoleTable>
+export type TierKeyGrantRow = Selectable<TierKeyGrantTable>
+export type TierKeyGrantInsert = Insertable<TierKeyGrantTable>
+export type AuditLogRow = Selectable<AuditLogTable>
+export type AuditLogInsert = Insertable<AuditLogTable>
+export type DepartmentRow = Selectable<DepartmentTable>
+export type DepartmentInsert = Insertable<DepartmentTable>
+export type PersonRow = Selectable<PersonTable>
+export type PersonInsert = Insertable<PersonTable>
+export type PersonPeriodRow = Selectable<PersonPeriodTable>
+export type PersonPeriodInsert = Insertable<PersonPeriodTable>
+export type OrgGroupRow = Selectable<OrgGroupTable>
+export type OrgGroupInsert = Insertable<OrgGroupTable>
+export type CalendarYearRow = Selectable<CalendarYearTable>
+export type CalendarYearInsert = Insertable<CalendarYearTable>
+export type PolicyRow = Selectable<PolicyTable>
+export type PolicyInsert = Insertable<PolicyTable>
+export type GuidelineRow = Selectable<GuidelineTable>
+export type GuidelineInsert = Insertable<GuidelineTable>
+export type GuidelineDraftRow = Selectable<GuidelineDraftTable>
+export type GuidelineDraftInsert = Insertable<GuidelineDraftTable>
+export type LedgerEntryRow = Selectable<LedgerEntryTable>
+export type LedgerEntryInsert = Insertable<LedgerEntryTable>
+export type LedgerAttachmentRow = Selectable<LedgerAttachmentTable>
+export type LedgerAttachmentInsert = Insertable<LedgerAttachmentTable>
+export type AttendanceRecordRow = Selectable<AttendanceRecordTable>
+export type AttendanceRecordInsert = Insertable<AttendanceRecordTable>
+export type SurveyResponseRow = Selectable<SurveyResponseTable>
+export type SurveyResponseInsert = Insertable<SurveyResponseTable>
+export type MonthlyTalkRow = Selectable<MonthlyTalkTable>
+export type MonthlyTalkInsert = Insertable<MonthlyTalkTable>
+export type CommitmentLetterRow = Selectable<CommitmentLetterTable>
+export type CommitmentLetterInsert = Insertable<CommitmentLetterTable>
+export type CommitmentTaskRow = Selectable<CommitmentTaskTable>
+export type CommitmentTaskInsert = Insertable<CommitmentTaskTable>
+export type RevisionRequestRow = Selectable<RevisionRequestTable>
+export type RevisionRequestInsert = Insertable<RevisionRequestTable>
+export type QuarterlySummaryRow = Selectable<QuarterlySummaryTable>
+export type QuarterlySummaryInsert = Insertable<QuarterlySummaryTable>
+export type QuarterReopeningRow = Selectable<QuarterReopeningTable>
+export type QuarterReopeningInsert = Insertable<QuarterReopeningTable>
+export type QuarterlyAmendmentRow = Selectable<QuarterlyAmendmentTable>
+export type QuarterlyAmendmentInsert = Insertable<QuarterlyAmendmentTable>
+export type QuarterlySummaryDraftRow = Selectable<QuarterlySummaryDraftTable>
+export type QuarterlySummaryDraftInsert = Insertable<QuarterlySummaryDraftTable>
+export type QuarterlyRatingRow = Selectable<QuarterlyRatingTable>
+export type QuarterlyRatingInsert = Insertable<QuarterlyRatingTable>
+export type PeerAssignmentRow = Selectable<PeerAssignmentTable>
+export type PeerAssignmentInsert = Insertable<PeerAssignmentTable>
+export type PeerRatingRow = Selectable<PeerRatingTable>
+export type PeerRatingInsert = Insertable<PeerRatingTable>
+export type FollowupRow = Selectable<FollowupTable>
+export type FollowupInsert = Insertable<FollowupTable>
+export type SchemaMigrationRow = Selectable<SchemaMigrationTable>
+export type SchemaMigrationInsert = Insertable<SchemaMigrationTable>
+export type BackupSigningKeyRow = Selectable<BackupSigningKeyTable>
+export type BackupSigningKeyInsert = Insertable<BackupSigningKeyTable>
+export type TierKeyRow = Selectable<TierKeyTable>
+export type TierKeyInsert = Insertable<TierKeyTable>
+export type PasswordResetRow = Selectable<PasswordResetTable>
+export type PasswordResetInsert = Insertable<PasswordResetTable>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core'
 import { useIdle } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
@@ -10,14 +10,19 @@ import { setPasswordRule } from './password'
 import { SessionEventsContext } from './sessionEvents'
 import { AuthLayout } from './components/AuthLayout'
 import { Welcome } from './screens/Welcome'
-import { SetupWizard } from './screens/SetupWizard'
 import { Login } from './screens/Login'
-import { RecoverPassword } from './screens/RecoverPassword'
-import { ChangePassword } from './screens/ChangePassword'
-import { LockScreen } from './screens/LockScreen'
-import { KioskScreen } from './screens/KioskScreen'
-import { Shell } from './screens/Shell'
 import { SignInNotices } from './components/SignInNotices'
+import { PRELOAD_ALL, lazyPage, preloadAll } from './lazyPage'
+
+// What loads before sign-in is the welcome and sign-in screens; the signed-in frame, its pages and
+// the rarer screens are chunks of their own (route-level code splitting, see bench/loginBundle.ts).
+const SetupWizard = lazyPage(() => import('./screens/SetupWizard'), 'SetupWizard')
+const RecoverPassword = lazyPage(() => import('./screens/RecoverPassword'), 'RecoverPassword')
+const ChangePassword = lazyPage(() => import('./screens/ChangePassword'), 'ChangePassword')
+const LockScreen = lazyPage(() => import('./screens/LockScreen'), 'LockScreen')
+const KioskScreen = lazyPage(() => import('./screens/KioskScreen'), 'KioskScreen')
+const Shell = lazyPage(() => import('./screens/Shell'), 'Shell')
+if (PRELOAD_ALL) await preloadAll([SetupWizard, RecoverPassword, ChangePassword, LockScreen, KioskScreen, Shell])
 
 /** How often the renderer asks main whether the session is still open and unlocked. */
 export const SESSION_POLL_MS = 30_000
@@ -88,16 +93,17 @@ export function App() {
     await load()
   }, [load])
 
+  const loading = (
+    <Center h="100vh">
+      <Stack align="center" gap="sm">
+        <Loader />
+        <Text c="dimmed">{t('common.loading')}</Text>
+      </Stack>
+    </Center>
+  )
   let content: React.ReactNode
   if (state.kind === 'loading') {
-    content = (
-      <Center h="100vh">
-        <Stack align="center" gap="sm">
-          <Loader />
-          <Text c="dimmed">{t('common.loading')}</Text>
-        </Stack>
-      </Center>
-    )
+    content = loading
   } else if (state.kind === 'error') {
     content = (
       <AuthLayout>
@@ -180,7 +186,7 @@ export function App() {
 
   return (
     <SessionEventsContext.Provider value={events}>
-      {content}
+      <Suspense fallback={loading}>{content}</Suspense>
       <SignInNotices info={signInNotice} onClose={() => setSignInNotice(null)} />
     </SessionEventsContext.Provider>
   )

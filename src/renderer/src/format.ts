@@ -27,6 +27,30 @@ export function formatDateTime(iso: string | Date, lang: Lang): string {
   return `${formatDate(d, lang)} ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
+const ZH_NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+
+/** 2026年第一季度 in Chinese, 2026 Q1 in English. */
+export function formatQuarter(year: number, quarter: number, lang: Lang): string {
+  return lang === 'zh' ? `${year}年第${ZH_NUMERALS[quarter] ?? quarter}季度` : `${year} Q${quarter}`
+}
+
+/**
+ * A policy version for people: the shipped `default-2026` is 默认（2026年版）; an imported
+ * version keeps the name the unit gave it.
+ */
+export function formatPolicyVersion(version: string, lang: Lang): string {
+  const shipped = /^default-(\d{4})$/.exec(version)
+  if (!shipped) return version
+  return lang === 'zh' ? `默认（${shipped[1]}年版）` : `Default (${shipped[1]})`
+}
+
+/** `2025年3月7日 09:05:12`: the audit log's time, to the second. */
+export function formatDateTimeSeconds(iso: string | Date, lang: Lang): string {
+  const d = typeof iso === 'string' ? parse(iso) : iso
+  if (!d) return String(iso)
+  return `${formatDateTime(d, lang)}:${pad(d.getSeconds())}`
+}
+
 /** 1.2 MB, 640 KB, 12 B. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`

@@ -55,6 +55,13 @@ export function routeSegments(route: string): string[] {
   return path.split('/').filter((s) => s !== '')
 }
 
+/** The query of the current hash route ('#/talks?month=2026-11' → month=2026-11), read once by a page as it opens. */
+export function routeQuery(): URLSearchParams {
+  const hash = typeof window === 'undefined' ? '' : window.location.hash
+  const at = hash.indexOf('?')
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1))
+}
+
 /**
  * Hash routing (#/users, #/guideline/print/2026/1): enough for a handful of pages, and the back
  * button works. Returns the page key, a navigate function and the segments after the key.
@@ -69,7 +76,9 @@ export function useHashRoute(): [string, (route: string) => void, string[]] {
   }, [])
   const navigate = useCallback((to: string) => {
     const next = routeSegments(to).join('/') || 'home'
-    if (window.location.hash !== `#/${next}`) window.location.hash = `#/${next}`
+    // A query (talks?month=2026-11) travels with the hash: the page opens at the place it names.
+    const query = /\?[^#]*/.exec(to)?.[0] ?? ''
+    if (window.location.hash !== `#/${next}${query}`) window.location.hash = `#/${next}${query}`
     setPath(next)
   }, [])
   const [key = 'home', ...rest] = path.split('/')

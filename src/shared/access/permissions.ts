@@ -231,6 +231,12 @@ export const PERMISSIONS = {
     zh: '安排季度互评人',
     en: 'Assign quarterly peer reviewers',
   },
+  'quarterly.manage': {
+    allow: ['hr'],
+    tier: 'T1',
+    zh: '重新开放已结束的季度，登记季度结束后的评价更正（人事科）',
+    en: 'Reopen a closed quarter and record amendments of its ratings after closing (HR)',
+  },
   'quarterly.peerRate': {
     allow: ['hr', 'discipline', 'leader', 'leaderHead', 'supervisor', 'staff'],
     tier: 'T1',

@@ -1,12 +1,17 @@
+// Generated from the slices (src/shared/api/<capability>.ts) by test/docs/methodNames.doc.test.ts:
+// do not edit. After adding a method to a slice: KAOHE_UPDATE_DOCS=1 npx vitest run test/docs
+
 /**
  * The contract's method names, without zod, so the sandboxed preload can be built from them alone.
- * `contract.ts` checks at compile time (and test/api/contract.test.ts at run time) that this list
- * and the contract's keys are the same.
+ * `contract.ts` checks at compile time, and test/docs/methodNames.doc.test.ts at run time, that this
+ * list and the slices' methods are the same.
  */
 export const METHOD_NAMES = [
+  // setup
   'setup.status',
   'setup.initialize',
   'setup.openDemo',
+  // auth
   'auth.session',
   'auth.login',
   'auth.recover',
@@ -14,25 +19,34 @@ export const METHOD_NAMES = [
   'auth.lock',
   'auth.unlock',
   'auth.changePassword',
+  // users
   'users.list',
   'users.add',
   'users.setDisabled',
+  'users.unlock',
   'users.resetPassword',
   'users.resetRequests',
   'users.requestReset',
   'users.decideReset',
+  // tierKeys
   'tierKeys.recoverT3',
+  // roles
   'roles.list',
   'roles.grant',
   'roles.revoke',
+  // audit
   'audit.list',
   'audit.verify',
   'audit.export',
+  // backup
   'backup.create',
   'backup.verify',
   'backup.restore',
   'backup.signingKey',
+  // home
   'home.tasks',
+  'home.timeline',
+  // org
   'org.departments.list',
   'org.departments.save',
   'org.people.list',
@@ -45,13 +59,16 @@ export const METHOD_NAMES = [
   'org.roster.template',
   'org.roster.preview',
   'org.roster.import',
+  // calendar
   'calendar.years',
   'calendar.year',
   'calendar.addWorkingDays',
   'calendar.import',
+  // policy
   'policy.get',
   'policy.import',
   'policy.decide',
+  // guideline
   'guideline.get',
   'guideline.version',
   'guideline.validate',
@@ -59,19 +76,21 @@ export const METHOD_NAMES = [
   'guideline.startRevision',
   'guideline.discardDraft',
   'guideline.publish',
+  // ledger
   'ledger.list',
   'ledger.add',
   'ledger.void',
   'ledger.attachment',
   'ledger.export',
+  // records
   'attendance.preview',
   'attendance.import',
   'survey.preview',
   'survey.import',
-  'survey.summary',
+  // talks
   'talks.list',
   'talks.record',
-  // ── commitments ──
+  // commitments
   'commitments.get',
   'commitments.list',
   'commitments.saveDraft',
@@ -80,25 +99,26 @@ export const METHOD_NAMES = [
   'commitments.complete',
   'commitments.requestRevision',
   'commitments.decideRevision',
-  // ── end commitments ──
-  // ── quarterly ──
+  // quarterly
   'quarterly.status',
   'quarterly.get',
   'quarterly.submitSummary',
   'quarterly.rate',
   'quarterly.assignPeers',
+  'quarterly.autoAssignPeers',
+  'quarterly.reopen',
+  'quarterly.amend',
   'quarterly.myPeerAssignments',
   'quarterly.peerRate',
   'quarterly.nineBox',
   'quarterly.followups.list',
   'quarterly.followups.update',
-  // ── end quarterly ──
-  // ── kiosk ──
+  // kiosk
+  'survey.summary',
   'kiosk.start',
   'kiosk.officials',
   'kiosk.rate',
   'kiosk.exit',
-  // ── end kiosk ──
 ] as const
 
 export type MethodNameList = (typeof METHOD_NAMES)[number]

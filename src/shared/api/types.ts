@@ -173,8 +173,34 @@ export interface HomeTask {
   /** Stable key of the task kind; the renderer translates it. */
   kind: string
   count: number
-  /** Where in the app the task is done. */
+  /** Where in the app the task is done; may carry a query (talks?month=2026-11) for the exact place. */
   route: string
+  /** The deadline the task is counted against (YYYY-MM-DD), when it has one. */
+  dueOn?: string
+}
+
+/** A step of the year's cycle (RULES.md §1): 目标制定, 日常跟踪, 季度评估, 年度总评, 反馈与申诉. */
+export interface HomeTimelineStep {
+  step: 'goals' | 'ledger' | 'quarterly' | 'annual' | 'feedback'
+  from: string
+  to: string
+  state: 'done' | 'now' | 'next'
+}
+
+/** One quarter's dates, from the unit's working-day calendar and the policy. */
+export interface HomeTimelineQuarter {
+  quarter: 1 | 2 | 3 | 4
+  phase: 'notStarted' | 'open' | 'summaryDue' | 'rating' | 'closed'
+  to: string
+  summaryDueOn: string
+  ratingEndsOn: string
+}
+
+export interface HomeTimeline {
+  year: number
+  today: string
+  steps: HomeTimelineStep[]
+  quarters: HomeTimelineQuarter[]
 }
 
 // ---- Organisation (issue 3) ----------------------------------------------------------------
@@ -411,6 +437,8 @@ export interface LedgerEntryView {
   author: string | null
   createdAt: string
   voided: { at: string; by: string | null; reason: string } | null
+  /** Whether the entry may be voided (by whoever may write this person's ledger): core's `voidRefusal`. */
+  voidable: boolean
   attachments: { id: number; fileName: string; mime: string; size: number }[]
 }
 
@@ -418,6 +446,11 @@ export interface LedgerEntryView {
 export interface LedgerPage {
   entries: LedgerEntryView[]
   next: { day: IsoDate; id: number } | null
+  /**
+   * How many entries the filters select, when asked (`withTotal`). Counting stops at a bound so the
+   * call stays fast on millions of entries: `exact: false` means "at least `count`".
+   */
+  total?: { count: number; exact: boolean }
 }
 
 export interface ImportPreview {

@@ -107,6 +107,23 @@ describe('header and columns', () => {
     expect(r.warnings.map((w) => [w.row, w.column, w.code])).toEqual([[1, '手机', 'ROSTER_UNKNOWN_COLUMN']])
   })
 
+  it('a misspelt column is reported with the column it likely means; an alias is said; 备注 is reported', async () => {
+    const r = await parseRoster(csv('工号,姓名,部门,岗位类别,职纪,备注', '001,张三,办公室,综合,一级主任科员,新调入'), 'r.csv')
+    expect(r.errors).toEqual([])
+    expect(r.rows[0]).toMatchObject({ staffNo: '001', department: '办公室', rank: null })
+    expect(r.warnings.map((w) => [w.column, w.code])).toEqual([
+      ['职纪', 'ROSTER_UNKNOWN_COLUMN'],
+      ['备注', 'ROSTER_UNKNOWN_COLUMN'],
+      ['部门', 'ROSTER_COLUMN_ALIAS'],
+    ])
+    const [typo, remark, alias] = r.warnings
+    expect(typo?.zh).toBe('未识别的列“职纪”，其内容不会导入；是否应为“职级”？如是，请把表头改为“职级”')
+    expect(typo?.en).toContain('Did you mean "职级" (Rank)?')
+    expect(remark?.zh).toBe('花名册没有“备注”这一列，其内容不会导入')
+    expect(alias?.zh).toBe('列“部门”按“科室”读取')
+    expect(alias?.en).toBe('Column "部门" is read as "科室" (Department)')
+  })
+
   it('merged header cells read as their master (horizontal continuation is not a second column)', async () => {
     const bytes = await xlsx((ws) => {
       ws.addRow(['工号', '姓名', '', '科室', '岗位类别'])

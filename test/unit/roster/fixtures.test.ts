@@ -40,9 +40,10 @@ describe('roster-real.xlsx: title row, two-row merged header, merges, dates, num
     expect(p.get('00105')).toMatchObject({ name: '钱七', department: '信息中心', category: 'technical' })
   })
 
-  it('warns about the unknown column and the numeric staff number among zero-led ones, silently ignores 序号 and 备注', async () => {
+  it('reports the columns it does not read (备注 too) and the numeric staff number among zero-led ones, silently ignores 序号', async () => {
     const r = await parseRoster(fixture('roster-real.xlsx'), 'roster-real.xlsx')
     expect(r.warnings.map((w) => [w.row, w.column, w.code, w.value])).toEqual([
+      [3, '备注', 'ROSTER_UNKNOWN_COLUMN', undefined],
       [3, '联系电话', 'ROSTER_UNKNOWN_COLUMN', undefined],
       [5, '工号', 'ROSTER_NUMERIC_STAFF_NO', '102'],
     ])

@@ -42,17 +42,42 @@ describe('rosterTemplate (.xlsx)', () => {
     expect(ws.getCell('E2').dataValidation?.type).toBe('list')
   })
 
-  it('parses as is: the two example rows, each flagged as an example', async () => {
+  it('parses as is: the two example rows are skipped with a notice, never imported', async () => {
     const r = await parseRoster(await rosterTemplate(), 'template.xlsx')
     expect(r.errors).toEqual([])
-    expect(r.rows.map((x) => [x.staffNo, x.name, x.category, x.supervisorStaffNo, x.riskPost, x.status, x.joinedOn])).toEqual([
-      ['00101', '张明', 'general', null, false, 'active', '2012-07-01'],
-      ['00102', '阿依古丽·买买提', 'general', '00101', true, 'probation', '2025-09-01'],
+    expect(r.rows).toEqual([])
+    expect(r.warnings.map((w) => [w.row, w.code, w.value])).toEqual([
+      [2, 'ROSTER_EXAMPLE_ROW', '张明（示例）'],
+      [3, 'ROSTER_EXAMPLE_ROW', '阿依古丽·买买提（示例）'],
     ])
-    expect(r.warnings.map((w) => [w.row, w.code])).toEqual([
-      [2, 'ROSTER_EXAMPLE_ROW'],
-      [3, 'ROSTER_EXAMPLE_ROW'],
-    ])
+    expect(r.warnings[0]?.zh).toBe('这是模板自带的示例行，已跳过，不会导入')
+  })
+
+  it('the example rows are marked as examples in the template itself', async () => {
+    const wb = await load(await rosterTemplate())
+    const ws = wb.getWorksheet('花名册')
+    expect(ws?.getCell('B2').value).toBe('张明（示例）')
+    expect(ws?.getCell('B3').value).toBe('阿依古丽·买买提（示例）')
+    expect(JSON.stringify(ws?.getCell('B2').note ?? '')).toContain('示例行')
+  })
+
+  it('a real person who happens to have an example’s staff number and name is imported (only the mark counts)', async () => {
+    const r = await parseRoster(new TextEncoder().encode('工号,姓名,科室,岗位类别\n00101,张明,综合科,综合管理\n'), 'real.csv')
+    expect(r.rows.map((x) => [x.staffNo, x.name])).toEqual([['00101', '张明']])
+    expect(r.warnings).toEqual([])
+  })
+
+  it('an example row among real people is skipped; a real person is still imported', async () => {
+    const wb = await load(await rosterTemplate())
+    const ws = wb.getWorksheet('花名册')
+    if (!ws) throw new Error('no sheet')
+    ;['00007', '刘洋', '执法大队', '大队长', '行政执法类', '一级主任科员', null, '是', '在职', null, null].forEach((v, j) => {
+      ws.getCell(4, j + 1).value = v
+    })
+    const r = await parseRoster(Buffer.from(await wb.xlsx.writeBuffer()), 'mixed.xlsx')
+    expect(r.errors).toEqual([])
+    expect(r.rows.map((x) => x.staffNo)).toEqual(['00007'])
+    expect(r.warnings.map((w) => w.code)).toEqual(['ROSTER_EXAMPLE_ROW', 'ROSTER_EXAMPLE_ROW'])
   })
 
   it('round trip: examples typed over, people filled in as a user would (typed text, Excel dates, drop-down values)', async () => {
@@ -92,7 +117,7 @@ describe('rosterTemplateCsv', () => {
     const r = await parseRoster(new TextEncoder().encode(rosterTemplateCsv()), 'template.csv')
     expect(r.source).toEqual({ kind: 'csv', encoding: 'utf-8-bom', delimiter: ',' })
     expect(r.errors).toEqual([])
-    expect(r.rows.map((x) => x.staffNo)).toEqual(['00101', '00102'])
+    expect(r.rows).toEqual([])
     expect(r.warnings.map((w) => w.code)).toEqual(['ROSTER_EXAMPLE_ROW', 'ROSTER_EXAMPLE_ROW'])
   })
 })

@@ -1,7 +1,7 @@
 import { writeExport, unitsOf } from '../../core/unit/exportTarget'
-import type { Handlers } from '../router'
+import type { HandlersFor } from '../router'
 
-export const auditHandlers: Pick<Handlers, 'audit.list' | 'audit.verify' | 'audit.export'> = {
+export const auditHandlers: HandlersFor<'audit'> = {
   'audit.list': ({ session }, filter) => session.audit.list(filter),
 
   /** Against the key file's anchor as it is now (another process may have written since sign-in). */

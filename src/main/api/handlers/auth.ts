@@ -1,14 +1,12 @@
 import { KaoheError } from '@shared/errors'
 import { replaceSlot } from '../../core/auth/accounts'
 import { recoverAccount, signIn } from '../../core/auth/session'
+import { unlockFailure } from '../../core/auth/unlockFailure'
 import { grantT3 } from '../../core/access/tierKeys'
 import { regrantSigningKey, signingPrivateKey } from '../../core/backup/signingKey'
-import type { Handlers } from '../router'
+import type { HandlersFor } from '../router'
 
-export const authHandlers: Pick<
-  Handlers,
-  'auth.session' | 'auth.login' | 'auth.logout' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
-> = {
+export const authHandlers: Omit<HandlersFor<'auth'>, 'auth.recover'> = {
   'auth.session': ({ state, now }) => {
     const s = state.session
     if (!s) return null
@@ -43,13 +41,8 @@ export const authHandlers: Pick<
   'auth.unlock': ({ session, now, note }, { password }) => {
     // A wrong password is counted in the key file at once (locked read-modify-write).
     const result = session.keyFile.unlockUser(session.user.username, password, now)
-    if (!result.ok) {
-      if (result.failure.code === 'ACCOUNT_LOCKED') {
-        // Too many wrong passwords at the lock screen: the session ends like a locked-out sign-in.
-        throw new KaoheError('ACCOUNT_LOCKED', { until: result.failure.until ?? '' })
-      }
-      throw new KaoheError('AUTH_FAILED', { remaining: result.failure.remaining ?? 0 })
-    }
+    // Too many wrong passwords at the lock screen: the session ends like a locked-out sign-in.
+    if (!result.ok) throw unlockFailure(result.failure)
     session.locked = false
     note(`user:${session.user.id}`)
     return session.info()
@@ -93,7 +86,7 @@ export function endSession(state: { session: { close(): void } | null }): void {
  * The recovery code unwraps the database key; the account gets a new slot with the new password,
  * to be changed again at sign-in. Tier keys sealed to the old key pair are not recoverable this way.
  */
-export const recoverHandler: Pick<Handlers, 'auth.recover'> = {
+export const recoverHandler: Pick<HandlersFor<'auth'>, 'auth.recover'> = {
   'auth.recover': ({ state, now }, { username, recoveryCode, newPassword }) => {
     endSession(state)
     recoverAccount(state.location(), username, recoveryCode, newPassword, state.policy.security, now)

@@ -3,11 +3,11 @@ import { Store } from '../../db/store'
 import { AuditLog, auditHead } from '../../core/audit/chain'
 import { checkAuditAtOpen } from '../../core/audit/anchor'
 import { KeyFile } from '../../core/keys/keyFile'
-import { createBackup, expectationOf, restoreFiles, verifyBackup } from '../../core/backup/backup'
+import { createBackup, expectationOf, resolveBackupFolder, restoreFiles, verifyBackup } from '../../core/backup/backup'
 import { currentSigningKey, signingKeys, signingPrivateKey } from '../../core/backup/signingKey'
-import type { Handlers } from '../router'
+import type { HandlersFor } from '../router'
 
-export const backupHandlers: Pick<Handlers, 'backup.create' | 'backup.verify' | 'backup.restore' | 'backup.signingKey'> = {
+export const backupHandlers: HandlersFor<'backup'> = {
   'backup.create': ({ session, now, note }, { folder }) => {
     const key = signingPrivateKey(session.store, { userId: session.user.id, ...session.keys })
     if (!key) throw new KaoheError('BACKUP_SIGNING_KEY_MISSING')
@@ -22,11 +22,12 @@ export const backupHandlers: Pick<Handlers, 'backup.create' | 'backup.verify' | 
   },
 
   /**
+   * The folder given, or the newest backup inside it (the folder chosen when backing up).
    * Against the live unit's signing keys (and, if given, the fingerprint on paper); with a
    * password, also that the backup's own key file opens its database.
    */
   'backup.verify': ({ session, now }, { folder, password, fingerprint }) =>
-    verifyBackup(folder, expectationOf(session.store, fingerprint), {
+    verifyBackup(resolveBackupFolder(folder), expectationOf(session.store, fingerprint), {
       dbKey: session.dbKey,
       username: session.user.username,
       secret: password,
@@ -40,7 +41,10 @@ export const backupHandlers: Pick<Handlers, 'backup.create' | 'backup.verify' | 
    * restored unit can be signed into. Both the replaced log (before) and the restored log (after)
    * record it; the replaced files stay beside the unit.
    */
-  'backup.restore': ({ state, session, now, note, afterCommit }, { folder, password, fingerprint }) => {
+  'backup.restore': ({ state, session, now, note, afterCommit }, input) => {
+    const { password, fingerprint } = input
+    // The folder chosen when backing up holds the backup in a timestamped subfolder: take the newest.
+    const folder = resolveBackupFolder(input.folder)
     const expected = expectationOf(session.store, fingerprint)
     const { info } = verifyBackup(folder, expected, { dbKey: session.dbKey, username: session.user.username, secret: password, now })
     note('backup', { folder, sha256: info.sha256, auditEntries: info.auditEntries })

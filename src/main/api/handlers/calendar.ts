@@ -1,8 +1,8 @@
 import { calendarYear, calendarYears, importHolidayTable, unitCalendar } from '../../core/calendar/unitCalendar'
-import type { Handlers } from '../router'
+import type { HandlersFor } from '../router'
 import { textDigest } from '../../core/audit/digest'
 
-export const calendarHandlers: Pick<Handlers, 'calendar.years' | 'calendar.year' | 'calendar.addWorkingDays' | 'calendar.import'> = {
+export const calendarHandlers: HandlersFor<'calendar'> = {
   'calendar.years': ({ session }) => calendarYears(session.store),
 
   'calendar.year': ({ session }, { year }) => calendarYear(session.store, year),

@@ -15,7 +15,7 @@ import {
 } from '../../core/commitments'
 import { readPolicyConstraints } from '../../core/policy/constraints'
 import { policyInForce } from '../../core/policy/inForce'
-import type { CallContext, Handlers } from '../router'
+import type { CallContext, HandlersFor } from '../router'
 import { textDigest } from '../../core/audit/digest'
 
 /**
@@ -30,17 +30,7 @@ function record(ctx: CallContext, personId: number, year: number) {
   return commitmentRecord(ctx.session.store, personId, year, localDate(ctx.now))
 }
 
-export const commitmentHandlers: Pick<
-  Handlers,
-  | 'commitments.get'
-  | 'commitments.list'
-  | 'commitments.saveDraft'
-  | 'commitments.submit'
-  | 'commitments.review'
-  | 'commitments.complete'
-  | 'commitments.requestRevision'
-  | 'commitments.decideRevision'
-> = {
+export const commitmentHandlers: HandlersFor<'commitments'> = {
   'commitments.get': (ctx, { personId, year }) => record(ctx, personId, year),
 
   'commitments.list': ({ session, now }, { year }) =>

@@ -12,7 +12,7 @@ import {
   startRevision,
 } from '../../core/guideline/versions'
 import { policyInForce } from '../../core/policy/inForce'
-import type { CallContext, Handlers } from '../router'
+import type { CallContext, HandlersFor } from '../router'
 import { textDigest } from '../../core/audit/digest'
 
 function view(ctx: CallContext, year: number, calendarWarnings = [] as ReturnType<typeof publish>['warnings']) {
@@ -25,16 +25,7 @@ function view(ctx: CallContext, year: number, calendarWarnings = [] as ReturnTyp
   })
 }
 
-export const guidelineHandlers: Pick<
-  Handlers,
-  | 'guideline.get'
-  | 'guideline.version'
-  | 'guideline.validate'
-  | 'guideline.saveDraft'
-  | 'guideline.startRevision'
-  | 'guideline.discardDraft'
-  | 'guideline.publish'
-> = {
+export const guidelineHandlers: HandlersFor<'guideline'> = {
   'guideline.get': (ctx, { year }) => view(ctx, year),
 
   'guideline.version': ({ session, now }, { year, version }) => guidelineVersion(session.store, year, version, localDate(now)),

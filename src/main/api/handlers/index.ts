@@ -1,4 +1,5 @@
-import type { Handlers } from '../router'
+import type { Capability } from '@shared/api/contract'
+import type { Handlers, HandlersFor } from '../router'
 import { auditHandlers } from './audit'
 import { authHandlers, recoverHandler } from './auth'
 import { backupHandlers } from './backup'
@@ -17,30 +18,31 @@ import { setupHandlers } from './setup'
 import { userHandlers } from './users'
 import { tierKeyHandlers } from './tierKeys'
 
-/** Every contract method's handler; the type makes a missing one a compile error. */
-export const handlers: Handlers = {
-  ...setupHandlers,
-  ...authHandlers,
-  ...recoverHandler,
-  ...userHandlers,
-  ...tierKeyHandlers,
-  ...roleHandlers,
-  ...auditHandlers,
-  ...backupHandlers,
-  ...homeHandlers,
-  ...orgHandlers,
-  ...calendarHandlers,
-  ...policyHandlers,
-  ...guidelineHandlers,
-  // ── commitments ──
-  ...commitmentHandlers,
-  // ── end commitments ──
-  // ── quarterly ──
-  ...quarterlyHandlers,
-  // ── end quarterly ──
-  // ── kiosk ──
-  ...kioskHandlers,
-  // ── end kiosk ──
-  ...ledgerHandlers,
-  ...recordHandlers,
+/**
+ * Each capability's handlers, as its slice declares them: the type makes a missing handler, or
+ * one for a method another slice declares, a compile error (test/api/contractSlices.test.ts checks
+ * the same at run time).
+ */
+export const HANDLERS_BY_CAPABILITY: { readonly [C in Capability]: HandlersFor<C> } = {
+  setup: setupHandlers,
+  auth: { ...authHandlers, ...recoverHandler },
+  users: userHandlers,
+  tierKeys: tierKeyHandlers,
+  roles: roleHandlers,
+  audit: auditHandlers,
+  backup: backupHandlers,
+  home: homeHandlers,
+  org: orgHandlers,
+  calendar: calendarHandlers,
+  policy: policyHandlers,
+  guideline: guidelineHandlers,
+  ledger: ledgerHandlers,
+  records: recordHandlers,
+  talks: recordHandlers,
+  commitments: commitmentHandlers,
+  quarterly: quarterlyHandlers,
+  kiosk: kioskHandlers,
 }
+
+/** Every contract method's handler. */
+export const handlers: Handlers = Object.assign({}, ...Object.values(HANDLERS_BY_CAPABILITY))

@@ -1,9 +1,9 @@
 import { scopeOf } from '../../core/access/relations'
-import { addLedgerEntry, attachmentRow, entryPersonId, exportLedger, listLedger, voidLedgerEntry } from '../../core/ledger'
-import { prepared, type Handlers } from '../router'
+import { addLedgerEntry, attachmentRow, entryPersonId, entryView, exportLedger, listLedger, voidLedgerEntry } from '../../core/ledger'
+import { prepared, type HandlersFor } from '../router'
 
 /** 台账. Audit entries name ids, kinds and counts, never an entry's text or a file's bytes. */
-export const ledgerHandlers: Pick<Handlers, 'ledger.list' | 'ledger.add' | 'ledger.void' | 'ledger.attachment' | 'ledger.export'> = {
+export const ledgerHandlers: HandlersFor<'ledger'> = {
   'ledger.list': ({ session }, input) => listLedger(session.store, scopeOf(session.store, session.actor, 'ledger.read'), input),
 
   'ledger.add': ({ session, now, note }, input) => {
@@ -22,7 +22,8 @@ export const ledgerHandlers: Pick<Handlers, 'ledger.list' | 'ledger.add' | 'ledg
     const personId = entryPersonId(session.store, entryId)
     note(`ledgerEntry:${entryId}`, { personId })
     requireFor('ledger.write', personId)
-    return voidLedgerEntry(session.store, entryId, reason, { actorId: session.user.id, now })
+    voidLedgerEntry(session.store, entryId, reason, { actorId: session.user.id, now })
+    return entryView(session.store, entryId)
   },
 
   'ledger.attachment': ({ session, note, requireFor }, { attachmentId }) => {

@@ -7,24 +7,10 @@ import { checkReportingLines, listPeople, personDetail, personRow, savePerson } 
 import { importRoster, previewRoster, readRoster } from '../../core/org/rosterImport'
 import { rosterTemplate, rosterTemplateCsv } from '../../core/org/roster'
 import { rolesOf } from '../../core/auth/accounts'
-import { prepared, type Handlers } from '../router'
+import { prepared, type HandlersFor } from '../router'
 import { textDigest } from '../../core/audit/digest'
 
-export const orgHandlers: Pick<
-  Handlers,
-  | 'org.departments.list'
-  | 'org.departments.save'
-  | 'org.people.list'
-  | 'org.people.get'
-  | 'org.people.save'
-  | 'org.people.linkAccount'
-  | 'org.accounts.list'
-  | 'org.leadership.get'
-  | 'org.leadership.set'
-  | 'org.roster.template'
-  | 'org.roster.preview'
-  | 'org.roster.import'
-> = {
+export const orgHandlers: HandlersFor<'org'> = {
   'org.departments.list': ({ session }) => listDepartments(session.store),
 
   'org.departments.save': ({ session, note }, input) => {

@@ -1,8 +1,8 @@
 import { decidePolicy, policyInForce, policyView, proposePolicy } from '../../core/policy/inForce'
-import type { Handlers } from '../router'
+import type { HandlersFor } from '../router'
 import { textDigest } from '../../core/audit/digest'
 
-export const policyHandlers: Pick<Handlers, 'policy.get' | 'policy.import' | 'policy.decide'> = {
+export const policyHandlers: HandlersFor<'policy'> = {
   'policy.get': ({ session }, { year }) => policyView(session.store, year),
 
   'policy.import': ({ session, now, note }, { year, file }) => {

@@ -3,17 +3,14 @@ import { importAttendance, previewAttendance, readAttendance } from '../../core/
 import { scopeOf } from '../../core/access/relations'
 import { importSurvey, previewSurvey, readSurvey } from '../../core/survey/importer'
 import { listTalks, recordTalk } from '../../core/talks'
-import { prepared, type Handlers } from '../router'
+import { prepared, type HandlersFor } from '../router'
 import { textDigest } from '../../core/audit/digest'
 
 /**
  * Records that feed the metric rules (issue 4): attendance and satisfaction imports, monthly
  * talks. Audit entries say what file and how many rows, never the content (talk notes are T1).
  */
-export const recordHandlers: Pick<
-  Handlers,
-  'attendance.preview' | 'attendance.import' | 'survey.preview' | 'survey.import' | 'talks.list' | 'talks.record'
-> = {
+export const recordHandlers: HandlersFor<'records' | 'talks'> = {
   'attendance.preview': prepared({
     prepare: ({ session, state, now }, file) => readAttendance(session.store, file, now, state.onProgress),
     run: ({ session }, file, parse) => previewAttendance(session.store, file.fileName, parse),
@@ -45,7 +42,7 @@ export const recordHandlers: Pick<
   }),
 
   'talks.list': ({ session, now }, { month }) =>
-    listTalks(session.store, scopeOf(session.store, session.actor, 'talks.read'), month, localDate(now)),
+    listTalks(session.store, scopeOf(session.store, session.actor, 'talks.read'), month, localDate(now), session.actor.personId),
 
   'talks.record': ({ session, now, note }, input) => {
     const status = recordTalk(session.store, input, {

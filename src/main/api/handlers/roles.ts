@@ -6,9 +6,9 @@ import { personRow } from '../../core/org/people'
 import { revokeT3 } from '../../core/access/tierKeys'
 import { revokeSigningKey } from '../../core/backup/signingKey'
 import { grantRole } from '../../core/unit/setup'
-import type { Handlers } from '../router'
+import type { HandlersFor } from '../router'
 
-export const roleHandlers: Pick<Handlers, 'roles.list' | 'roles.grant' | 'roles.revoke'> = {
+export const roleHandlers: HandlersFor<'roles'> = {
   'roles.list': ({ session }) => listUserRoles(session.store),
 
   'roles.grant': ({ session, now, note }, { userId, role }) => {

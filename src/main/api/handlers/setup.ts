@@ -3,9 +3,9 @@ import { createUnit } from '../../core/unit/setup'
 import { buildDemoUnit, DEMO_LOGINS } from '../../core/demo/demoUnit'
 import { KeyFile } from '../../core/keys/keyFile'
 import { passwordRule } from '../../core/auth/passwords'
-import type { Handlers } from '../router'
+import type { HandlersFor } from '../router'
 
-export const setupHandlers: Pick<Handlers, 'setup.status' | 'setup.initialize' | 'setup.openDemo'> = {
+export const setupHandlers: HandlersFor<'setup'> = {
   'setup.status': ({ state }) => {
     const loc = state.location()
     const initialized = unitExists(loc)

@@ -1,8 +1,8 @@
 import { KaoheError } from '@shared/errors'
 import { recoverT3 } from '../../core/access/tierKeys'
-import type { Handlers } from '../router'
+import type { HandlersFor } from '../router'
 
-export const tierKeyHandlers: Pick<Handlers, 'tierKeys.recoverT3'> = {
+export const tierKeyHandlers: HandlersFor<'tierKeys'> = {
   /**
    * The discipline office's recovery code (shown once when the T3 key was made) re-grants the key
    * to this discipline account when no other holder is there to hand it over.

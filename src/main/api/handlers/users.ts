@@ -8,13 +8,10 @@ import {
   rolesOf,
 } from '../../core/auth/accounts'
 import { decideReset, listResetRequests, requestReset, resetOneStep } from '../../core/auth/passwordReset'
-import type { Handlers } from '../router'
+import type { HandlersFor } from '../router'
 import { textDigest } from '../../core/audit/digest'
 
-export const userHandlers: Pick<
-  Handlers,
-  'users.list' | 'users.add' | 'users.setDisabled' | 'users.resetPassword' | 'users.resetRequests' | 'users.requestReset' | 'users.decideReset'
-> = {
+export const userHandlers: HandlersFor<'users'> = {
   'users.list': ({ session, now }) => listUsers(session.store, session.keyFile, now),
 
   /** New accounts get no role (the security administrator grants them) and change their password at first sign-in. */
@@ -43,6 +40,15 @@ export const userHandlers: Pick<
     }
     session.store.run(session.store.qb.updateTable('users').set({ disabled: disabled ? 1 : 0 }).where('id', '=', userId))
     note(`user:${userId}`, { username: user.username, disabled })
+    return summary(session, userId, now)
+  },
+
+  /** The system administrator ends a lockout early (the person called, the wrong tries were theirs). */
+  'users.unlock': ({ session, now, note }, { userId }) => {
+    const user = getUserRow(session.store, userId)
+    const until = session.keyFile.lockedUntil(user.username, now)
+    session.keyFile.clearLockout(user.username)
+    note(`user:${userId}`, { username: user.username, lockedUntil: until })
     return summary(session, userId, now)
   },
 

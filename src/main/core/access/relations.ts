@@ -1,12 +1,12 @@
 import { PERMISSIONS, type Permission, type PermissionRule, type Relation } from '@shared/access/permissions'
-import type { Store } from '../../db/store'
+import type { ReadableDB } from '../../db/store'
 import { grantedByRole, mayUseRelations, type Actor, type RelationsTo } from './authorize'
 
 /**
  * Relations along the reporting lines (汇报关系), for the access check and for narrowing lists:
  * the same rules decide whether one call is allowed and which rows a list returns.
  */
-export function relationsTo(store: Store, actorPersonId: number | null): RelationsTo {
+export function relationsTo(store: ReadableDB, actorPersonId: number | null): RelationsTo {
   return (personId) => {
     const held = new Set<Relation>()
     if (actorPersonId === null) return held
@@ -25,7 +25,7 @@ export function relationsTo(store: Store, actorPersonId: number | null): Relatio
   }
 }
 
-function supervisorOf(store: Store, personId: number): number | null {
+function supervisorOf(store: ReadableDB, personId: number): number | null {
   return store.first(store.qb.selectFrom('people').select('supervisor_id').where('id', '=', personId))?.supervisor_id ?? null
 }
 
@@ -33,7 +33,7 @@ function supervisorOf(store: Store, personId: number): number | null {
  * The people whose records a list may show the actor under this permission: everyone when a role
  * grants it, otherwise those the actor stands in one of the permission's relations to.
  */
-export function scopeOf(store: Store, actor: Actor, permission: Permission): 'all' | number[] {
+export function scopeOf(store: ReadableDB, actor: Actor, permission: Permission): 'all' | number[] {
   if (grantedByRole(actor, permission)) return 'all'
   const rule: PermissionRule = PERMISSIONS[permission]
   const relations = rule.relations ?? []

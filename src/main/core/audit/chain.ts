@@ -1,4 +1,5 @@
 import { createHash, createHmac, hkdfSync } from 'node:crypto'
+import type { AuditLogRow } from '../../db/schema'
 import type { Store } from '../../db/store'
 import type { AuditEntry, AuditHead, AuditPage, AuditProblem, AuditVerifyReport } from '@shared/api/types'
 import type { StoredAuditState } from '../keys/keyFile'
@@ -26,18 +27,7 @@ export interface AuditRecord {
   at?: string
 }
 
-export interface AuditRow {
-  seq: number
-  at: string
-  actor_id: number | null
-  actor: string | null
-  action: string
-  target: string | null
-  outcome: string
-  detail: string
-  prev_hash: string
-  hash: string
-}
+export type AuditRow = AuditLogRow
 
 /** The chain's MAC key: HKDF of the database key, never stored. */
 export function auditKey(dbKey: Buffer): Buffer {
@@ -162,7 +152,21 @@ export class AuditLog {
     return (row.seq >= keyedFrom ? entryHash(this.macKey, rest) : legacyEntryHash(rest)) === hash
   }
 
-  list(filter: { beforeSeq?: number; limit: number; actor?: string; action?: string; outcome?: 'ok' | 'denied' | 'failed' }): AuditPage {
+  /**
+   * A page of entries, newest first. `action` matches a prefix of the code; `actions` exactly one
+   * of the codes (what the viewer's label search found, none matching nothing); `from` and `to`
+   * bound the time as ISO instants, `to` excluded.
+   */
+  list(filter: {
+    beforeSeq?: number
+    limit: number
+    actor?: string
+    action?: string
+    actions?: string[]
+    outcome?: 'ok' | 'denied' | 'failed'
+    from?: string
+    to?: string
+  }): AuditPage {
     let q = this.store.qb.selectFrom('audit_log').selectAll()
     let count = this.store.qb.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
     if (filter.actor) {
@@ -176,6 +180,21 @@ export class AuditLog {
     if (filter.outcome) {
       q = q.where('outcome', '=', filter.outcome)
       count = count.where('outcome', '=', filter.outcome)
+    }
+    if (filter.actions) {
+      const codes = filter.actions.length > 0 ? filter.actions : ['']
+      q = q.where('action', 'in', codes)
+      count = count.where('action', 'in', codes)
+    }
+    if (filter.from) {
+      const from = new Date(filter.from).toISOString() // entries hold UTC instants; compare like with like
+      q = q.where('at', '>=', from)
+      count = count.where('at', '>=', from)
+    }
+    if (filter.to) {
+      const to = new Date(filter.to).toISOString()
+      q = q.where('at', '<', to)
+      count = count.where('at', '<', to)
     }
     if (filter.beforeSeq) q = q.where('seq', '<', filter.beforeSeq)
     const rows = this.store.all(q.orderBy('seq', 'desc').limit(filter.limit + 1)) as AuditRow[]
@@ -291,7 +310,7 @@ function toEntry(row: AuditRow): AuditEntry {
     actor: row.actor,
     action: row.action,
     target: row.target,
-    outcome: row.outcome as AuditEntry['outcome'],
+    outcome: row.outcome,
     detail: JSON.parse(row.detail) as Record<string, unknown>,
     hash: row.hash,
   }

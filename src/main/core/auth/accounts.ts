@@ -104,7 +104,7 @@ export function getUserRow(store: Store, userId: number) {
 export function rolesOf(store: Store, userId: number): Role[] {
   return store
     .all(store.qb.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role'))
-    .map((r) => r.role as Role)
+    .map((r) => r.role)
 }
 
 export function listUsers(store: Store, keyFile: KeyFile, now: Date): UserSummary[] {
@@ -146,7 +146,7 @@ export function userRoles(store: Store, userId: number): UserRoles {
 function roleMap(store: Store): Map<number, Role[]> {
   const map = new Map<number, Role[]>()
   for (const r of store.all(store.qb.selectFrom('user_roles').select(['user_id', 'role']).orderBy('role'))) {
-    map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.role as Role])
+    map.set(r.user_id, [...(map.get(r.user_id) ?? []), r.role])
   }
   return map
 }

@@ -11,6 +11,7 @@ import type { SecurityPolicy } from '../policy/defaults'
 import { unitExists, type UnitLocation } from '../unit/location'
 import { replaceSlot, rolesOf, scryptParams } from './accounts'
 import { resetNoticeAtSignIn } from './passwordReset'
+import { unlockFailure } from './unlockFailure'
 import { signingKeyAtSignIn } from '../backup/signingKey'
 import { policyInForce } from '../policy/inForce'
 
@@ -145,10 +146,7 @@ export function signIn(
   // The failure is counted in the key file at once (under its lock), whatever happens next.
   const result = keyFile.unlockUser(username, password, now)
   if (!result.ok) {
-    const f = result.failure
-    throw f.code === 'ACCOUNT_LOCKED'
-      ? new KaoheError('ACCOUNT_LOCKED', { until: f.until ?? '' })
-      : new KaoheError('AUTH_FAILED', { remaining: f.remaining ?? 0 })
+    throw unlockFailure(result.failure)
   }
   const { secret } = result
   const dbKey = Buffer.from(secret.dbKey, 'hex')
@@ -265,8 +263,7 @@ export function recoverAccount(
   // Wrong codes are counted and locked like passwords, and audited at the next open.
   const result = keyFile.unlockRecovery(recoveryCode, now)
   if (!result.ok) {
-    if (result.failure.code === 'ACCOUNT_LOCKED') throw new KaoheError('RECOVERY_LOCKED', { until: result.failure.until ?? '' })
-    throw new KaoheError('RECOVERY_CODE_INVALID')
+    throw unlockFailure(result.failure, 'recoveryCode')
   }
   const dbKey = Buffer.from(result.secret.dbKey, 'hex')
   const store = Store.open(location.dbPath, dbKey)

@@ -6,6 +6,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   renameSync,
   rmSync,
   statSync,
@@ -141,6 +142,29 @@ export function createBackup(
     rmSync(partial, { recursive: true, force: true })
     throw err
   }
+}
+
+/** Folders createBackup makes inside the chosen folder: kaohe-backup-20261201-083000. */
+const BACKUP_FOLDER = /^kaohe-backup-\d{8}-\d{6}$/
+
+/**
+ * The backup folder a user means: the folder itself when it holds a manifest, else the newest
+ * backup createBackup made inside it (the folder they chose when backing up). A folder with
+ * neither is BACKUP_NOT_FOUND, said in words rather than as a missing file name.
+ */
+export function resolveBackupFolder(folder: string): string {
+  if (existsSync(join(folder, MANIFEST))) return folder
+  let names: string[] = []
+  try {
+    names = readdirSync(folder, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && BACKUP_FOLDER.test(e.name) && existsSync(join(folder, e.name, MANIFEST)))
+      .map((e) => e.name)
+  } catch {
+    if (!existsSync(folder)) throw new KaoheError('FILE_NOT_FOUND', { path: folder })
+  }
+  const newest = names.sort().at(-1)
+  if (!newest) throw new KaoheError('BACKUP_NOT_FOUND', { path: folder })
+  return join(folder, newest)
 }
 
 /**
@@ -283,7 +307,7 @@ function checkDatabase(folder: string, dbPath: string, dbKey: Buffer, manifest: 
 function readSigned(folder: string, expected: BackupExpectation): { manifest: Manifest; publicKey: string } {
   const mPath = join(folder, MANIFEST)
   const sPath = join(folder, SIGNATURE)
-  if (!existsSync(mPath)) throw invalid(folder, `no ${MANIFEST}`)
+  if (!existsSync(mPath)) throw new KaoheError('BACKUP_NOT_FOUND', { path: folder })
   const bytes = readFileSync(mPath)
   let m: Manifest
   try {

@@ -6,10 +6,10 @@ import type {
   CommitmentTaskView,
   RevisionChange,
   RevisionRequestView,
-  RevisionState,
 } from '@shared/commitments'
 import { GONE_STATUSES, type IsoDate } from '@shared/org'
 import { KaoheError } from '@shared/errors'
+import type { CommitmentLetterRow, CommitmentTaskRow, RevisionRequestRow } from '../../db/schema'
 import type { Store } from '../../db/store'
 import { storedPublicity } from '../calendar/publicity'
 import { letterPublicityDays } from '../calendar/publicityRecount'
@@ -26,38 +26,9 @@ export const STATE_ZH: Record<CommitmentState, string> = {
   superseded: '已被新版本替代',
 }
 
-export interface LetterRow {
-  id: number
-  person_id: number
-  year: number
-  version: number
-  state: string
-  created_at: string
-  created_by: number | null
-  updated_at: string
-  submitted_at: string | null
-  reviewed_by: number | null
-  reviewed_at: string | null
-  return_reason: string | null
-  publicity_start: string | null
-  publicity_end: string | null
-  effective_on: string | null
-  publicity_working_days: number | null
-  revision_id: number | null
-  revision_reason: string | null
-}
+export type LetterRow = CommitmentLetterRow
 
-export interface TaskRow {
-  task_key: string
-  sort_order: number
-  title: string
-  target: number
-  unit: string
-  deadline: string
-  goal: string
-  completed_on: string | null
-  withdrawn: number
-}
+export type TaskRow = Omit<CommitmentTaskRow, 'id' | 'letter_id'>
 
 /**
  * The state as shown on a day: an approved letter is publicly shown until its publicity ends and in
@@ -65,7 +36,7 @@ export interface TaskRow {
  */
 export function shownState(row: Pick<LetterRow, 'state' | 'effective_on'>, today: IsoDate): CommitmentState {
   if (row.state === 'approved') return row.effective_on !== null && row.effective_on <= today ? 'inForce' : 'publicity'
-  return row.state as CommitmentState
+  return row.state
 }
 
 /** Approved (in publicity or in force): the letter the person is held to. */
@@ -159,19 +130,7 @@ export function letterView(store: Store, row: LetterRow, today: IsoDate): Commit
   }
 }
 
-interface RevisionRow {
-  id: number
-  letter_id: number
-  changes: string
-  reason: string
-  state: string
-  requested_by: number | null
-  requested_at: string
-  decided_by: number | null
-  decided_at: string | null
-  decision_reason: string | null
-  new_letter_id: number | null
-}
+type RevisionRow = RevisionRequestRow
 
 export function revisionRow(store: Store, id: number): RevisionRow {
   const row = store.first(store.qb.selectFrom('revision_requests').selectAll().where('id', '=', id))
@@ -201,7 +160,7 @@ export function revisionView(store: Store, r: RevisionRow): RevisionRequestView 
     version: letter.version,
     changes: JSON.parse(r.changes) as RevisionChange[],
     reason: r.reason,
-    state: r.state as RevisionState,
+    state: r.state,
     requestedAt: r.requested_at,
     requestedBy: displayName(store, r.requested_by),
     decidedAt: r.decided_at,
@@ -242,7 +201,7 @@ export function listCommitments(store: Store, scope: 'all' | number[], year: num
   let q = store.qb
     .selectFrom('people as p')
     .leftJoin('departments as d', 'd.id', 'p.department_id')
-    .select(['p.id', 'p.name', 'p.staff_no', 'p.status', 'd.name as department'])
+    .select(['p.id', 'p.name', 'p.staff_no', 'p.status', 'p.post', 'd.name as department'])
     .orderBy('p.staff_no')
   if (scope !== 'all') q = q.where('p.id', 'in', scope)
   const people = store.all(q)
@@ -271,6 +230,7 @@ export function listCommitments(store: Store, scope: 'all' | number[], year: num
         personName: p.name,
         staffNo: p.staff_no,
         departmentName: p.department,
+        post: p.post || null,
         year,
         version: l?.version ?? null,
         state: l ? shownState(l, today) : null,

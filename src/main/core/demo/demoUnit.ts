@@ -118,7 +118,7 @@ export function buildDemoUnit(location: UnitLocation, opts: { policy: Policy; no
           store,
           null,
           { ...p, riskPost: p.risk, status: 'active', joinedOn, leftOn: null },
-          { effectiveOn: joinedOn, reason: '演示数据 demo', actorId: null, now: opts.now },
+          { effectiveOn: joinedOn, reason: '演示数据', actorId: null, now: opts.now },
         ).id
       }
 

@@ -3,6 +3,7 @@ import type { LedgerKind } from '@shared/ledger'
 import type { IsoDate } from '@shared/org'
 import type { Quarter } from '@shared/quarterly'
 import { localDate } from '@shared/dates'
+import type { SurveyResponseInsert } from '../../db/schema'
 import type { Store } from '../../db/store'
 import { unitCalendar } from '../calendar/unitCalendar'
 import { complete, decideRevision, requestRevision, review, saveDraft, submit } from '../commitments'
@@ -11,6 +12,7 @@ import { voidLedgerEntry } from '../ledger/voidEntry'
 import { readPolicyConstraints } from '../policy/constraints'
 import { policyInForce } from '../policy/inForce'
 import { rateQuarter, submitSummary } from '../quarterly/evaluation'
+import { quarterPhase } from '../quarterly/phases'
 import { assignPeers, peerRate } from '../quarterly/peers'
 import { quarterBounds } from '../quarterly/quarters'
 import { recordTalk } from '../talks/talks'
@@ -256,7 +258,8 @@ export function buildDemoYear(store: Store, opts: { now: Date }): void {
           text = `推进“${t.title}”，累计完成约${progress}%`
         } else text = pick(LEDGER_TEXT[kind]!)(random)
         const entry = addLedgerEntry(store, { personId: p.id, day: d, kind, text, taskRef, progress }, { actorId: author ?? hrUser, now: at(d, 18), source })
-        if (++sinceVoid >= 97) {
+        // Only a hand-written entry can be voided (core/ledger voidRefusal); an imported one waits for the next.
+        if (++sinceVoid >= 97 && entry.voidable) {
           sinceVoid = 0
           const voidOn = addDays(d, 2)
           if (upTo(voidOn)) voidLedgerEntry(store, entry.id, '录入对象错误，已在正确人员名下重新登记', { actorId: author ?? hrUser, now: at(voidOn, 9) })
@@ -309,7 +312,7 @@ export function buildDemoYear(store: Store, opts: { now: Date }): void {
 
   // 服务评价: enforcement and front-office people; one with too few responses.
   const levels = ['verySatisfied', 'verySatisfied', 'verySatisfied', 'satisfied', 'satisfied', 'fairlySatisfied', 'dissatisfied'] as const
-  const surveyRows: { person_id: number; day: string; level: string; channel: string; response_key: string; source: string; source_file: string; recorded_at: string }[] = []
+  const surveyRows: SurveyResponseInsert[] = []
   let responseNo = 0
   for (const p of people) {
     const front = p.category === 'enforcement' || (p.dept === '01' && Number(p.staffNo.slice(2)) <= 4)
@@ -338,7 +341,8 @@ export function buildDemoYear(store: Store, opts: { now: Date }): void {
   // once it has ended: summaries, peer reviews in the big enforcement departments, supervisor ratings.
   const failing = byNo.get(DEMO_STORY.failing)
   if (failing) {
-    const on: IsoDate = '2026-01-08'
+    // Supervisors rate in the quarter's rating phase (core/quarterly/phases.ts).
+    const on: IsoDate = quarterPhase(store, 2025, 4, '2026-01-05').ratingFrom
     const sup = failing.supervisorId
     submitSummary(store, { personId: failing.id, year: 2025, quarter: 4, text: '第四季度参与市场检查，部分案卷未按期归档。' }, { userId: userFor(failing.id), now: at('2026-01-05', 17), today: '2026-01-05' })
     rateQuarter(
@@ -351,7 +355,8 @@ export function buildDemoYear(store: Store, opts: { now: Date }): void {
     const { to } = quarterBounds(YEAR, quarter)
     const summaryOn = addDays(to, int(3, 5))
     const peerOn = addDays(to, 7)
-    const rateOn = addDays(to, 10)
+    const ratingFrom = quarterPhase(store, YEAR, quarter, to).ratingFrom
+    const rateOn = addDays(to, 10) < ratingFrom ? ratingFrom : addDays(to, 10)
     if (!upTo(rateOn)) break
     for (const p of reports) {
       const q = ['好', '较好', '扎实'][quarter % 3]

@@ -3,11 +3,14 @@ import { isIsoDate } from '../calendar'
 import { hasAtMostTwoDecimals } from './hundredths'
 import { DIMENSIONS, POST_CATEGORIES, type AnnualGuideline, type Label } from '@shared/guideline/model'
 import { describePath, joinPath, type SchemaViolation } from '@shared/guideline/violation'
+import { VALUE_FORMATS, type ValueKind } from '@shared/guideline/constraints'
 
 /**
  * Strict parsing of a guideline (《年度绩效考核指引》) that was imported, edited or loaded: every
  * field required unless the model says optional, unknown fields refused (a typo in an imported file
  * must not silently fall back to a default), every weight a 0–100 number with at most two decimals.
+ * The format limits of each kind of field are the shared table's (shared/guideline/constraints.ts),
+ * which the editor reads for its inputs.
  * Policy bounds (P1–P10) are not checked here; validate.ts does that against the policy in force.
  */
 
@@ -16,14 +19,20 @@ function bilingual(zh: string, en: string): { message: string; params: Label } {
   return { message: en, params: { zh, en } }
 }
 
-/** A percent or 0–100 score: weights, shares, thresholds, points. */
-const percent = z
-  .number()
-  .min(0)
-  .max(100)
-  .refine(hasAtMostTwoDecimals, bilingual('最多保留两位小数', 'must have at most two decimals'))
+/** A number of the given kind, with the limits of the shared table (shared/guideline/constraints.ts). */
+function numberOf(kind: ValueKind) {
+  const f = VALUE_FORMATS[kind]
+  const base = f.max === undefined ? z.number().min(f.min) : z.number().min(f.min).max(f.max)
+  return f.decimals === 0 ? base.int() : base.refine(hasAtMostTwoDecimals, bilingual('最多保留两位小数', 'must have at most two decimals'))
+}
 
-const dayCount = z.number().int().min(0)
+/** Weights of channels, dimensions, indicators. */
+const weight = numberOf('weight')
+/** Shares and rates. */
+const percent = numberOf('percent')
+/** Points and thresholds on the 0–100 scale. */
+const score = numberOf('score')
+const count = numberOf('count')
 const nonEmptyText = z.string().trim().min(1)
 const INDICATOR_ID = /^[a-z][a-z0-9_]*$/
 const indicatorId = z
@@ -33,19 +42,19 @@ const indicatorId = z
 const indicatorBase = {
   id: indicatorId,
   name: nonEmptyText,
-  weight: percent,
+  weight,
   evidence: z.string(),
 }
 
 const metricRule = z.discriminatedUnion('name', [
-  z.strictObject({ name: z.literal('attendance'), pointsPerLateOrEarly: percent, pointsPerAbsentDay: percent }),
+  z.strictObject({ name: z.literal('attendance'), pointsPerLateOrEarly: score, pointsPerAbsentDay: score }),
   z.strictObject({ name: z.literal('task_completion'), lateCompletionCreditPercent: percent }),
   z.strictObject({ name: z.literal('training_exam') }),
   z.strictObject({ name: z.literal('risk_rectification') }),
 ])
 
 const surveyLevelPoints = z
-  .strictObject({ verySatisfied: percent, satisfied: percent, fairlySatisfied: percent, dissatisfied: percent, veryDissatisfied: percent })
+  .strictObject({ verySatisfied: score, satisfied: score, fairlySatisfied: score, dissatisfied: score, veryDissatisfied: score })
   .refine(
     (p) => p.verySatisfied > p.satisfied && p.satisfied > p.fairlySatisfied && p.fairlySatisfied > p.dissatisfied && p.dissatisfied > p.veryDissatisfied,
     bilingual('满意度等级分值应从“非常满意”到“非常不满意”依次递减', 'satisfaction level points must decrease from very satisfied to very dissatisfied'),
@@ -54,12 +63,12 @@ const surveyLevelPoints = z
 const indicator = z.discriminatedUnion('source', [
   z.strictObject({ ...indicatorBase, source: z.literal('rated') }),
   z.strictObject({ ...indicatorBase, source: z.literal('metric'), rule: metricRule }),
-  z.strictObject({ ...indicatorBase, source: z.literal('survey'), levelPoints: surveyLevelPoints, minResponses: dayCount }),
-  z.strictObject({ ...indicatorBase, source: z.literal('review'), pointsPerMinorFinding: percent }),
+  z.strictObject({ ...indicatorBase, source: z.literal('survey'), levelPoints: surveyLevelPoints, minResponses: count }),
+  z.strictObject({ ...indicatorBase, source: z.literal('review'), pointsPerMinorFinding: score }),
 ])
 
 const dimensionScheme = z.strictObject({
-  weight: percent,
+  weight,
   indicators: z.array(indicator).min(1),
 })
 
@@ -81,34 +90,34 @@ const categoryScheme = z
   })
 
 const ballotPoints = z
-  .strictObject({ excellent: percent, competent: percent, basicallyCompetent: percent, incompetent: percent })
+  .strictObject({ excellent: score, competent: score, basicallyCompetent: score, incompetent: score })
   .refine(
     (p) => p.excellent > p.competent && p.competent > p.basicallyCompetent && p.basicallyCompetent > p.incompetent,
     bilingual('测评等次分值应按优秀、称职、基本称职、不称职依次递减', 'ballot points must decrease from excellent to incompetent'),
   )
 
 const channels = z.strictObject({
-  leadership: z.strictObject({ weight: percent }),
+  leadership: z.strictObject({ weight }),
   democratic: z.strictObject({
-    weight: percent,
-    minBallots: z.number().int().min(1),
+    weight,
+    minBallots: numberOf('ballots'),
     recipientVoterShare: percent,
     ballotPoints,
   }),
   quarterly: z.strictObject({
-    weight: percent,
-    peerWeight: percent,
+    weight,
+    peerWeight: weight,
     gradeCutoffs: z
-      .strictObject({ goodMin: percent, fairlyGoodMin: percent, fairMin: percent })
+      .strictObject({ goodMin: score, fairlyGoodMin: score, fairMin: score })
       .refine((c) => c.goodMin > c.fairlyGoodMin && c.fairlyGoodMin > c.fairMin, bilingual('季度等次分数线应按好、较好、一般依次递减', 'quarterly cut-offs must decrease from good to fair')),
     nineBoxCutoffs: z
-      .strictObject({ middleMin: percent, highMin: percent })
+      .strictObject({ middleMin: score, highMin: score })
       .refine((c) => c.middleMin < c.highMin, bilingual('九宫格中档下限应低于高档下限', 'the middle band must start below the high band')),
   }),
 })
 
 const grades = z
-  .strictObject({ excellentMin: percent, competentMin: percent, basicallyCompetentMin: percent })
+  .strictObject({ excellentMin: score, competentMin: score, basicallyCompetentMin: score })
   .refine(
     (g) => g.excellentMin > g.competentMin && g.competentMin > g.basicallyCompetentMin,
     bilingual('等次分数线应按优秀、称职、基本称职依次递减', 'grade thresholds must decrease from excellent to basically competent'),
@@ -120,7 +129,7 @@ const quotaApproval = z
     issuedBy: nonEmptyText.optional(),
     issuedOn: z.string().refine(isIsoDate, bilingual('日期应为有效的 YYYY-MM-DD', 'must be a valid YYYY-MM-DD date')).optional(),
     rate: percent.optional(),
-    count: z.number().int().min(0).optional(),
+    count: count.optional(),
   })
   .refine((a) => (a.rate === undefined) !== (a.count === undefined), bilingual('上级批准应写明批准比例或批准名额（二者只写其一）', 'an approval states either an approved rate or an approved count, not both and not neither'))
 
@@ -133,8 +142,8 @@ export const annualGuidelineSchema = z.strictObject({
   channels,
   grades,
   quota: z.strictObject({ excellentRate: percent, approval: quotaApproval.optional() }),
-  publicity: z.strictObject({ guidelineWorkingDays: dayCount, resultsWorkingDays: dayCount }),
-  appeal: z.strictObject({ windowWorkingDays: dayCount, answerCalendarDays: dayCount }),
+  publicity: z.strictObject({ guidelineWorkingDays: numberOf('workingDays'), resultsWorkingDays: numberOf('workingDays') }),
+  appeal: z.strictObject({ windowWorkingDays: numberOf('workingDays'), answerCalendarDays: numberOf('calendarDays') }),
 })
 
 // The interfaces in model.ts are what the rest of the code reads; keep the schema's output equal to them.

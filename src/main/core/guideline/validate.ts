@@ -1,10 +1,11 @@
 import type { Policy } from '../policy/defaults'
-import { readPolicyConstraints, type ComparisonOp, type ConstraintId, type PolicyConstraints } from '../policy/constraints'
+import { CONSTRAINT_IDS, readPolicyConstraints, type ComparisonOp, type ConstraintId, type PolicyConstraints } from '../policy/constraints'
 import { formatHundredths, fromHundredths, toHundredths } from './hundredths'
 import { CHANNELS, DIMENSION_LABELS, DIMENSIONS, POST_CATEGORIES, POST_CATEGORY_LABELS, type AnnualGuideline, type Label, type PostCategory } from '@shared/guideline/model'
 import { guidelineReader, Unreadable, type GuidelineReader } from './readable'
 import { parseGuideline } from './schema'
 import type { ConstraintViolation, Violation } from '@shared/guideline/violation'
+import { kindOfField, POLICY_FIELD_BOUNDS, SERVICE_INDICATOR_MIN, VALUE_FORMATS, WEIGHT_SUM, type PolicyConstraintKey, type ValueKind } from '@shared/guideline/constraints'
 
 /**
  * Validation of a guideline (《年度绩效考核指引》) against the policy in force (RULES.md §2, P1–P10).
@@ -12,7 +13,9 @@ import type { ConstraintViolation, Violation } from '@shared/guideline/violation
  * Every violated constraint is returned at once, so the person editing the guideline sees the whole
  * list instead of fixing one problem per save: the format errors and, beside them, every constraint
  * breach that the sound parts of the file allow to be evaluated. All bounds come from the policy passed in; all
- * comparisons and sums are in integer hundredths (hundredths.ts), never floats.
+ * comparisons and sums are in integer hundredths (hundredths.ts), never floats. Which policy number
+ * binds which field, and the fields' units, come from the shared table (shared/guideline/constraints.ts)
+ * that the renderer's editor reads too.
  *
  * P8 and P9 are checked as equalities: the appeal window and the answer deadline are the policy's
  * (the plan fixes them; the appeals module computes deadlines from the policy, not from the
@@ -34,20 +37,14 @@ export function validateGuideline(input: unknown, policy: Pick<Policy, 'constrai
   return [...parsed.violations, ...breaches]
 }
 
-type Unit = 'weight' | 'percent' | 'workingDays' | 'calendarDays'
-
-function show(h: number, unit: Unit): Label {
+/** A value or bound as shown in a violation: the number and the unit of its kind (shared table). */
+function show(h: number, kind: ValueKind): Label {
   const n = formatHundredths(h)
-  switch (unit) {
-    case 'weight':
-      return { zh: n, en: n }
-    case 'percent':
-      return { zh: `${n}%`, en: `${n}%` }
-    case 'workingDays':
-      return { zh: `${n} 个工作日`, en: `${n} working days` }
-    case 'calendarDays':
-      return { zh: `${n} 日`, en: `${n} calendar days` }
-  }
+  const unit = VALUE_FORMATS[kind].unit
+  if (!unit) return { zh: n, en: n }
+  // '%' follows the number directly; words take a space.
+  const sep = (u: string) => (u === '%' ? '' : ' ')
+  return { zh: `${n}${sep(unit.zh)}${unit.zh}`, en: `${n}${sep(unit.en)}${unit.en}` }
 }
 
 /** Hundredths of a value the schema (or the policy reader) already limited to two decimals. */
@@ -71,7 +68,7 @@ interface Check {
   /** Hundredths. */
   bound: number
   op: ComparisonOp
-  unit: Unit
+  unit: ValueKind
   /** What is being measured, e.g. 综合管理类“绩”维度权重. */
   subject: Label
   /** Shown right after the value, e.g. the parts of a sum. */
@@ -128,27 +125,34 @@ function constraintBreaches(r: GuidelineReader, p: PolicyConstraints): Constrain
   const ji = DIMENSION_LABELS.ji
   const indicatorsOf = (base: string) => Array.from({ length: r.length(base) }, (_, i) => ({ i, source: r.text(`${base}.${i}.source`), path: `${base}.${i}` }))
 
-  // P1
-  add(() => ({
-    id: 'P1',
-    path: 'channels.leadership.weight',
-    value: r.hundredths('channels.leadership.weight'),
-    bound: h(p.P1_leadershipChannelMin),
-    op: '>=',
-    unit: 'weight',
-    subject: { zh: '领导评价渠道权重', en: 'the weight of the leadership-evaluation channel (领导评价)' },
-  }))
-
-  // P2 binds 综合管理 posts only; the other categories keep their own balance (RULES.md §4 table).
-  add(() => ({
-    id: 'P2',
-    path: 'categories.general.dimensions.ji.weight',
-    value: r.hundredths('categories.general.dimensions.ji.weight'),
-    bound: h(p.P2_achievementWeightMinGeneral),
-    op: '>=',
-    unit: 'weight',
-    subject: { zh: `${categoryLabel('general').zh}“${ji.zh}”维度权重`, en: `${categoryLabel('general').en}: weight of dimension ${ji.zh} (${ji.en})` },
-  }))
+  // P1, P2, P4–P9: one field, one policy number (the shared table names them).
+  for (const b of POLICY_FIELD_BOUNDS) {
+    const kind = kindOfField(b.path)
+    const read = (path: string) => (VALUE_FORMATS[kind].decimals === 0 ? r.count(path) : r.hundredths(path))
+    if (b.replacedBy !== undefined) {
+      // P6: a malformed approval leaves the bound unknown, so P6 waits for it to be fixed.
+      const replacedBy = b.replacedBy
+      const approvalPath = replacedBy.slice(0, replacedBy.lastIndexOf('.'))
+      add(() => {
+        const approval = r.present(approvalPath) ? { documentNumber: r.text(`${approvalPath}.documentNumber`) } : undefined
+        const approvedRate = approval && r.present(replacedBy) ? r.hundredths(replacedBy) : undefined
+        return {
+          id: b.id,
+          path: b.path,
+          value: read(b.path),
+          bound: approvedRate ?? h(p[b.key]),
+          op: b.op,
+          unit: kind,
+          subject: b.subject,
+          ...(approval && approvedRate !== undefined
+            ? { boundSource: { zh: `上级批准（${approval.documentNumber}）的`, en: `the approved (${approval.documentNumber})` } }
+            : {}),
+        }
+      })
+      continue
+    }
+    add(() => ({ id: b.id, path: b.path, value: read(b.path), bound: h(p[b.key]), op: b.op, unit: kind, subject: b.subject }))
+  }
 
   // P3: the service rating is the survey-source indicator of 绩. Several survey indicators count
   // together; none at all is a weight of 0. Every indicator's source must be readable to know which.
@@ -165,7 +169,7 @@ function constraintBreaches(r: GuidelineReader, p: PolicyConstraints): Constrain
         id: 'P3',
         path: surveys.length === 1 && first ? `${first.path}.weight` : base,
         value: surveys.reduce((sum, x) => sum + x.weight, 0),
-        bound: h(cat === 'enforcement' ? p.P3_serviceIndicatorMinEnforcement : p.P3_serviceIndicatorMin),
+        bound: h(p[SERVICE_INDICATOR_MIN[cat]]),
         op: '>=',
         unit: 'weight',
         subject:
@@ -178,88 +182,12 @@ function constraintBreaches(r: GuidelineReader, p: PolicyConstraints): Constrain
     })
   }
 
-  // P4
-  add(() => ({
-    id: 'P4',
-    path: 'channels.quarterly.peerWeight',
-    value: r.hundredths('channels.quarterly.peerWeight'),
-    bound: h(p.P4_peerWeightMax),
-    op: '<=',
-    unit: 'weight',
-    subject: { zh: '季度评估中互评权重', en: 'the peer-review (互评) weight inside a quarterly score' },
-  }))
-
-  // P5
-  add(() => ({
-    id: 'P5',
-    path: 'channels.democratic.recipientVoterShare',
-    value: r.hundredths('channels.democratic.recipientVoterShare'),
-    bound: h(p.P5_recipientVoterShareMin),
-    op: '>=',
-    unit: 'percent',
-    subject: { zh: '民主测评中服务对象代表所占比例', en: 'the share of service-recipient representatives among democratic-evaluation voters' },
-  }))
-
-  // P6: a malformed approval leaves the bound unknown, so P6 waits for it to be fixed.
-  add(() => {
-    const approval = r.present('quota.approval') ? { documentNumber: r.text('quota.approval.documentNumber'), rate: r.present('quota.approval.rate') ? r.hundredths('quota.approval.rate') : undefined } : undefined
-    const approvedRate = approval?.rate
-    return {
-      id: 'P6',
-      path: 'quota.excellentRate',
-      value: r.hundredths('quota.excellentRate'),
-      bound: approvedRate ?? h(p.P6_excellentShareMax),
-      op: '<=',
-      unit: 'percent',
-      subject: { zh: '优秀等次比例', en: 'the 优秀 (excellent) rate' },
-      ...(approval && approvedRate !== undefined
-        ? { boundSource: { zh: `上级批准（${approval.documentNumber}）的`, en: `the approved (${approval.documentNumber})` } }
-        : {}),
-    }
-  })
-
-  // P7 covers both publicity periods the guideline plans.
-  for (const [field, what] of [
-    ['guidelineWorkingDays', { zh: '指引公示期', en: 'the publicity period of the guideline' }],
-    ['resultsWorkingDays', { zh: '结果公示期', en: 'the publicity period of the results' }],
-  ] as const) {
-    add(() => ({
-      id: 'P7',
-      path: `publicity.${field}`,
-      value: r.count(`publicity.${field}`),
-      bound: h(p.P7_publicityWorkingDaysMin),
-      op: '>=',
-      unit: 'workingDays',
-      subject: what,
-    }))
-  }
-
-  // P8, P9: equalities; see the module comment.
-  add(() => ({
-    id: 'P8',
-    path: 'appeal.windowWorkingDays',
-    value: r.count('appeal.windowWorkingDays'),
-    bound: h(p.P8_appealWindowWorkingDays),
-    op: '=',
-    unit: 'workingDays',
-    subject: { zh: '反馈送达后的申诉期', en: 'the appeal window after feedback' },
-  }))
-  add(() => ({
-    id: 'P9',
-    path: 'appeal.answerCalendarDays',
-    value: r.count('appeal.answerCalendarDays'),
-    bound: h(p.P9_appealAnswerCalendarDays),
-    op: '=',
-    unit: 'calendarDays',
-    subject: { zh: '申诉答复期限', en: 'the deadline to answer an appeal' },
-  }))
-
   // P10: every weight set, with its parts shown so the odd one out is easy to spot.
-  const sum = h(p.P10_weightSum)
+  const sum = h(p[WEIGHT_SUM.key])
   const sumCheck = (path: string, weightPaths: readonly string[], subject: Label): Check => {
     const weights = weightPaths.map((w) => r.hundredths(w))
     const parts = weights.map(formatHundredths).join(' + ')
-    return { id: 'P10', path, value: weights.reduce((s, w) => s + w, 0), bound: sum, op: '=', unit: 'weight', subject, detail: { zh: `（${parts}）`, en: ` (${parts})` } }
+    return { id: WEIGHT_SUM.id, path, value: weights.reduce((s, w) => s + w, 0), bound: sum, op: WEIGHT_SUM.op, unit: 'weight', subject, detail: { zh: `（${parts}）`, en: ` (${parts})` } }
   }
   for (const cat of POST_CATEGORIES) {
     const cl = categoryLabel(cat)
@@ -279,5 +207,15 @@ function constraintBreaches(r: GuidelineReader, p: PolicyConstraints): Constrain
   }
   add(() => sumCheck('channels', CHANNELS.map((c) => `channels.${c}.weight`), { zh: '各评价渠道权重合计', en: 'the sum of the channel weights' }))
 
-  return checks.filter((c) => !holds(c.value, c.bound, c.op)).map(violationOf)
+  // In constraint order (a stable sort keeps each constraint's checks in the order they were made).
+  const order = (id: ConstraintId) => CONSTRAINT_IDS.indexOf(id)
+  return checks
+    .sort((a, b) => order(a.id) - order(b.id))
+    .filter((c) => !holds(c.value, c.bound, c.op))
+    .map(violationOf)
 }
+
+// The shared table names exactly the policy's constraint keys (core/policy/constraints.ts).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const keysMatchPolicy: Same<PolicyConstraintKey, keyof PolicyConstraints> = true
+void keysMatchPolicy

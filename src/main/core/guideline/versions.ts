@@ -2,7 +2,8 @@ import { KaoheError } from '@shared/errors'
 import type { AnnualGuideline } from '@shared/guideline/model'
 import type { CalendarWarningInfo, GuidelineState, GuidelineVersionInfo, GuidelineView } from '@shared/api/types'
 import type { IsoDate } from '@shared/org'
-import type { Store } from '../../db/store'
+import type { GuidelineRow } from '../../db/schema'
+import type { ReadableDB, Store } from '../../db/store'
 import type { WorkingDayCalendar } from '../calendar'
 import { publicityPeriod, storedPublicity } from '../calendar/publicity'
 import { unitCalendar } from '../calendar/unitCalendar'
@@ -17,18 +18,11 @@ import { validateGuideline } from './validate'
  * approval. Published versions are never changed, so anything scored records the version it used.
  */
 
-interface VersionRow {
-  version: number
-  body: string
-  reason: string | null
-  published_at: string
+type VersionRow = Pick<GuidelineRow, 'version' | 'body' | 'reason' | 'published_at' | 'publicity_start' | 'publicity_end' | 'effective_on'> & {
   username: string | null
-  publicity_start: string
-  publicity_end: string
-  effective_on: string
 }
 
-function versionRows(store: Store, year: number): VersionRow[] {
+function versionRows(store: ReadableDB, year: number): VersionRow[] {
   return store.all(
     store.qb
       .selectFrom('guidelines as g')
@@ -40,7 +34,7 @@ function versionRows(store: Store, year: number): VersionRow[] {
 }
 
 /** The version in force on a date (the latest whose publicity has ended), for scoring to record. */
-export function versionInForce(store: Store, year: number, date: IsoDate): { version: number; guideline: AnnualGuideline } | null {
+export function versionInForce(store: ReadableDB, year: number, date: IsoDate): { version: number; guideline: AnnualGuideline } | null {
   const rows = versionRows(store, year).filter((r) => r.effective_on <= date)
   const row = rows[rows.length - 1]
   return row ? { version: row.version, guideline: JSON.parse(row.body) as AnnualGuideline } : null

@@ -1,4 +1,4 @@
-import { GONE_STATUSES, type EmploymentStatus, type IsoDate } from '@shared/org'
+import { GONE_STATUSES, type IsoDate } from '@shared/org'
 import type { FileContent, LedgerEntryView } from '@shared/api/types'
 import type { LedgerKind } from '@shared/ledger'
 import { localDate } from '@shared/dates'
@@ -35,7 +35,7 @@ export function addLedgerEntry(store: Store, entry: NewLedgerEntry, author: Entr
   const today = localDate(author.now)
   if (entry.day > today) throw new KaoheError('LEDGER_DAY_IN_FUTURE', { day: entry.day, today })
   const person = personRow(store, entry.personId)
-  const gone = GONE_STATUSES.includes(person.status as EmploymentStatus)
+  const gone = GONE_STATUSES.includes(person.status)
   const beforeJoining = person.joined_on !== null && entry.day < person.joined_on
   const afterLeaving = gone && (person.left_on === null || entry.day >= person.left_on)
   if (beforeJoining || afterLeaving) {

@@ -1,7 +1,7 @@
 import type { LedgerEntryView } from '@shared/api/types'
-import type { LedgerKind } from '@shared/ledger'
 import { KaoheError } from '@shared/errors'
 import type { Store } from '../../db/store'
+import { voidRefusal } from './voidEntry'
 
 /** Entries as the API shows them, in the order of `ids`, with names and attachment lists. */
 export function entryViews(store: Store, ids: readonly number[]): LedgerEntryView[] {
@@ -44,25 +44,27 @@ export function entryViews(store: Store, ids: readonly number[]): LedgerEntryVie
     files.set(f.entry_id, list)
   }
   const byId = new Map(
-    rows.map((r): [number, LedgerEntryView] => [
-      r.id,
-      {
+    rows.map((r): [number, LedgerEntryView] => {
+      const source = r.source === 'import' ? 'import' : 'manual'
+      const view: LedgerEntryView = {
         id: r.id,
         personId: r.person_id,
         personName: r.name,
         staffNo: r.staff_no,
         day: r.day,
-        kind: r.kind as LedgerKind,
+        kind: r.kind,
         text: r.text,
         taskRef: r.task_ref,
         progress: r.progress,
-        source: r.source === 'import' ? 'import' : 'manual',
+        source,
         author: r.author,
         createdAt: r.created_at,
         voided: r.voided_at !== null ? { at: r.voided_at, by: r.voided_by, reason: r.void_reason ?? '' } : null,
+        voidable: voidRefusal({ id: r.id, source, voidedAt: r.voided_at }) === null,
         attachments: files.get(r.id) ?? [],
-      },
-    ]),
+      }
+      return [r.id, view]
+    }),
   )
   return ids.map((id) => byId.get(id)).filter((v): v is LedgerEntryView => v !== undefined)
 }

@@ -31,3 +31,9 @@ export const PER_KIND_MAX = 4
  * years while the main process waits: every page stays within the list's time budget.
  */
 export const SCAN_MAX = 1000
+
+/**
+ * The list's total counts at most this many entries ("more than 10,000" beyond): a count stops
+ * there, so asking for the total costs about one page's time on millions of entries.
+ */
+export const TOTAL_MAX = 10_000

@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema'
 import { idList } from '../../db/idList'
 import type { Store } from '../../db/store'
 import { entryViews } from './entryViews'
-import { PER_KIND_MAX, PER_PERSON_SCOPE_MAX, SCAN_MAX } from './limits'
+import { PER_KIND_MAX, PER_PERSON_SCOPE_MAX, SCAN_MAX, TOTAL_MAX } from './limits'
 
 /** The filters of the ledger list and of its export. */
 export interface LedgerFilter {
@@ -28,6 +28,8 @@ export interface LedgerCursor {
 export interface LedgerPageRequest extends LedgerFilter {
   after?: LedgerCursor
   limit?: number
+  /** Also count the matching entries (first page only; see `countLedger`). */
+  withTotal?: boolean
 }
 
 /** Whose entries the actor may see: everyone, or these people (`scopeOf(…, 'ledger.read')`). */
@@ -48,13 +50,37 @@ export function listLedger(store: Store, scope: LedgerScope, request: LedgerPage
   const { keys, resumeAt } = pageKeys(store, scope, request, request.after, limit, scanMax)
   const page = keys.slice(0, limit)
   const last = page[page.length - 1]
+  const total = request.withTotal && !request.after ? countLedger(store, scope, request) : undefined
   return {
     entries: entryViews(
       store,
       page.map((k) => k.id),
     ),
     next: keys.length > limit && last ? { day: last.day, id: last.id } : resumeAt,
+    ...(total ? { total } : {}),
   }
+}
+
+/**
+ * How many entries the filters select in the scope, counting at most `max` (then `exact: false`,
+ * "more than"). A text filter is matched row by row over the whole range, which on millions of
+ * entries takes longer than a page may: it is not counted (undefined), and the list says how many
+ * it has loaded instead.
+ */
+export function countLedger(store: Store, scope: LedgerScope, filter: LedgerFilter, max = TOTAL_MAX): { count: number; exact: boolean } | undefined {
+  if (filter.text) return undefined
+  const people = peopleOf(scope, filter.personId)
+  if (people?.length === 0) return { count: 0, exact: true }
+  const kinds = filter.kinds?.length && new Set(filter.kinds).size < LEDGER_KINDS.length ? [...new Set(filter.kinds)] : null
+  let q = store.qb.selectFrom('ledger_entries').select(sql<number>`1`.as('one'))
+  if (people) q = people.length === 1 ? q.where('person_id', '=', people[0]!) : q.where('person_id', 'in', idList(people))
+  if (kinds) q = q.where('kind', 'in', kinds)
+  if (filter.from) q = q.where('day', '>=', filter.from)
+  if (filter.to) q = q.where('day', '<=', filter.to)
+  if (!filter.includeVoided) q = q.where('voided_at', 'is', null)
+  const row = store.first(store.qb.selectFrom(q.limit(max + 1).as('m')).select(sql<number>`count(*)`.as('n')))
+  const n = Number(row?.n ?? 0)
+  return n > max ? { count: max, exact: false } : { count: n, exact: true }
 }
 
 /**

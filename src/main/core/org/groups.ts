@@ -2,6 +2,7 @@ import { KaoheError } from '@shared/errors'
 import type { Role } from '@shared/roles'
 import type { LeadershipInfo, PersonRef } from '@shared/api/types'
 import type { IsoDate } from '@shared/org'
+import type { GroupRole } from '../../db/schema'
 import type { Store } from '../../db/store'
 import { isGone, personRow } from './people'
 
@@ -10,7 +11,6 @@ import { isGone, personRow } from './people'
  * people, with dates. Account roles are a separate matter, granted by the security administrator
  * (三员分立); this view flags members whose account lacks the matching role.
  */
-type GroupRole = 'head' | 'member' | 'discipline'
 const ACCOUNT_ROLE: Record<GroupRole, Role> = { head: 'leaderHead', member: 'leader', discipline: 'discipline' }
 
 export function leadership(store: Store): LeadershipInfo {
@@ -31,7 +31,7 @@ export function leadership(store: Store): LeadershipInfo {
     id: r.id,
     staffNo: r.staff_no,
     name: r.name,
-    accountHasRole: r.user_id === null ? null : (roles.get(r.user_id) ?? []).includes(ACCOUNT_ROLE[r.role as GroupRole]),
+    accountHasRole: r.user_id === null ? null : (roles.get(r.user_id) ?? []).includes(ACCOUNT_ROLE[r.role]),
   })
   const head = rows.find((r) => r.role === 'head')
   return {

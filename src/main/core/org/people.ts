@@ -1,6 +1,7 @@
 import { KaoheError } from '@shared/errors'
 import { EMPLOYMENT_STATUS_LABELS, GONE_STATUSES, type EmploymentStatus, type IsoDate, type PostCategory } from '@shared/org'
 import type { PersonDetail, PersonPeriod, PersonSummary } from '@shared/api/types'
+import type { PersonRow } from '../../db/schema'
 import type { Store } from '../../db/store'
 
 /**
@@ -35,20 +36,6 @@ export function isGone(status: string): boolean {
   return (GONE_STATUSES as readonly string[]).includes(status)
 }
 
-type PersonRow = {
-  id: number
-  staff_no: string
-  name: string
-  department_id: number | null
-  post: string
-  category: string
-  rank: string
-  supervisor_id: number | null
-  risk_post: number
-  status: string
-  joined_on: string | null
-  left_on: string | null
-}
 
 function fieldsOf(row: PersonRow): PersonFields {
   return {
@@ -56,11 +43,11 @@ function fieldsOf(row: PersonRow): PersonFields {
     name: row.name,
     departmentId: row.department_id,
     post: row.post,
-    category: row.category as PostCategory,
+    category: row.category,
     rank: row.rank,
     supervisorId: row.supervisor_id,
     riskPost: row.risk_post === 1,
-    status: row.status as EmploymentStatus,
+    status: row.status,
     joinedOn: row.joined_on,
     leftOn: row.left_on,
   }
@@ -168,7 +155,7 @@ export function checkReportingLines(store: Store, only?: readonly number[]): voi
     if (person.supervisor_id === person.id) throw new KaoheError('ORG_SUPERVISOR_SELF', { name: label(person) })
     const sup = byId.get(person.supervisor_id)
     if (sup && isGone(sup.status)) {
-      const s = EMPLOYMENT_STATUS_LABELS[sup.status as EmploymentStatus]
+      const s = EMPLOYMENT_STATUS_LABELS[sup.status]
       throw new KaoheError('ORG_SUPERVISOR_GONE', { supervisor: label(sup), status: s?.zh ?? sup.status, name: label(person) })
     }
     const seen: number[] = [person.id]
@@ -211,13 +198,13 @@ export function listPeople(
     departmentId: r.department_id,
     departmentName: r.department_name,
     post: r.post,
-    category: r.category as PostCategory,
+    category: r.category,
     rank: r.rank,
     supervisorId: r.supervisor_id,
     supervisorName: r.supervisor_name,
     supervisorStaffNo: r.supervisor_staff_no,
     riskPost: r.risk_post === 1,
-    status: r.status as EmploymentStatus,
+    status: r.status,
     joinedOn: r.joined_on,
     leftOn: r.left_on,
     username: r.username,
@@ -246,11 +233,11 @@ export function personDetail(store: Store, id: number): PersonDetail {
       to: h.valid_to,
       departmentName: h.department_name,
       post: h.post,
-      category: h.category as PostCategory,
+      category: h.category,
       rank: h.rank,
       supervisorName: h.supervisor_name,
       riskPost: h.risk_post === 1,
-      status: h.status as EmploymentStatus,
+      status: h.status,
       reason: h.reason,
       recordedBy: h.username,
     }))

@@ -22,6 +22,13 @@ export interface QuarterlyPolicy {
   minPeerRaters: number
   /** Calendar days the leadership group has to hold the interview (约谈) once it opens. */
   interviewDays: number
+  /**
+   * Quarter phases (core/quarterly/phases.ts): the 小结 is due this many working days after the
+   * quarter's last day; the supervisors' rating window then runs this many working days; the day
+   * after it the quarter is closed (HR can reopen it with a reason).
+   */
+  summaryDueWorkingDays: number
+  ratingWorkingDays: number
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { KaoheError } from '@shared/errors'
 import type { FileContent, PendingPolicy, PolicyView } from '@shared/api/types'
-import type { Store } from '../../db/store'
+import type { ReadableDB, Store } from '../../db/store'
 import { policyConstraintsSchema } from './constraints'
 import { DEFAULT_POLICY, type Policy } from './defaults'
 import { fileText } from '../imports/files'
@@ -26,6 +26,9 @@ const quarterlySchema = z
   .object({
     minPeerRaters: z.number().int().min(1).max(20),
     interviewDays: z.number().int().min(1).max(90),
+    // Written after the section existed: a file without them keeps the shipped phases.
+    summaryDueWorkingDays: z.number().int().min(1).max(30).default(DEFAULT_POLICY.quarterly.summaryDueWorkingDays),
+    ratingWorkingDays: z.number().int().min(1).max(60).default(DEFAULT_POLICY.quarterly.ratingWorkingDays),
   })
   .strict()
 
@@ -80,7 +83,7 @@ export interface PolicyInForce {
   approvedAt: string | null
 }
 
-export function policyInForce(store: Store, year: number): PolicyInForce {
+export function policyInForce(store: ReadableDB, year: number): PolicyInForce {
   const row = store.first(
     store.qb
       .selectFrom('policies as p')
@@ -95,7 +98,7 @@ export function policyInForce(store: Store, year: number): PolicyInForce {
   return {
     policy: storedPolicy(row.body),
     id: row.id,
-    source: row.source as 'import' | 'package',
+    source: row.source,
     approvedBy: row.username,
     approvedAt: row.decided_at,
   }

@@ -1,10 +1,20 @@
 import { KaoheError } from '@shared/errors'
 import { GONE_STATUSES, type IsoDate } from '@shared/org'
-import type { FollowupView, Quarter, QuarterlyDetail, QuarterlyRateResult, QuarterlyStatusFlag, QuarterlyStatusRow } from '@shared/quarterly'
+import type {
+  FollowupView,
+  Quarter,
+  QuarterlyAmendmentView,
+  QuarterlyDetail,
+  QuarterlyRateResult,
+  QuarterlyStatusFlag,
+  QuarterlyStatusRow,
+  QuarterPhaseView,
+} from '@shared/quarterly'
 import { idList } from '../../db/idList'
 import type { Store } from '../../db/store'
 import { openFollowupsFor } from './followups'
 import { quarterlyParams, type QuarterlyParams } from './params'
+import { quarterPhase, quarterZh, requireNotClosed, requireRatingPhase } from './phases'
 import { quarterBounds, requireStarted } from './quarters'
 import { meetsStandard, quarterlyGrade, quarterlyScore } from './scoring'
 
@@ -49,7 +59,7 @@ export function departmentSizes(store: Store): Map<number, number> {
 /** Whether a department is big enough that a person in it can have `minPeers` peers (the policy's quarterly.minPeerRaters). */
 export const departmentAllowsPeers = (size: number, minPeers: number) => size >= minPeers + 1
 
-function rowsFor(store: Store, people: PersonRow[], year: number, quarter: Quarter, params: QuarterlyParams): QuarterlyStatusRow[] {
+function rowsFor(store: Store, people: PersonRow[], year: number, quarter: Quarter, params: QuarterlyParams, phase: QuarterPhaseView): QuarterlyStatusRow[] {
   if (!people.length) return []
   const ids = people.map((p) => p.id)
   const summaries = new Map(
@@ -84,6 +94,11 @@ function rowsFor(store: Store, people: PersonRow[], year: number, quarter: Quart
     assigned.set(a.ratee_id, (assigned.get(a.ratee_id) ?? 0) + 1)
     if (a.score !== null) scores.set(a.ratee_id, [...(scores.get(a.ratee_id) ?? []), a.score])
   }
+  const amended = new Set(
+    store
+      .all(store.qb.selectFrom('quarterly_amendments').select('person_id').where('year', '=', year).where('quarter', '=', quarter).where('person_id', 'in', idList(ids)))
+      .map((a) => a.person_id),
+  )
   const sizes = departmentSizes(store)
   return people.map((p): QuarterlyStatusRow => {
     const r = ratings.get(p.id)
@@ -94,10 +109,22 @@ function rowsFor(store: Store, people: PersonRow[], year: number, quarter: Quart
     let grade: QuarterlyStatusRow['grade'] = null
     let meets: boolean | null = null
     let peerMean: number | null = null
+    let scoreBasis: QuarterlyStatusRow['scoreBasis'] = null
+    const summaryAt = summaries.get(p.id)
     if (r) {
       const s = quarterlyScore(r.performance, peerScores, params.channel)
       score = s.rounded
       peerMean = s.evidence.peerMean
+      scoreBasis = {
+        supervisorPercent: 100 - s.evidence.peerWeightApplied,
+        peerPercent: s.evidence.peerWeightApplied,
+        performance: r.performance,
+        peerMean: s.evidence.peerMean,
+        peerCount: s.evidence.peerCount,
+      }
+      if (summaryAt === undefined) flags.push('RATED_WITHOUT_SUMMARY')
+      else if (summaryAt > r.rated_at) flags.push('SUMMARY_CHANGED_AFTER_RATING')
+      if (amended.has(p.id)) flags.push('AMENDED')
       grade = quarterlyGrade(s.exact, params.channel.gradeCutoffs)
       meets = meetsStandard(grade, r.fail_mark ? { reason: r.fail_reason ?? '' } : undefined)
       if (s.flags.includes('NO_PEER_RATINGS')) flags.push('NO_PEER_RATINGS')
@@ -132,6 +159,8 @@ function rowsFor(store: Store, people: PersonRow[], year: number, quarter: Quart
       meetsStandard: meets,
       guidelineVersion: params.version,
       flags,
+      phase,
+      scoreBasis,
     }
   })
 }
@@ -145,7 +174,7 @@ export function quarterlyStatus(store: Store, scope: 'all' | readonly number[], 
     store.all(store.qb.selectFrom('quarterly_ratings').select('person_id').where('year', '=', year).where('quarter', '=', quarter)).map((r) => r.person_id),
   )
   const people = peopleRows(store, scope).filter((p) => rated.has(p.id) || inUnitDuring(p, year, quarter))
-  return rowsFor(store, people, year, quarter, quarterlyParams(store, year, quarter, today))
+  return rowsFor(store, people, year, quarter, quarterlyParams(store, year, quarter, today), quarterPhase(store, year, quarter, today))
 }
 
 function personOf(store: Store, personId: number): PersonRow {
@@ -156,7 +185,7 @@ function personOf(store: Store, personId: number): PersonRow {
 
 /** One person's quarter row (the router has checked access). */
 export function statusOf(store: Store, personId: number, year: number, quarter: Quarter, today: IsoDate): QuarterlyStatusRow {
-  return rowsFor(store, [personOf(store, personId)], year, quarter, quarterlyParams(store, year, quarter, today))[0]!
+  return rowsFor(store, [personOf(store, personId)], year, quarter, quarterlyParams(store, year, quarter, today), quarterPhase(store, year, quarter, today))[0]!
 }
 
 /** Entries of the person's ledger in the quarter, voided ones left out: the evidence beside the rating. */
@@ -179,9 +208,14 @@ export function quarterlyDetail(store: Store, personId: number, year: number, qu
   const summary = store.first(
     store.qb.selectFrom('quarterly_summaries').select('text').where('person_id', '=', personId).where('year', '=', year).where('quarter', '=', quarter),
   )
+  const draft = store.first(
+    store.qb.selectFrom('quarterly_summary_drafts').select(['text', 'saved_at']).where('person_id', '=', personId).where('year', '=', year).where('quarter', '=', quarter),
+  )
   return {
     ...statusOf(store, personId, year, quarter, today),
     summary: summary?.text ?? null,
+    draft: draft ? { text: draft.text, savedAt: draft.saved_at } : null,
+    amendments: amendmentsOf(store, personId, year, quarter),
     ledgerEntries: quarterLedgerCount(store, personId, year, quarter),
     ...quarterBounds(year, quarter),
   }
@@ -191,18 +225,32 @@ function requireInUnit(p: PersonRow, year: number, quarter: Quarter): void {
   if (!inUnitDuring(p, year, quarter)) throw new KaoheError('QUARTERLY_NOT_IN_UNIT', { name: p.name, year, quarter })
 }
 
-/** 《季度工作小结》: the person's own; replaced freely until the supervisor has rated the quarter. */
+/**
+ * 《季度工作小结》: the person's own, editable until the quarter's rating phase ends (phases.ts); a
+ * rating given before a later change is flagged SUMMARY_CHANGED_AFTER_RATING, never locked. A
+ * draft is saved apart and shown to the person only; submitting removes it.
+ */
 export function submitSummary(
   store: Store,
-  input: { personId: number; year: number; quarter: Quarter; text: string },
+  input: { personId: number; year: number; quarter: Quarter; text: string; draft?: boolean },
   change: { userId: number; now: Date; today: IsoDate },
 ): QuarterlyDetail {
   const { personId, year, quarter, text } = input
   requireStarted(year, quarter, change.today)
+  requireNotClosed(quarterPhase(store, year, quarter, change.today))
   requireInUnit(personOf(store, personId), year, quarter)
-  const rated = store.first(store.qb.selectFrom('quarterly_ratings').select('id').where('person_id', '=', personId).where('year', '=', year).where('quarter', '=', quarter))
-  if (rated) throw new KaoheError('QUARTERLY_SUMMARY_LOCKED', { year, quarter })
   const at = change.now.toISOString()
+  if (input.draft) {
+    const values = { text, saved_at: at, saved_by: change.userId }
+    store.run(
+      store.qb
+        .insertInto('quarterly_summary_drafts')
+        .values({ person_id: personId, year, quarter, ...values })
+        .onConflict((oc) => oc.columns(['person_id', 'year', 'quarter']).doUpdateSet(values)),
+    )
+    return quarterlyDetail(store, personId, year, quarter, change.today)
+  }
+  store.run(store.qb.deleteFrom('quarterly_summary_drafts').where('person_id', '=', personId).where('year', '=', year).where('quarter', '=', quarter))
   store.run(
     store.qb
       .insertInto('quarterly_summaries')
@@ -219,14 +267,29 @@ export function submitSummary(
  */
 export function rateQuarter(
   store: Store,
-  input: { personId: number; year: number; quarter: Quarter; performance: number; potential: number; failMark: boolean; failReason?: string },
+  input: {
+    personId: number
+    year: number
+    quarter: Quarter
+    performance: number
+    potential: number
+    failMark: boolean
+    failReason?: string
+    /** The supervisor's explicit confirmation to rate although the person has no 小结. */
+    withoutSummary?: boolean
+  },
   change: { userId: number; supervisorPersonId: number | null; now: Date; today: IsoDate },
 ): QuarterlyRateResult {
   const { personId, year, quarter, performance, potential, failMark } = input
   requireStarted(year, quarter, change.today)
-  requireInUnit(personOf(store, personId), year, quarter)
+  requireRatingPhase(quarterPhase(store, year, quarter, change.today))
+  const person = personOf(store, personId)
+  requireInUnit(person, year, quarter)
   const reason = input.failReason?.trim() ?? ''
   if (failMark && !reason) throw new KaoheError('QUARTERLY_FAIL_REASON_REQUIRED')
+  if (!input.withoutSummary && !hasSummary(store, personId, year, quarter)) {
+    throw new KaoheError('QUARTERLY_RATE_WITHOUT_SUMMARY', { name: person.name, year, quarter, quarterZh: quarterZh(year, quarter) })
+  }
   const values = {
     supervisor_id: change.supervisorPersonId,
     performance,
@@ -248,6 +311,91 @@ export function rateQuarter(
     ledgerEntries: quarterLedgerCount(store, personId, year, quarter),
     openedFollowups,
   }
+}
+
+function hasSummary(store: Store, personId: number, year: number, quarter: Quarter): boolean {
+  return !!store.first(store.qb.selectFrom('quarterly_summaries').select('id').where('person_id', '=', personId).where('year', '=', year).where('quarter', '=', quarter))
+}
+
+interface RatingValues {
+  performance: number
+  potential: number
+  failReason: string | null
+}
+
+function amendmentsOf(store: Store, personId: number, year: number, quarter: Quarter): QuarterlyAmendmentView[] {
+  return store
+    .all(
+      store.qb
+        .selectFrom('quarterly_amendments as a')
+        .leftJoin('users as u', 'u.id', 'a.amended_by')
+        .select(['a.id', 'a.person_id', 'a.year', 'a.quarter', 'a.before_json', 'a.after_json', 'a.reason', 'u.display_name', 'a.amended_at'])
+        .where('a.person_id', '=', personId)
+        .where('a.year', '=', year)
+        .where('a.quarter', '=', quarter)
+        .orderBy('a.id'),
+    )
+    .map((a) => ({
+      id: a.id,
+      personId: a.person_id,
+      year: a.year,
+      quarter: a.quarter as Quarter,
+      before: a.before_json === null ? null : (JSON.parse(a.before_json) as RatingValues),
+      after: JSON.parse(a.after_json) as RatingValues,
+      reason: a.reason,
+      amendedBy: a.display_name,
+      amendedAt: a.amended_at,
+    }))
+}
+
+/**
+ * A correction of a closed quarter's rating (HR): recorded with the rating before and after and
+ * the reason, then applied; the quarter stays closed. The follow-ups are re-checked.
+ */
+export function amendRating(
+  store: Store,
+  input: { personId: number; year: number; quarter: Quarter; performance: number; potential: number; failMark: boolean; failReason?: string; reason: string },
+  change: { userId: number; now: Date; today: IsoDate },
+): QuarterlyDetail {
+  const { personId, year, quarter } = input
+  const person = personOf(store, personId)
+  const phase = quarterPhase(store, year, quarter, change.today)
+  if (phase.phase !== 'closed') throw new KaoheError('QUARTER_NOT_CLOSED', { year, quarter, quarterZh: quarterZh(year, quarter) })
+  const failReason = input.failReason?.trim() ?? ''
+  if (input.failMark && !failReason) throw new KaoheError('QUARTERLY_FAIL_REASON_REQUIRED')
+  const before = store.first(
+    store.qb
+      .selectFrom('quarterly_ratings')
+      .select(['performance', 'potential', 'fail_mark', 'fail_reason'])
+      .where('person_id', '=', personId)
+      .where('year', '=', year)
+      .where('quarter', '=', quarter),
+  )
+  if (!before) throw new KaoheError('QUARTERLY_AMEND_NO_RATING', { name: person.name, year, quarter, quarterZh: quarterZh(year, quarter) })
+  const after: RatingValues = { performance: input.performance, potential: input.potential, failReason: input.failMark ? failReason : null }
+  const at = change.now.toISOString()
+  store.run(
+    store.qb.insertInto('quarterly_amendments').values({
+      person_id: personId,
+      year,
+      quarter,
+      before_json: JSON.stringify({ performance: before.performance, potential: before.potential, failReason: before.fail_mark ? before.fail_reason : null } satisfies RatingValues),
+      after_json: JSON.stringify(after),
+      reason: input.reason,
+      amended_by: change.userId,
+      amended_at: at,
+    }),
+  )
+  store.run(
+    store.qb
+      .updateTable('quarterly_ratings')
+      .set({ performance: after.performance, potential: after.potential, fail_mark: input.failMark ? 1 : 0, fail_reason: after.failReason })
+      .where('person_id', '=', personId)
+      .where('year', '=', year)
+      .where('quarter', '=', quarter),
+  )
+  checkConsecutiveFailures(store, personId, year, quarter, change)
+  return quarterlyDetail(store, personId, year, quarter, change.today)
 }
 
 /** Whether the person met the standard in the quarter; null when not rated. */

@@ -26,11 +26,11 @@ function views(store: Store, where: { id?: number; state?: FollowupState; ids?: 
     name: f.name,
     year: f.year,
     quarter: f.quarter as Quarter,
-    kind: f.kind as FollowupKind,
+    kind: f.kind,
     ownerId: f.owner_id,
     ownerName: f.owner_name,
     deadline: f.deadline,
-    state: f.state as FollowupState,
+    state: f.state,
     notes: f.notes,
     openedAt: f.opened_at,
   }))

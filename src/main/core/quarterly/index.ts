@@ -1,4 +1,6 @@
-export { quarterlyDetail, quarterlyStatus, rateQuarter, statusOf, submitSummary } from './evaluation'
+export { amendRating, quarterlyDetail, quarterlyStatus, rateQuarter, statusOf, submitSummary } from './evaluation'
+export { autoAssignPeers } from './autoAssign'
+export { quarterPhase, reopenQuarter } from './phases'
 export { listFollowups, openFollowupCount, updateFollowup } from './followups'
 export { nineBoxView, ratingsDue } from './nineBoxView'
 export { assignPeers, assignmentRater, myAssignments, peerRate, unratedAssignments } from './peers'

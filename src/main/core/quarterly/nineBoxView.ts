@@ -1,7 +1,7 @@
 import { GONE_STATUSES, type IsoDate } from '@shared/org'
 import type { NineBoxView, Quarter } from '@shared/quarterly'
 import { idList } from '../../db/idList'
-import type { Store } from '../../db/store'
+import type { ReadableDB } from '../../db/store'
 import { NINE_BOX_BANDS, nineBox } from './nineBox'
 import { quarterlyParams } from './params'
 import { lastEndedQuarter, quarterBounds } from './quarters'
@@ -13,7 +13,7 @@ import { lastEndedQuarter, quarterBounds } from './quarters'
  * potential (rows), with the cut-offs of the guideline in force. All nine cells are listed, high
  * potential first, low performance first.
  */
-export function nineBoxView(store: Store, scope: 'all' | readonly number[], year: number, quarter: Quarter, today: IsoDate): NineBoxView {
+export function nineBoxView(store: ReadableDB, scope: 'all' | readonly number[], year: number, quarter: Quarter, today: IsoDate): NineBoxView {
   const params = quarterlyParams(store, year, quarter, today)
   const rows = store.all(
     store.qb
@@ -39,7 +39,7 @@ export function nineBoxView(store: Store, scope: 'all' | readonly number[], year
 }
 
 /** A supervisor's direct reports in post without a rating for the last ended quarter. */
-export function ratingsDue(store: Store, supervisorPersonId: number, today: IsoDate): number {
+export function ratingsDue(store: ReadableDB, supervisorPersonId: number, today: IsoDate): number {
   const q = lastEndedQuarter(today)
   const reports = store.all(
     store.qb

@@ -1,7 +1,7 @@
 import type { NineBoxCutoffs, QuarterlyChannel } from '@shared/guideline/model'
 import type { IsoDate } from '@shared/org'
 import type { Quarter } from '@shared/quarterly'
-import type { Store } from '../../db/store'
+import type { ReadableDB } from '../../db/store'
 import type { QuarterlyPolicy } from '../policy/defaults'
 import { policyInForce } from '../policy/inForce'
 import { defaultGuideline } from '../guideline/defaults'
@@ -19,7 +19,7 @@ export interface QuarterlyParams {
 }
 
 /** The quarterly section of the year's policy in force (RULES.md §5 numbers: peers, interview). */
-export function quarterlyRules(store: Store, year: number): QuarterlyPolicy {
+export function quarterlyRules(store: ReadableDB, year: number): QuarterlyPolicy {
   return policyInForce(store, year).policy.quarterly
 }
 
@@ -28,7 +28,7 @@ export function quarterlyRules(store: Store, year: number): QuarterlyPolicy {
  * quarter under way); failing that, the one in force today (a guideline published late still
  * governs its year); failing that, the shipped defaults, which the status flags.
  */
-export function quarterlyParams(store: Store, year: number, quarter: Quarter, today: IsoDate): QuarterlyParams {
+export function quarterlyParams(store: ReadableDB, year: number, quarter: Quarter, today: IsoDate): QuarterlyParams {
   const end = quarterBounds(year, quarter).to
   const found = versionInForce(store, year, end < today ? end : today) ?? versionInForce(store, year, today)
   const channel = found ? found.guideline.channels.quarterly : defaultGuideline(year).channels.quarterly

@@ -13,6 +13,7 @@ export function withholdFewPeers<R extends QuarterlyStatusRow>(row: R, minPeerRa
   return {
     ...row,
     peerMean: null,
+    scoreBasis: row.scoreBasis && { ...row.scoreBasis, peerMean: null },
     score: viewerPersonId === row.personId ? null : row.score,
     flags: [...row.flags, 'PEER_MEAN_HIDDEN'],
   }

@@ -4,7 +4,9 @@ import type { AssignPeersResult, PeerAssignmentView, Quarter } from '@shared/qua
 import type { Store } from '../../db/store'
 import { checkConsecutiveFailures, departmentAllowsPeers, departmentSizes } from './evaluation'
 import { quarterlyRules } from './params'
+import { quarterPhase, requireNotClosed } from './phases'
 import { requireStarted } from './quarters'
+import { localDate } from '@shared/dates'
 
 /**
  * 互评 (RULES.md §5): HR assigns peers of the same department; a peer sees only their own
@@ -63,8 +65,9 @@ function person(store: Store, id: number) {
 export function assignPeers(
   store: Store,
   input: { year: number; quarter: Quarter; raterId: number; rateeIds: readonly number[] },
-  change: { userId: number; now: Date },
+  change: { userId: number; now: Date; today?: IsoDate },
 ): AssignPeersResult {
+  requireNotClosed(quarterPhase(store, input.year, input.quarter, change.today ?? localDate(change.now)))
   const rater = person(store, input.raterId)
   const ratees = [...new Set(input.rateeIds)].map((id) => person(store, id))
   for (const e of ratees) {
@@ -125,6 +128,7 @@ export function assignmentRater(store: Store, assignmentId: number): { raterId: 
 export function peerRate(store: Store, assignmentId: number, score: number, change: { userId: number; now: Date; today: IsoDate }): PeerAssignmentView {
   const a = assignmentRater(store, assignmentId)
   requireStarted(a.year, a.quarter, change.today)
+  requireNotClosed(quarterPhase(store, a.year, a.quarter, change.today))
   const at = change.now.toISOString()
   store.run(
     store.qb

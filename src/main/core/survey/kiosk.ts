@@ -1,8 +1,75 @@
 import { KaoheError } from '@shared/errors'
-import type { KioskLevel, SurveyOfficialSummary } from '@shared/kiosk'
+import { localDate } from '@shared/dates'
+import type { EmploymentStatus } from '@shared/org'
+import type { KioskLevel, KioskOfficial, KioskOfficials, SurveyOfficialSummary } from '@shared/kiosk'
 import { KIOSK_LEVELS } from '@shared/kiosk'
 import type { Store } from '../../db/store'
 import type { KioskPolicy } from '../policy/defaults'
+import { policyInForce } from '../policy/inForce'
+
+/** Officials a recipient can have dealt with: in post (not on long leave, not gone). */
+const IN_POST: readonly EmploymentStatus[] = ['active', 'probation']
+
+/** A running kiosk session as main's session holds it; the object itself keys the session's tally. */
+export interface KioskRun {
+  departmentId: number | null
+}
+
+/** The department a kiosk is started for must exist (NOT_FOUND otherwise). */
+export function checkKioskDepartment(store: Store, departmentId: number): void {
+  if (!store.first(store.qb.selectFrom('departments').select('id').where('id', '=', departmentId))) {
+    throw new KaoheError('NOT_FOUND', { what: '科室 department', id: departmentId })
+  }
+}
+
+/** What the kiosk screen offers: officials in post (of the kiosk's department, if set) and their departments. */
+export function kioskOfficials(store: Store, kiosk: KioskRun): KioskOfficials {
+  let q = store.qb
+    .selectFrom('people')
+    .select(['id', 'name', 'post', 'department_id'])
+    .where('status', 'in', [...IN_POST])
+    .orderBy('department_id')
+    .orderBy('name')
+  if (kiosk.departmentId !== null) q = q.where('department_id', '=', kiosk.departmentId)
+  const officials: KioskOfficial[] = store.all(q).map((p) => ({ personId: p.id, name: p.name, post: p.post, departmentId: p.department_id }))
+  const used = new Set(officials.map((o) => o.departmentId))
+  const departments = store.all(store.qb.selectFrom('departments').select(['id', 'name']).orderBy('sort_order').orderBy('name')).filter((d) => used.has(d.id))
+  return { departmentId: kiosk.departmentId, departments, officials }
+}
+
+/**
+ * Stores one kiosk rating: the official must be in post (and in the kiosk's department, if set),
+ * the session's limits admit it (`admitRating`), and the response keeps the day only, never the
+ * time or who rated: a time would let anyone at the hall tell whose rating it was.
+ */
+export function recordKioskRating(
+  store: Store,
+  kiosk: KioskRun,
+  rating: { personId: number; level: KioskLevel; channel: string },
+  now: Date,
+): void {
+  const person = store.first(store.qb.selectFrom('people').select(['name', 'status', 'department_id']).where('id', '=', rating.personId))
+  if (!person || person.status === null || !IN_POST.includes(person.status) || (kiosk.departmentId !== null && person.department_id !== kiosk.departmentId)) {
+    throw new KaoheError('NOT_FOUND', { what: '人员 person', id: rating.personId })
+  }
+  const day = localDate(now)
+  const tally = kioskTally(kiosk)
+  const { burst } = admitRating(tally, { personId: rating.personId, name: person.name }, now, policyInForce(store, Number(day.slice(0, 4))).policy.kiosk)
+  store.run(
+    store.qb.insertInto('survey_responses').values({
+      person_id: rating.personId,
+      day,
+      level: rating.level,
+      channel: rating.channel,
+      response_key: null,
+      source: 'kiosk',
+      source_file: null,
+      recorded_at: day,
+      burst: burst ? 1 : 0,
+    }),
+  )
+  countRating(tally, rating.personId, now, burst)
+}
 
 /**
  * Limits of one kiosk session (现场评价, issue 7 defect 10): a kiosk is an unattended screen, so

@@ -1,6 +1,6 @@
 import type { RosterIssue } from '@shared/api/types'
 import { POST_CATEGORIES, type AnnualGuideline, type PostCategory } from '@shared/guideline/model'
-import type { Store } from '../../db/store'
+import type { ReadableDB } from '../../db/store'
 import { defaultGuideline } from '../guideline/defaults'
 import { versionInForce } from '../guideline/versions'
 import type { Planned } from './importer'
@@ -13,7 +13,7 @@ import type { SurveyParse } from './parse'
  * The threshold is the survey indicator's minResponses in the guideline of that year in force
  * (the shipped default guideline when none is), for the person's post category.
  */
-export function fewResponseWarnings(store: Store, parse: SurveyParse, planned: readonly Planned[], today: string): RosterIssue[] {
+export function fewResponseWarnings(store: ReadableDB, parse: SurveyParse, planned: readonly Planned[], today: string): RosterIssue[] {
   if (!planned.length) return []
   const column = parse.counts[0]?.column ?? ''
   // This file's responses per person and year, and the first row of each.
@@ -74,19 +74,19 @@ export function fewResponseWarnings(store: Store, parse: SurveyParse, planned: r
   return out
 }
 
-function categoriesOf(store: Store, ids: number[]): Map<number, PostCategory> {
+function categoriesOf(store: ReadableDB, ids: number[]): Map<number, PostCategory> {
   const out = new Map<number, PostCategory>()
   // Chunked: a large export can name more officials than SQLite takes bound parameters.
   for (let i = 0; i < ids.length; i += 500) {
     for (const p of store.all(store.qb.selectFrom('people').select(['id', 'category']).where('id', 'in', ids.slice(i, i + 500)))) {
-      if ((POST_CATEGORIES as readonly string[]).includes(p.category)) out.set(p.id, p.category as PostCategory)
+      out.set(p.id, p.category)
     }
   }
   return out
 }
 
 /** The year's guideline in force on its last day, or today for the year under way; the shipped default when none is. */
-function guidelineOf(store: Store, year: number, today: string): AnnualGuideline {
+function guidelineOf(store: ReadableDB, year: number, today: string): AnnualGuideline {
   const end = `${year}-12-31`
   return (versionInForce(store, year, end < today ? end : today) ?? versionInForce(store, year, today))?.guideline ?? defaultGuideline(year)
 }

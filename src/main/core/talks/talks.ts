@@ -2,6 +2,7 @@ import { KaoheError } from '@shared/errors'
 import type { TalkStatus } from '@shared/api/types'
 import { GONE_STATUSES, type IsoDate } from '@shared/org'
 import { idList } from '../../db/idList'
+import type { MonthlyTalkRow, PersonRow as PersonTableRow } from '../../db/schema'
 import type { Store } from '../../db/store'
 import { daysInMonth, isIsoDate } from '../calendar/dates'
 
@@ -29,15 +30,7 @@ function monthBounds(month: string): { first: IsoDate; last: IsoDate } {
   return { first: `${month}-01`, last: `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}` }
 }
 
-interface PersonRow {
-  id: number
-  staff_no: string
-  name: string
-  supervisor_id: number | null
-  status: string
-  joined_on: string | null
-  left_on: string | null
-}
+type PersonRow = Pick<PersonTableRow, 'id' | 'staff_no' | 'name' | 'supervisor_id' | 'status' | 'joined_on' | 'left_on'>
 
 /**
  * Whether a talk is expected with the person in the month: they have a supervisor, had joined by
@@ -47,7 +40,7 @@ function expectedIn(p: PersonRow, month: string): boolean {
   const { first, last } = monthBounds(month)
   if (p.supervisor_id === null) return false
   if (p.joined_on !== null && p.joined_on > last) return false
-  if ((GONE_STATUSES as readonly string[]).includes(p.status) && (p.left_on === null || p.left_on < first)) return false
+  if (GONE_STATUSES.includes(p.status) && (p.left_on === null || p.left_on < first)) return false
   return true
 }
 
@@ -58,13 +51,8 @@ function people(store: Store, scope: 'all' | readonly number[]): PersonRow[] {
   return store.all(q)
 }
 
-interface TalkRow {
-  id: number
-  person_id: number
-  held_on: string
-  notes: string
-  recorded_by: string | null
-}
+/** A talk with the display name of whoever recorded it (in place of the account id). */
+type TalkRow = Pick<MonthlyTalkRow, 'id' | 'person_id' | 'held_on' | 'notes'> & { recorded_by: string | null }
 
 function talksIn(store: Store, month: string, personIds?: readonly number[]): Map<number, TalkRow> {
   let q = store.qb
@@ -88,10 +76,16 @@ function status(p: PersonRow, month: string, talk: TalkRow | undefined, today: I
   }
 }
 
-/** The month's talk status of the people in scope: everyone a talk is expected with, and anyone who had one. */
-export function listTalks(store: Store, scope: 'all' | readonly number[], month: string, today: IsoDate): TalkStatus[] {
+/**
+ * The month's talk status of the people in scope: everyone a talk is expected with, and anyone who
+ * had one. A supervisor's list is of the people they talk with: their own row (in scope as
+ * "self", their own talk being held by their supervisor) is left out once they have a direct report.
+ */
+export function listTalks(store: Store, scope: 'all' | readonly number[], month: string, today: IsoDate, viewerPersonId: number | null = null): TalkStatus[] {
   checkMonth(month)
-  const list = people(store, scope)
+  const all = people(store, scope)
+  const supervises = viewerPersonId !== null && all.some((p) => p.supervisor_id === viewerPersonId)
+  const list = supervises ? all.filter((p) => p.id !== viewerPersonId) : all
   if (!list.length) return []
   const talks = talksIn(store, month, scope === 'all' ? undefined : list.map((p) => p.id))
   return list.filter((p) => talks.has(p.id) || expectedIn(p, month)).map((p) => status(p, month, talks.get(p.id), today))

@@ -29,9 +29,11 @@ import {
 import { useTranslation } from 'react-i18next'
 import type { AuditEntry, AuditPage as AuditPageData, AuditVerifyReport } from '@shared/api/types'
 import { notifySuccess, useApi } from '../api'
+import { DateField } from '../components/DateField'
 import { PageHeader } from '../components/PageHeader'
-import { formatBytes, formatDateTime } from '../format'
+import { formatBytes, formatDateTime, formatDateTimeSeconds } from '../format'
 import { useLang } from '../i18n'
+import { auditActionLabel, auditActionSearch, auditTargetLabel, dayRangeInstants } from './auditWords'
 
 export const AUDIT_PAGE_SIZE = 50
 
@@ -40,10 +42,14 @@ const OUTCOME_COLOR: Record<Outcome, string> = { ok: 'green', denied: 'red', fai
 
 interface Filters {
   actor: string
+  /** A code prefix (users.add) or words from the names shown (登录). */
   action: string
   outcome: '' | Outcome
+  /** Local days, YYYY-MM-DD, both included. */
+  from: string | null
+  to: string | null
 }
-const NO_FILTERS: Filters = { actor: '', action: '', outcome: '' }
+const NO_FILTERS: Filters = { actor: '', action: '', outcome: '', from: null, to: null }
 
 /** 审计日志 (审计管理员): paged list with filters, chain verification and export. */
 export function AuditPage() {
@@ -66,19 +72,22 @@ export function AuditPage() {
 
   const load = useCallback(async () => {
     setLoading(true)
+    const search = filters.action.trim() ? auditActionSearch(filters.action, t, i18n) : null
     const r = await run('audit.list', {
       limit: AUDIT_PAGE_SIZE,
       ...(beforeSeq !== undefined ? { beforeSeq } : {}),
       ...(filters.actor.trim() ? { actor: filters.actor.trim() } : {}),
-      ...(filters.action.trim() ? { action: filters.action.trim() } : {}),
+      ...(search && 'prefix' in search ? { action: search.prefix } : {}),
+      ...(search && 'codes' in search ? { actions: search.codes } : {}),
       ...(filters.outcome ? { outcome: filters.outcome } : {}),
+      ...dayRangeInstants(filters.from, filters.to),
     })
     setLoading(false)
     if (r.ok) {
       setPage(r.value)
       setOpen(new Set())
     }
-  }, [run, beforeSeq, filters])
+  }, [run, beforeSeq, filters, t, i18n])
 
   useEffect(() => {
     void load()
@@ -110,11 +119,8 @@ export function AuditPage() {
     }
   }
 
-  const actionLabel = (action: string) => {
-    // Method names (users.add) have a label; anything else is shown as it was logged.
-    const key = `methods.${action}`
-    return /^[a-z]+(\.[A-Za-z]+)+$/.test(action) && i18n.exists(key) ? t(key) : null
-  }
+  // Method names (users.add) and main's own events have a label; anything else is shown as logged.
+  const actionLabel = (action: string) => auditActionLabel(action, t, i18n)
 
   const toggle = (seq: number) =>
     setOpen((prev) => {
@@ -157,9 +163,25 @@ export function AuditPage() {
               label={t('audit.filterAction')}
               value={draft.action}
               onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
-              placeholder="users.add"
-              w={200}
+              placeholder={t('audit.filterActionHint')}
+              w={240}
               data-testid="audit-filter-action"
+            />
+            <DateField
+              label={t('audit.filterFrom')}
+              value={draft.from}
+              onChange={(from) => setDraft({ ...draft, from })}
+              clearable
+              w={170}
+              data-testid="audit-filter-from"
+            />
+            <DateField
+              label={t('audit.filterTo')}
+              value={draft.to}
+              onChange={(to) => setDraft({ ...draft, to })}
+              clearable
+              w={170}
+              data-testid="audit-filter-to"
             />
             <NativeSelect
               label={t('audit.filterOutcome')}
@@ -203,7 +225,7 @@ export function AuditPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th w={70}>{t('audit.colSeq')}</Table.Th>
-                    <Table.Th w={170}>{t('audit.colTime')}</Table.Th>
+                    <Table.Th w={190}>{t('audit.colTime')}</Table.Th>
                     <Table.Th>{t('audit.colActor')}</Table.Th>
                     <Table.Th>{t('audit.colAction')}</Table.Th>
                     <Table.Th>{t('audit.colTarget')}</Table.Th>
@@ -228,23 +250,29 @@ export function AuditPage() {
                       <Fragment key={e.seq}>
                         <Table.Tr data-testid={`audit-row-${e.seq}`}>
                           <Table.Td className="mono">{e.seq}</Table.Td>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, lang)}</Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTimeSeconds(e.at, lang)}</Table.Td>
                           <Table.Td>{e.actor ?? <Text span c="dimmed" size="sm">{t('audit.system')}</Text>}</Table.Td>
                           <Table.Td>
                             {label ? (
-                              <>
-                                <Text size="sm">{label}</Text>
-                                <Text size="xs" c="dimmed" className="mono">
-                                  {e.action}
-                                </Text>
-                              </>
+                              // The code stays at hand for whoever needs it (hover), not in the reading text.
+                              <Text size="sm" title={e.action}>
+                                {label}
+                              </Text>
                             ) : (
                               <Text size="sm" className="mono">
                                 {e.action}
                               </Text>
                             )}
                           </Table.Td>
-                          <Table.Td style={{ wordBreak: 'break-all' }}>{e.target ?? t('common.none')}</Table.Td>
+                          <Table.Td style={{ wordBreak: 'break-all' }} data-testid={`audit-target-${e.seq}`}>
+                            {e.target ? (
+                              <Tooltip label={e.target} openDelay={400}>
+                                <span>{auditTargetLabel(e.target, t, i18n, lang)}</span>
+                              </Tooltip>
+                            ) : (
+                              t('common.none')
+                            )}
+                          </Table.Td>
                           <Table.Td>
                             <Badge color={OUTCOME_COLOR[e.outcome]} variant="light" data-testid={`audit-outcome-${e.seq}`}>
                               {t(`audit.outcome.${e.outcome}`)}
@@ -374,6 +402,7 @@ function Checkpoint({ report }: { report: AuditVerifyReport }) {
 
 function VerifyReport({ report }: { report: AuditVerifyReport }) {
   const { t } = useTranslation()
+  const lang = useLang()
   if (report.ok) {
     return (
       <Alert color="green" icon={<IconShieldCheck />} title={t('audit.verifyOk')} data-testid="audit-verify-result">
@@ -398,7 +427,7 @@ function VerifyReport({ report }: { report: AuditVerifyReport }) {
       <Text size="sm">{t('audit.verifyBadCount', { entries: report.entries })}</Text>
       {(report.breaks ?? []).map((b) => (
         <Text size="sm" key={`${b.foundAt}-${b.anchorSeq ?? ''}`} data-testid="audit-break">
-          {t('audit.breakFound', { at: b.foundAt, problem: t(`audit.problem.${b.problem}`), anchorSeq: b.anchorSeq ?? '-', headSeq: b.headSeq })}
+          {t('audit.breakFound', { at: formatDateTime(b.foundAt, lang), problem: t(`audit.problem.${b.problem}`), anchorSeq: b.anchorSeq ?? '-', headSeq: b.headSeq })}
         </Text>
       ))}
       <Checkpoint report={report} />

@@ -52,6 +52,8 @@ export function BackupPage({ onRestored }: { onRestored: () => void }) {
       return
     }
     setResult({ action, info: r.value })
+    // The backup went into a new subfolder: verify (and restore) that exact folder next.
+    if (action === 'create') setFolders((f) => ({ ...f, verify: r.value.folder, restore: f.restore || r.value.folder }))
     if (action === 'create') notifySuccess(t('backup.created'))
     if (action === 'verify') notifySuccess(t('backup.verified'))
     if (action === 'restore') {

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import {
   Alert,
   Badge,
@@ -19,6 +19,10 @@ import { FileImportCard } from '../components/FileImportCard'
 import type { CalendarDayInfo, CalendarYear, CalendarYearSummary, DeadlineResult, SessionInfo } from '@shared/api/types'
 import type { Lang } from '@shared/errors'
 import { notifySuccess, useApi } from '../api'
+import { useApiData } from '../useApiData'
+import { useForm } from '@mantine/form'
+import { contract } from '@shared/api/contract'
+import { zodValidate } from '../forms/zodForm'
 import { DateField } from '../components/DateField'
 import { PageHeader } from '../components/PageHeader'
 import { YearSelect } from '../components/YearSelect'
@@ -30,29 +34,11 @@ import { can } from '../routes'
 /** 工作日历: the year's holidays and make-up days, a working-day deadline calculator, and (HR) imports. */
 export function CalendarPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
-  const { run } = useApi()
   const [year, setYear] = useState(() => new Date().getFullYear())
-  const [view, setView] = useState<CalendarYear | null>(null)
-  const [years, setYears] = useState<CalendarYearSummary[] | null>(null)
+  // Only the selected year's answer shows: a late answer for the year before is dropped.
+  const { data: view, reload: loadYear } = useApiData('calendar.year', { year }, [])
+  const { data: years, reload: loadYears } = useApiData('calendar.years', {}, [])
   const canImport = can(session.roles, 'calendar.manage')
-
-  const loadYears = useCallback(async () => {
-    const r = await run('calendar.years')
-    if (r.ok) setYears(r.value)
-  }, [run])
-
-  const loadYear = useCallback(async () => {
-    setView(null)
-    const r = await run('calendar.year', { year })
-    if (r.ok) setView(r.value)
-  }, [run, year])
-
-  useEffect(() => {
-    void loadYears()
-  }, [loadYears])
-  useEffect(() => {
-    void loadYear()
-  }, [loadYear])
 
   return (
     <Stack gap="lg">
@@ -84,8 +70,8 @@ export function CalendarPage({ session }: { session: SessionInfo }) {
           {canImport && (
             <CalendarImport
               onImported={() => {
-                void loadYears()
-                void loadYear()
+                loadYears()
+                loadYear()
               }}
             />
           )}
@@ -230,28 +216,43 @@ const MonthGrid = memo(function MonthGrid({
   )
 })
 
+/** The calculator's input as the contract declares it (calendar.addWorkingDays): its limits, not copies. */
+const DEADLINE = contract['calendar.addWorkingDays'].input
+const DAYS_MIN = DEADLINE.shape.days.minValue ?? undefined
+const DAYS_MAX = DEADLINE.shape.days.maxValue ?? undefined
+
+interface DeadlineValues {
+  from: string | null
+  days: number | string
+}
+
 function DeadlineCalculator() {
   const { t } = useTranslation()
   const lang = useLang()
   const { run } = useApi()
-  const [from, setFrom] = useState<string | null>(todayIso())
-  const [days, setDays] = useState<number | string>(10)
   const [result, setResult] = useState<DeadlineResult | null>(null)
   const [busy, setBusy] = useState(false)
-  const valid = from !== null && typeof days === 'number' && Number.isInteger(days) && days >= 0
+  const form = useForm<DeadlineValues>({
+    mode: 'controlled',
+    initialValues: { from: todayIso(), days: 10 },
+    // NumberInput holds '' while empty: that is "required", not a number out of range.
+    validate: zodValidate<DeadlineValues>(DEADLINE, lang, (v) => ({
+      from: v.from ?? undefined,
+      days: v.days === '' ? undefined : Number(v.days),
+    })),
+  })
 
-  const compute = async (e: React.FormEvent) => {
-    e.preventDefault()
-    if (!valid || from === null || typeof days !== 'number') return
+  const compute = async ({ from, days }: DeadlineValues) => {
+    if (from === null) return
     setBusy(true)
-    const r = await run('calendar.addWorkingDays', { from, days })
+    const r = await run('calendar.addWorkingDays', { from, days: Number(days) })
     setBusy(false)
     setResult(r.ok ? r.value : null)
   }
 
   return (
     <Card withBorder radius="md" padding="lg">
-      <form onSubmit={(e) => void compute(e)} noValidate>
+      <form onSubmit={form.onSubmit((values) => void compute(values))} noValidate>
         <Stack gap="sm">
           <Group gap="xs">
             <IconCalculator size={20} color="var(--mantine-color-navy-7)" />
@@ -261,13 +262,18 @@ function DeadlineCalculator() {
             {t('calendar.deadlineText')}
           </Text>
           <Group align="flex-end" grow>
-            <DateField label={t('calendar.from')} value={from} onChange={setFrom} data-testid="deadline-from" />
+            <DateField
+              label={t('calendar.from')}
+              value={form.values.from}
+              onChange={(v) => form.setFieldValue('from', v)}
+              error={form.errors.from}
+              data-testid="deadline-from"
+            />
             <NumberInput
               label={t('calendar.days')}
-              value={days}
-              onChange={setDays}
-              min={0}
-              max={3650}
+              {...form.getInputProps('days')}
+              min={DAYS_MIN}
+              max={DAYS_MAX}
               allowDecimal={false}
               allowNegative={false}
               suffix={lang === 'zh' ? ' 个工作日' : ' working days'}
@@ -275,7 +281,7 @@ function DeadlineCalculator() {
             />
           </Group>
           <Group>
-            <Button type="submit" disabled={!valid} loading={busy} data-testid="deadline-compute">
+            <Button type="submit" loading={busy} data-testid="deadline-compute">
               {t('calendar.compute')}
             </Button>
           </Group>

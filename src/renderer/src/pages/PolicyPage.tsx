@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import {
   Alert,
   Badge,
@@ -19,20 +19,22 @@ import { useTranslation } from 'react-i18next'
 import { FileImportCard } from '../components/FileImportCard'
 import type { PolicyView, SessionInfo } from '@shared/api/types'
 import { notifySuccess, useApi } from '../api'
+import { useApiData } from '../useApiData'
+import { useForm } from '@mantine/form'
+import { contract } from '@shared/api/contract'
+import { fieldOf, zodValidate } from '../forms/zodForm'
 import { PageHeader } from '../components/PageHeader'
 import { YearSelect } from '../components/YearSelect'
 import { readFileAsBase64 } from '../files'
-import { formatDateTime, formatNumber } from '../format'
+import { formatDateTime, formatNumber, formatPolicyVersion } from '../format'
 import { useLang } from '../i18n'
 import { can } from '../routes'
+import { POLICY_CONSTRAINT_KEYS, kindOfPolicyConstraint, type PolicyConstraintKey } from '@shared/guideline/constraints'
 
-/** How each constraint's number reads: a weight, a percent, working days or calendar days. */
-const CONSTRAINT_UNITS: Record<string, 'weight' | 'percent' | 'workingDays' | 'calendarDays'> = {
-  P5_recipientVoterShareMin: 'percent',
-  P6_excellentShareMax: 'percent',
-  P7_publicityWorkingDaysMin: 'workingDays',
-  P8_appealWindowWorkingDays: 'workingDays',
-  P9_appealAnswerCalendarDays: 'calendarDays',
+/** How each constraint's number reads (a weight, a percent, working or calendar days): the shared constraint table's. */
+function constraintUnit(key: string): 'weight' | 'percent' | 'workingDays' | 'calendarDays' {
+  const kind = (POLICY_CONSTRAINT_KEYS as readonly string[]).includes(key) ? kindOfPolicyConstraint(key as PolicyConstraintKey) : 'weight'
+  return kind === 'percent' || kind === 'workingDays' || kind === 'calendarDays' ? kind : 'weight'
 }
 
 const SECURITY_UNITS: Record<string, 'chars' | 'classes' | 'times' | 'minutes' | 'days' | 'plain'> = {
@@ -44,6 +46,10 @@ const SECURITY_UNITS: Record<string, 'chars' | 'classes' | 'times' | 'minutes' |
   auditRetentionDays: 'days',
 }
 
+/** The decision's reason as the contract declares it (policy.decide), and its length limit for the field. */
+const REASON = fieldOf(contract['policy.decide'].input, 'reason')
+const REASON_MAX = contract['policy.decide'].input.shape.reason.unwrap().maxLength ?? undefined
+
 /** The P-number of a constraint key: P3_serviceIndicatorMin → P3. */
 export function constraintId(key: string): string {
   return /^(P\d+)_/.exec(key)?.[1] ?? key
@@ -53,22 +59,12 @@ export function constraintId(key: string): string {
 export function PolicyPage({ session }: { session: SessionInfo }) {
   const { t, i18n } = useTranslation()
   const lang = useLang()
-  const { run } = useApi()
   const [year, setYear] = useState(() => new Date().getFullYear())
-  const [policy, setPolicy] = useState<PolicyView | null>(null)
+  // Only the selected year's answer shows: a late answer for the year before is dropped.
+  const { data: policy, reload, setData: setPolicy } = useApiData('policy.get', { year }, [])
   const [deciding, setDeciding] = useState<'approve' | 'refuse' | null>(null)
   const canPropose = can(session.roles, 'policy.propose')
   const canApprove = can(session.roles, 'policy.approve')
-
-  const load = useCallback(async () => {
-    setPolicy(null)
-    const r = await run('policy.get', { year })
-    if (r.ok) setPolicy(r.value)
-  }, [run, year])
-
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const constraintLabel = (key: string) =>
     i18n.exists(`policy.constraint.${key}`) ? t(`policy.constraint.${key}`) : key
@@ -76,7 +72,7 @@ export function PolicyPage({ session }: { session: SessionInfo }) {
   const constraintValue = (key: string, v: number | boolean | null) => {
     if (v === null) return t('common.none')
     if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no')
-    return t(`policy.unit.${CONSTRAINT_UNITS[key] ?? 'weight'}`, { n: formatNumber(v) })
+    return t(`policy.unit.${constraintUnit(key)}`, { n: formatNumber(v) })
   }
   const securityValue = (key: string, v: number | boolean) =>
     typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : t(`policy.unit.${SECURITY_UNITS[key] ?? 'plain'}`, { n: v })
@@ -116,7 +112,7 @@ export function PolicyPage({ session }: { session: SessionInfo }) {
                     </Group>
                     <Text size="sm" c="dimmed">
                       {t('policy.pendingMeta', {
-                        version: policy.pending.version,
+                        version: formatPolicyVersion(policy.pending.version, lang),
                         by: policy.pending.proposedBy,
                         at: formatDateTime(policy.pending.proposedAt, lang),
                       })}
@@ -187,7 +183,7 @@ export function PolicyPage({ session }: { session: SessionInfo }) {
                 <Stack gap={2}>
                   <Title order={4}>{t('policy.inForce', { year: policy.year })}</Title>
                   <Text size="sm" c="dimmed" data-testid="policy-source">
-                    {t('policy.versionLine', { version: policy.version, source: t(`policy.source.${policy.source}`) })}
+                    {t('policy.versionLine', { version: formatPolicyVersion(policy.version, lang), source: t(`policy.source.${policy.source}`) })}
                     {policy.approvedBy &&
                       ` · ${t('policy.approvedLine', {
                         by: policy.approvedBy,
@@ -247,7 +243,7 @@ export function PolicyPage({ session }: { session: SessionInfo }) {
               </Stack>
             </Card>
             <Stack gap="lg">
-              {canPropose && <PolicyImport year={year} onImported={() => void load()} />}
+              {canPropose && <PolicyImport year={year} onImported={reload} />}
               <Card withBorder radius="md" padding="lg">
                 <Stack gap="sm">
                   <Title order={4}>{t('policy.historyTitle')}</Title>
@@ -270,7 +266,7 @@ export function PolicyPage({ session }: { session: SessionInfo }) {
                           <Table.Tr key={h.id}>
                             <Table.Td>
                               <Text size="sm" fw={500}>
-                                {h.version}
+                                {formatPolicyVersion(h.version, lang)}
                               </Text>
                               <Text size="xs" c="dimmed">
                                 {i18n.exists(`policy.source.${h.source}`) ? t(`policy.source.${h.source}`) : h.source}
@@ -363,24 +359,31 @@ function DecisionModal({
   onDone: (view: PolicyView, approved: boolean) => void
 }) {
   const { t } = useTranslation()
+  const lang = useLang()
   const { run, describe } = useApi()
-  const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [tried, setTried] = useState(false)
-
-  useEffect(() => {
-    setReason('')
-    setError(null)
-    setTried(false)
-  }, [mode])
-
   const needsReason = mode === 'refuse'
-  const missing = needsReason && reason.trim().length < 2
+  // The reason's limits are the contract's (policy.decide); that a refusal needs one is this form's.
+  const checkReason = zodValidate<{ reason: string }>(REASON, lang, (v) => v.reason.trim() || undefined, { '': 'reason' })
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { reason: '' },
+    validate: (values) => {
+      const errors = checkReason(values)
+      if (!errors.reason && needsReason && values.reason.trim().length < 2) errors.reason = t('policy.reasonRequired')
+      return errors
+    },
+  })
 
-  const submit = async () => {
-    setTried(true)
-    if (pendingId === null || mode === null || missing) return
+  const { reset } = form
+  useEffect(() => {
+    reset()
+    setError(null)
+  }, [mode, reset])
+
+  const submit = async ({ reason }: { reason: string }) => {
+    if (pendingId === null || mode === null) return
     setBusy(true)
     setError(null)
     const approve = mode === 'approve'
@@ -406,12 +409,10 @@ function DecisionModal({
         <Textarea
           label={t('policy.reason')}
           description={needsReason ? t('policy.reasonRequired') : t('policy.reasonOptional')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={tried && missing ? t('policy.reasonRequired') : undefined}
+          {...form.getInputProps('reason')}
           withAsterisk={needsReason}
           rows={3}
-          maxLength={500}
+          maxLength={REASON_MAX}
           data-testid="policy-reason"
         />
         {error && (
@@ -426,7 +427,7 @@ function DecisionModal({
           <Button
             color={mode === 'approve' ? 'green' : 'red'}
             loading={busy}
-            onClick={() => void submit()}
+            onClick={() => form.onSubmit((values) => void submit(values))()}
             data-testid="policy-decide-submit"
           >
             {mode === 'approve' ? t('policy.approve') : t('policy.refuse')}

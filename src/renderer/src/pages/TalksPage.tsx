@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Table, Text, Textarea, Tooltip } from '@mantine/core'
+import { Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Text, Textarea, Tooltip } from '@mantine/core'
 import { MonthPickerInput } from '@mantine/dates'
 import { IconAlertTriangle, IconCalendar, IconMessagePlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -7,9 +7,11 @@ import type { SessionInfo, TalkStatus } from '@shared/api/types'
 import { notifySuccess, useApi } from '../api'
 import { DateField } from '../components/DateField'
 import { PageHeader } from '../components/PageHeader'
+import { UnitTable, type UnitColumn } from '../components/UnitTable'
 import { formatDate, todayIso } from '../format'
 import { useLang } from '../i18n'
 import { useUnitPeople } from './ledger/people'
+import { routeQuery } from '../routes'
 
 const thisMonth = () => todayIso().slice(0, 7)
 
@@ -24,7 +26,11 @@ export function TalksPage({ session }: { session: SessionInfo }) {
   const lang = useLang()
   const { run } = useApi()
   const people = useUnitPeople(session)
-  const [month, setMonth] = useState(thisMonth)
+  // The home page's overdue card opens the month it counts (talks?month=2026-11).
+  const [month, setMonth] = useState(() => {
+    const asked = routeQuery().get('month')
+    return asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : thisMonth()
+  })
   const [rows, setRows] = useState<TalkStatus[] | null>(null)
   const [recording, setRecording] = useState<TalkStatus | null>(null)
 
@@ -43,6 +49,12 @@ export function TalksPage({ session }: { session: SessionInfo }) {
   const overdue = rows?.filter((r) => !r.talk && r.overdue).length ?? 0
   const due = (rows?.length ?? 0) - done - overdue
   const future = month > thisMonth()
+  // Departments come from the people list (HR and the leadership read it; a supervisor without it sees no department filter).
+  const departmentOf = useMemo(() => {
+    if (people.all.length === 0) return null
+    const byId = new Map(people.all.map((p) => [p.id, p.departmentName]))
+    return (personId: number) => byId.get(personId) ?? null
+  }, [people.all])
 
   return (
     <Stack gap="md" maw={1200}>
@@ -75,82 +87,13 @@ export function TalksPage({ session }: { session: SessionInfo }) {
         )}
       </Group>
 
-      <Card withBorder radius="md" padding={0}>
-        {rows === null ? (
-          <Group justify="center" py={48}>
-            <Loader size="sm" />
-          </Group>
-        ) : rows.length === 0 ? (
-          <Text c="dimmed" ta="center" py={48} data-testid="talks-empty">
-            {t('talks.empty')}
-          </Text>
-        ) : (
-          <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid="talks-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={110}>{t('org.colStaffNo')}</Table.Th>
-                <Table.Th w={120}>{t('org.colName')}</Table.Th>
-                <Table.Th w={110}>{t('talks.colStatus')}</Table.Th>
-                <Table.Th w={150}>{t('talks.colHeldOn')}</Table.Th>
-                <Table.Th>{t('talks.colNotes')}</Table.Th>
-                <Table.Th w={110}>{t('talks.colRecordedBy')}</Table.Th>
-                <Table.Th w={130} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.personId} data-testid={`talks-row-${row.personId}`}>
-                  <Table.Td className="mono">{row.staffNo}</Table.Td>
-                  <Table.Td>{row.personName}</Table.Td>
-                  <Table.Td>
-                    {row.talk ? (
-                      <Badge color="green" variant="light" data-testid={`talks-status-${row.personId}`}>
-                        {t('talks.done')}
-                      </Badge>
-                    ) : row.overdue ? (
-                      <Badge color="red" variant="filled" data-testid={`talks-status-${row.personId}`}>
-                        {t('talks.overdue')}
-                      </Badge>
-                    ) : (
-                      <Badge color="yellow" variant="light" data-testid={`talks-status-${row.personId}`}>
-                        {t('talks.due')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{row.talk ? formatDate(row.talk.heldOn, lang) : t('common.none')}</Table.Td>
-                  <Table.Td>
-                    {row.talk ? (
-                      <Tooltip label={row.talk.notes} multiline maw={420} openDelay={300}>
-                        <Text size="sm" lineClamp={2}>
-                          {row.talk.notes}
-                        </Text>
-                      </Tooltip>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t('common.none')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{row.talk?.recordedBy ?? t('common.none')}</Table.Td>
-                  <Table.Td>
-                    {!row.talk && !future && reportIds.has(row.personId) && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        leftSection={<IconMessagePlus size={14} />}
-                        onClick={() => setRecording(row)}
-                        data-testid={`talks-record-${row.personId}`}
-                      >
-                        {t('talks.record')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Card>
+      <TalksTable
+        rows={rows}
+        departmentOf={departmentOf}
+        mayRecord={(row) => !row.talk && !future && reportIds.has(row.personId)}
+        onRecord={setRecording}
+        exportName={`${t('talks.title')}-${lang === 'zh' ? `${month.slice(0, 4)}年${Number(month.slice(5))}月` : month}`}
+      />
 
       <RecordModal
         row={recording}
@@ -161,6 +104,117 @@ export function TalksPage({ session }: { session: SessionInfo }) {
         }}
       />
     </Stack>
+  )
+}
+
+const STATUS_ORDER = { overdue: 0, due: 1, done: 2 } as const
+const statusOf = (r: TalkStatus): keyof typeof STATUS_ORDER => (r.talk ? 'done' : r.overdue ? 'overdue' : 'due')
+
+/** The month's people: overdue, due or done, with the talk's date, notes and who recorded it. */
+function TalksTable({
+  rows,
+  departmentOf,
+  mayRecord,
+  onRecord,
+  exportName,
+}: {
+  rows: TalkStatus[] | null
+  departmentOf: ((personId: number) => string | null) | null
+  mayRecord: (row: TalkStatus) => boolean
+  onRecord: (row: TalkStatus) => void
+  exportName: string
+}) {
+  const { t } = useTranslation()
+  const lang = useLang()
+  const columns = useMemo<UnitColumn<TalkStatus>[]>(
+    () => [
+      { key: 'staffNo', label: t('org.colStaffNo'), value: (r) => r.staffNo, width: 110, mono: true },
+      { key: 'name', label: t('org.colName'), value: (r) => r.personName, width: 110, nowrap: true },
+      ...(departmentOf
+        ? [{ key: 'department', label: t('commitments.colDepartment'), value: (r: TalkStatus) => departmentOf(r.personId), width: 130, nowrap: true }]
+        : []),
+      {
+        key: 'status',
+        label: t('talks.colStatus'),
+        width: 100,
+        value: (r) => t(`talks.${statusOf(r)}`),
+        compare: (a, b) => STATUS_ORDER[statusOf(a)] - STATUS_ORDER[statusOf(b)],
+        render: (r) => {
+          const s = statusOf(r)
+          return (
+            <Badge color={s === 'done' ? 'green' : s === 'overdue' ? 'red' : 'yellow'} variant={s === 'overdue' ? 'filled' : 'light'} data-testid={`talks-status-${r.personId}`}>
+              {t(`talks.${s}`)}
+            </Badge>
+          )
+        },
+      },
+      {
+        key: 'heldOn',
+        label: t('talks.colHeldOn'),
+        width: 140,
+        value: (r) => r.talk?.heldOn ?? null,
+        exportValue: (r) => (r.talk ? formatDate(r.talk.heldOn, lang) : null),
+        searchable: false,
+        render: (r) => (r.talk ? formatDate(r.talk.heldOn, lang) : null),
+      },
+      {
+        key: 'notes',
+        label: t('talks.colNotes'),
+        sortable: false,
+        value: (r) => r.talk?.notes ?? null,
+        render: (r) =>
+          r.talk ? (
+            <Tooltip label={r.talk.notes} multiline maw={420} openDelay={300}>
+              <Text size="sm" lineClamp={2}>
+                {r.talk.notes}
+              </Text>
+            </Tooltip>
+          ) : null,
+      },
+      { key: 'recordedBy', label: t('talks.colRecordedBy'), width: 100, value: (r) => r.talk?.recordedBy ?? null, nowrap: true },
+      {
+        key: 'action',
+        label: '',
+        width: 120,
+        sortable: false,
+        exported: false,
+        searchable: false,
+        value: () => null,
+        render: (r) =>
+          mayRecord(r) ? (
+            <Button size="xs" variant="light" leftSection={<IconMessagePlus size={14} />} onClick={() => onRecord(r)} data-testid={`talks-record-${r.personId}`}>
+              {t('talks.record')}
+            </Button>
+          ) : (
+            <span />
+          ),
+      },
+    ],
+    [t, lang, departmentOf, mayRecord, onRecord],
+  )
+  if (rows === null) {
+    return (
+      <Card withBorder radius="md" padding={0}>
+        <Group justify="center" py={48}>
+          <Loader size="sm" />
+        </Group>
+      </Card>
+    )
+  }
+  return (
+    <UnitTable
+      rows={rows}
+      columns={columns}
+      getKey={(r) => r.personId}
+      {...(departmentOf ? { department: (r: TalkStatus) => departmentOf(r.personId) } : {})}
+      summary={(shown) => t('unitTable.talks', { shown: shown.length, done: shown.filter((r) => r.talk).length })}
+      exportName={exportName}
+      sheetName={t('talks.title')}
+      empty={t('talks.empty')}
+      testid="talks-list"
+      rowTestId={(r) => `talks-row-${r.personId}`}
+      minWidth={900}
+    />
   )
 }
 

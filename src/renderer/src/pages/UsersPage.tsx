@@ -13,7 +13,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core'
-import { IconAlertTriangle, IconKey, IconUserPlus } from '@tabler/icons-react'
+import { IconAlertTriangle, IconKey, IconLockOpen, IconUserPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, UserSummary } from '@shared/api/types'
 import { notifySuccess, useApi } from '../api'
@@ -71,7 +71,14 @@ export function UsersPage({ session }: { session: SessionInfo }) {
     }
   }
 
-  const now = Date.now()
+  /** A lockout after too many wrong passwords ends now rather than at its time. */
+  const unlock = async (u: UserSummary) => {
+    const r = await run('users.unlock', { userId: u.id })
+    if (r.ok) {
+      notifySuccess(t('users.unlockedDone', { name: u.displayName }))
+      await load()
+    }
+  }
 
   return (
     <Stack gap={0}>
@@ -109,7 +116,8 @@ export function UsersPage({ session }: { session: SessionInfo }) {
               </Table.Thead>
               <Table.Tbody>
                 {users.map((u) => {
-                  const locked = u.lockedUntil !== null && new Date(u.lockedUntil).getTime() > now
+                  // main reports lockedUntil only while the lockout lasts (on its own clock)
+                  const locked = u.lockedUntil !== null
                   return (
                     <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
                       <Table.Td className="mono">{u.username}</Table.Td>
@@ -118,9 +126,16 @@ export function UsersPage({ session }: { session: SessionInfo }) {
                         <RoleBadges roles={u.roles} empty={t('users.noRoles')} />
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={u.disabled ? 'gray' : 'green'} variant="light">
-                          {u.disabled ? t('users.disabled') : t('users.active')}
-                        </Badge>
+                        <Group gap={4} wrap="nowrap">
+                          <Badge color={u.disabled ? 'gray' : 'green'} variant="light">
+                            {u.disabled ? t('users.disabled') : t('users.active')}
+                          </Badge>
+                          {locked && (
+                            <Badge color="red" variant="light" data-testid={`user-locked-${u.username}`}>
+                              {t('users.locked')}
+                            </Badge>
+                          )}
+                        </Group>
                       </Table.Td>
                       <Table.Td>
                         {u.mustChangePassword ? (
@@ -146,6 +161,18 @@ export function UsersPage({ session }: { session: SessionInfo }) {
                       </Table.Td>
                       <Table.Td>
                         <Group gap="xs" justify="flex-end" wrap="nowrap">
+                          {locked && (
+                            <Button
+                              size="xs"
+                              variant="light"
+                              color="orange"
+                              leftSection={<IconLockOpen size={14} />}
+                              onClick={() => void unlock(u)}
+                              data-testid={`user-unlock-${u.username}`}
+                            >
+                              {t('users.unlock')}
+                            </Button>
+                          )}
                           <Button
                             size="xs"
                             variant="default"

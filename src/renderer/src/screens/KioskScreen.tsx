@@ -175,7 +175,8 @@ export function KioskScreen({ session, onExited }: { session: SessionInfo; onExi
         c="dimmed"
         size="xs"
         onClick={() => setExiting(true)}
-        style={{ position: 'fixed', right: 12, bottom: 8, opacity: 0.5 }}
+        // Top right: notifications appear bottom right and must never cover the way out.
+        style={{ position: 'fixed', right: 12, top: 8, opacity: 0.5 }}
         data-testid="kiosk-exit"
       >
         {t('kiosk.exit')}

@@ -18,7 +18,8 @@ import { ADMIN_ROLES, type AdminRole } from '@shared/roles'
 import { call, useDescribeError } from '../api'
 import { AuthLayout } from '../components/AuthLayout'
 import { PasswordRuleHint } from '../components/PasswordRuleHint'
-import { checkPassword, USERNAME_RE } from '../password'
+import { contract } from '@shared/api/contract'
+import { checkPassword } from '../password'
 import { RecoveryCode } from './RecoveryCode'
 
 interface Account {
@@ -29,7 +30,11 @@ interface Account {
 }
 
 const emptyAccount = (): Account => ({ username: '', displayName: '', password: '', confirm: '' })
-const UNIT_CODE_RE = /^[A-Za-z0-9-]{2,32}$/
+// The limits are the contract's own (setup.initialize), not copies: a field passes here exactly when
+// main would accept it.
+const SETUP = contract['setup.initialize'].input.shape
+const ACCOUNT = SETUP.sysadmin.shape
+const passes = (schema: { safeParse: (v: unknown) => { success: boolean } }, value: string) => schema.safeParse(value).success
 
 const STEP_UNIT = 0
 const STEP_CONFIRM = 1 + ADMIN_ROLES.length
@@ -55,21 +60,21 @@ export function SetupWizard({ onDone, onCancel }: { onDone: () => void; onCancel
   const [recovery, setRecovery] = useState<{ code: string; createdAt: Date } | null>(null)
 
   const unitErrors = {
-    unitName: unitName.trim().length < 2 || unitName.trim().length > 60 ? t('wizard.unitNameInvalid') : undefined,
-    unitCode: !UNIT_CODE_RE.test(unitCode.trim()) ? t('wizard.unitCodeInvalid') : undefined,
+    unitName: !passes(SETUP.unitName, unitName) ? t('wizard.unitNameInvalid') : undefined,
+    unitCode: !passes(SETUP.unitCode, unitCode) ? t('wizard.unitCodeInvalid') : undefined,
   }
 
   const accountErrors = (role: AdminRole): AccountErrors => {
     const a = accounts[role]
     const errors: AccountErrors = {}
     const name = a.username.trim()
-    if (!USERNAME_RE.test(name)) errors.username = t('wizard.usernameInvalid')
+    if (!passes(ACCOUNT.username, name)) errors.username = t('wizard.usernameInvalid')
     else if (
       ADMIN_ROLES.some((other) => other !== role && accounts[other].username.trim().toLowerCase() === name.toLowerCase())
     )
       errors.username = t('wizard.usernameDuplicate')
     const display = a.displayName.trim()
-    if (display.length < 1 || display.length > 40) errors.displayName = t('wizard.displayNameInvalid')
+    if (!passes(ACCOUNT.displayName, display)) errors.displayName = t('wizard.displayNameInvalid')
     if (!checkPassword(a.password).ok) errors.password = t('password.weak')
     if (a.confirm !== a.password) errors.confirm = t('password.mismatch')
     return errors

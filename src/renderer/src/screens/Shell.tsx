@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react'
+import { Suspense, type ComponentType } from 'react'
 import { AppShell, Badge, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core'
 import {
   IconBook2,
@@ -25,24 +25,33 @@ import type { SessionInfo } from '@shared/api/types'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { RoleBadges } from '../components/RoleBadges'
 import { allowedPages, useHashRoute, type PageKey } from '../routes'
-import { HomePage } from '../pages/HomePage'
-import { UsersPage } from '../pages/UsersPage'
-import { RolesPage } from '../pages/RolesPage'
-import { ResetRequestsCard } from '../pages/ResetRequestsCard'
-import { AuditPage } from '../pages/AuditPage'
-import { BackupPage } from '../pages/BackupPage'
-import { OrgPage } from '../pages/org/OrgPage'
-import { RosterPage } from '../pages/RosterPage'
-import { CalendarPage } from '../pages/CalendarPage'
-import { PolicyPage } from '../pages/PolicyPage'
-import { GuidelinePage } from '../pages/guideline/GuidelinePage'
-import { GuidelinePrint } from '../pages/guideline/GuidelinePrint'
-import { LedgerPage } from '../pages/ledger/LedgerPage'
-import { RecordsImportPage } from '../pages/RecordsImportPage'
-import { TalksPage } from '../pages/TalksPage'
-import { CommitmentsPage } from '../pages/commitments/CommitmentsPage'
-import { CommitmentPrint } from '../pages/commitments/CommitmentPrint'
-import { QuarterlyPage } from '../pages/quarterly/QuarterlyPage'
+import { PRELOAD_ALL, PageLoading, lazyPage, preloadAll } from '../lazyPage'
+
+// Route-level code splitting: each page is its own chunk, fetched when first opened, so the
+// sign-in screen does not load (and parse) every page of the app.
+const HomePage = lazyPage(() => import('../pages/HomePage'), 'HomePage')
+const UsersPage = lazyPage(() => import('../pages/UsersPage'), 'UsersPage')
+const RolesPage = lazyPage(() => import('../pages/RolesPage'), 'RolesPage')
+const ResetRequestsCard = lazyPage(() => import('../pages/ResetRequestsCard'), 'ResetRequestsCard')
+const AuditPage = lazyPage(() => import('../pages/AuditPage'), 'AuditPage')
+const BackupPage = lazyPage(() => import('../pages/BackupPage'), 'BackupPage')
+const OrgPage = lazyPage(() => import('../pages/org/OrgPage'), 'OrgPage')
+const RosterPage = lazyPage(() => import('../pages/RosterPage'), 'RosterPage')
+const CalendarPage = lazyPage(() => import('../pages/CalendarPage'), 'CalendarPage')
+const PolicyPage = lazyPage(() => import('../pages/PolicyPage'), 'PolicyPage')
+const GuidelinePage = lazyPage(() => import('../pages/guideline/GuidelinePage'), 'GuidelinePage')
+const GuidelinePrint = lazyPage(() => import('../pages/guideline/GuidelinePrint'), 'GuidelinePrint')
+const LedgerPage = lazyPage(() => import('../pages/ledger/LedgerPage'), 'LedgerPage')
+const RecordsImportPage = lazyPage(() => import('../pages/RecordsImportPage'), 'RecordsImportPage')
+const TalksPage = lazyPage(() => import('../pages/TalksPage'), 'TalksPage')
+const CommitmentsPage = lazyPage(() => import('../pages/commitments/CommitmentsPage'), 'CommitmentsPage')
+const CommitmentPrint = lazyPage(() => import('../pages/commitments/CommitmentPrint'), 'CommitmentPrint')
+const QuarterlyPage = lazyPage(() => import('../pages/quarterly/QuarterlyPage'), 'QuarterlyPage')
+if (PRELOAD_ALL) {
+  await preloadAll([HomePage, UsersPage, RolesPage, ResetRequestsCard, AuditPage, BackupPage, OrgPage, RosterPage])
+  await preloadAll([CalendarPage, PolicyPage, GuidelinePage, GuidelinePrint, LedgerPage, RecordsImportPage])
+  await preloadAll([TalksPage, CommitmentsPage, CommitmentPrint, QuarterlyPage])
+}
 
 const ICONS: Record<PageKey, ComponentType<{ size?: number; stroke?: number }>> = {
   home: IconHome,
@@ -80,25 +89,29 @@ export function Shell({
   // The print view of a guideline is a sheet of paper: no header, no navigation.
   if (current === 'guideline' && params[0] === 'print') {
     return (
-      <GuidelinePrint
-        session={session}
-        year={Number(params[1])}
-        version={Number(params[2])}
-        onBack={() => navigate('guideline')}
-      />
+      <Suspense fallback={<PageLoading />}>
+        <GuidelinePrint
+          session={session}
+          year={Number(params[1])}
+          version={Number(params[2])}
+          onBack={() => navigate('guideline')}
+        />
+      </Suspense>
     )
   }
 
   // The print view of a commitment letter (#/commitments/print/<personId>/<year>/<version>) too.
   if (current === 'commitments' && params[0] === 'print') {
     return (
-      <CommitmentPrint
-        session={session}
-        personId={Number(params[1])}
-        year={Number(params[2])}
-        version={Number(params[3])}
-        onBack={() => navigate('commitments')}
-      />
+      <Suspense fallback={<PageLoading />}>
+        <CommitmentPrint
+          session={session}
+          personId={Number(params[1])}
+          year={Number(params[2])}
+          version={Number(params[3])}
+          onBack={() => navigate('commitments')}
+        />
+      </Suspense>
     )
   }
 
@@ -239,7 +252,12 @@ export function Shell({
           </Text>
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>{page}</AppShell.Main>
+      <AppShell.Main>
+        {/* Keyed by page: the next page's loader shows at once instead of the last page staying up. */}
+        <Suspense key={current} fallback={<PageLoading />}>
+          {page}
+        </Suspense>
+      </AppShell.Main>
     </AppShell>
   )
 }

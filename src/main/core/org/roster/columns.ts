@@ -1,4 +1,4 @@
-import { columnSet, type ColumnSpec } from '../../imports/columns'
+import { columnSet, headerKey, type ColumnSet, type ColumnSpec } from '../../imports/columns'
 import type { RosterField } from './types'
 
 export interface RosterColumn extends ColumnSpec<RosterField> {
@@ -25,18 +25,71 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { field: 'leftOn', zh: '离岗日期', en: 'Left on', required: false, width: 14, aliases: ['lefton', 'left', 'leavedate', 'enddate', '离岗时间', '离职日期', '调离日期'] },
 ]
 
-/** The roster's columns by header text (序号, 备注 and the like are read past silently). */
-export const ROSTER_COLUMN_SET = columnSet<RosterField, RosterColumn>(ROSTER_COLUMNS)
+/**
+ * Headers a roster reads past without a word: row numbers only. A 备注 or any other column the
+ * roster does not have is reported (its content would be lost without the user knowing).
+ */
+const ROSTER_SILENT = new Set(['序号', 'no.', '#', 'index'].map(headerKey))
+
+const baseSet = columnSet<RosterField, RosterColumn>(ROSTER_COLUMNS)
+
+/** The roster's columns by header text. */
+export const ROSTER_COLUMN_SET: ColumnSet<RosterField, RosterColumn> = {
+  ...baseSet,
+  isSilentlyIgnored: (text) => ROSTER_SILENT.has(headerKey(text)),
+}
+
+/** Edit distance between two short strings (header texts). */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!
+    prev[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diag = up
+    }
+  }
+  return prev[b.length]!
+}
+
+/**
+ * The roster column an unrecognised header most likely means: one typo away from a name the
+ * column goes by (科宝 → 科室, Departmnet → 科室), or containing one (所属部门 → 科室). None when
+ * nothing is close (备注, 手机).
+ */
+export function suggestColumn(header: string): RosterColumn | undefined {
+  const key = headerKey(header)
+  if (key === '') return undefined
+  let best: { column: RosterColumn; d: number } | undefined
+  for (const c of ROSTER_COLUMNS) {
+    ;[c.zh, c.field, c.en, ...c.aliases].map(headerKey).forEach((name, i) => {
+      const raw = name.length >= 2 && key.includes(name) ? 0.5 : distance(key, name)
+      const allowed = Math.max(1, Math.floor(Math.min(key.length, name.length) / 4))
+      // On a tie the column's own name wins over an alias (职纪: 职级, not 职务 for 岗位).
+      const d = raw + (i === 0 ? 0 : 0.1)
+      if (raw <= allowed && (!best || d < best.d)) best = { column: c, d }
+    })
+  }
+  return best?.column
+}
 
 export function columnOf(field: RosterField): RosterColumn {
   return ROSTER_COLUMN_SET.of(field)
 }
 
 /**
- * The template's two example rows. A roster that still contains one of them gets a warning: an
- * example imported as a real person is an easy slip to make and an awkward one to undo.
+ * The mark an example row carries in its 姓名: 张明（示例）. The parser skips a marked row with a
+ * notice, so an example is never imported; typing a real name over it removes the mark.
+ */
+export const EXAMPLE_MARK = /[（(]\s*(示例|example)\s*[)）]\s*$/i
+
+/**
+ * The template's two example rows, marked as examples in their 姓名: an example imported as a
+ * real person is an easy slip to make and an awkward one to undo.
  */
 export const EXAMPLE_PEOPLE = [
-  { staffNo: '00101', name: '张明', department: '综合科', post: '科长', category: '综合管理类', rank: '一级主任科员', supervisorStaffNo: '', riskPost: '否', status: '在职', joinedOn: '2012-07-01', leftOn: '' },
-  { staffNo: '00102', name: '阿依古丽·买买提', department: '综合科', post: '财务管理', category: '综合管理类', rank: '四级主任科员', supervisorStaffNo: '00101', riskPost: '是', status: '试用期', joinedOn: '2025-09-01', leftOn: '' },
+  { staffNo: '00101', name: '张明（示例）', department: '综合科', post: '科长', category: '综合管理类', rank: '一级主任科员', supervisorStaffNo: '', riskPost: '否', status: '在职', joinedOn: '2012-07-01', leftOn: '' },
+  { staffNo: '00102', name: '阿依古丽·买买提（示例）', department: '综合科', post: '财务管理', category: '综合管理类', rank: '四级主任科员', supervisorStaffNo: '00101', riskPost: '是', status: '试用期', joinedOn: '2025-09-01', leftOn: '' },
 ] as const satisfies readonly Record<RosterField, string>[]

@@ -65,7 +65,21 @@ export const text = {
     en: `Supervisor ${sup} has the status ${status.en} (${status.zh})`,
   }),
   exampleRow: () => ({
-    zh: '这是模板自带的示例行，正式导入前请删除',
-    en: 'This is one of the template\'s example rows; delete it before importing',
+    zh: '这是模板自带的示例行，已跳过，不会导入',
+    en: 'This is one of the template\'s example rows; it is skipped and not imported',
+  }),
+  unknownColumn: (header: string, suggestion: Named | undefined) =>
+    suggestion
+      ? {
+          zh: `未识别的列${q(header)}，其内容不会导入；是否应为${q(suggestion.zh)}？如是，请把表头改为${q(suggestion.zh)}`,
+          en: `Unrecognised column ${qe(header)}; its content will not be imported. Did you mean ${qe(suggestion.zh)} (${suggestion.en})? If so, rename the header to ${qe(suggestion.zh)}`,
+        }
+      : {
+          zh: `花名册没有${q(header)}这一列，其内容不会导入`,
+          en: `A roster has no column ${qe(header)}; its content will not be imported`,
+        },
+  columnAlias: (header: string, column: Named) => ({
+    zh: `列${q(header)}按${q(column.zh)}读取`,
+    en: `Column ${qe(header)} is read as ${qe(column.zh)} (${column.en})`,
   }),
 }

@@ -10,7 +10,8 @@ import { cleanName, cleanText, readBoolean } from '../../imports/normalize'
 import { RowReader, cellCodes, type RowContext } from '../../imports/rowReader'
 import { DEFAULT_IMPORT_LIMITS } from '../../imports/limits'
 import { PROGRESS_EVERY, eachRow, readTable, type TableRow } from '../../imports/table'
-import { EXAMPLE_PEOPLE, ROSTER_COLUMN_SET } from './columns'
+import { headerKey } from '../../imports/columns'
+import { EXAMPLE_MARK, ROSTER_COLUMN_SET, suggestColumn } from './columns'
 import { checkAcrossRows } from './crossRows'
 import { ROSTER_FILE, text } from './issues'
 import { readCategory, readStatus, statusNamed } from './vocabulary'
@@ -49,7 +50,23 @@ export interface CheckedRow {
 export async function parseRoster(bytes: Uint8Array, fileName: string, opts: RosterParseOptions = {}): Promise<RosterParse> {
   const table = await readTable(bytes, fileName, { prefix: 'ROSTER', kind: ROSTER_FILE, columns: ROSTER_COLUMN_SET, limits: opts.limits ?? DEFAULT_IMPORT_LIMITS })
   const { source, headerRow, fields: columns } = table
-  const warnings: RosterIssue[] = [...table.warnings]
+  // An unknown column is named with the column it most likely means; a column read under another
+  // name (部门 for 科室) is said, so nothing in the file is read or dropped without the user knowing.
+  const warnings: RosterIssue[] = table.warnings.map((w) => {
+    if (w.code !== 'ROSTER_UNKNOWN_COLUMN') return w
+    const t = text.unknownColumn(w.column, suggestColumn(w.column))
+    return { ...w, zh: t.zh, en: t.en }
+  })
+  if (table.ok) {
+    for (const field of table.fields) {
+      const label = table.label(field)
+      const column = table.column(field)
+      if (headerKey(label) !== headerKey(column.zh)) {
+        const t = text.columnAlias(label, column)
+        warnings.push(issue('ROSTER_COLUMN_ALIAS', { row: headerRow, column: label }, t.zh, t.en))
+      }
+    }
+  }
   if (!table.ok) return { importable: false, rows: [], errors: table.errors, warnings, columns, totalRows: 0, headerRow, source }
 
   const total = table.rows.length
@@ -58,6 +75,13 @@ export async function parseRoster(bytes: Uint8Array, fileName: string, opts: Ros
   await eachRow(
     table.rows,
     (tableRow) => {
+      // The template's example people (姓名 marked （示例）) are never imported: skipped with a notice.
+      const nameCell = tableRow.cell('name')
+      if (EXAMPLE_MARK.test(cellText(nameCell).trim())) {
+        const t = text.exampleRow()
+        warnings.push(issue('ROSTER_EXAMPLE_ROW', { row: tableRow.row, column: table.label('name'), value: cellText(nameCell).trim() }, t.zh, t.en))
+        return
+      }
       const found: RosterIssue[] = []
       checked.push(checkRow(tableRow, table, found, warnings))
       if (found.length > 0) rowErrors.set(tableRow.row, found)
@@ -76,14 +100,6 @@ export async function parseRoster(bytes: Uint8Array, fileName: string, opts: Ros
     rowErrors.set(e.row, list)
   }
   warnings.push(...cross.warnings)
-
-  for (const c of checked) {
-    const example = EXAMPLE_PEOPLE.find((p) => p.staffNo === c.staffNo && p.name === c.name)
-    if (example) {
-      const t = text.exampleRow()
-      warnings.push(issue('ROSTER_EXAMPLE_ROW', { row: c.row, column: table.label('staffNo'), value: example.staffNo }, t.zh, t.en))
-    }
-  }
 
   const errors: RosterIssue[] = []
   for (const c of checked) errors.push(...(rowErrors.get(c.row) ?? []))

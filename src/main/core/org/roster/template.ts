@@ -27,8 +27,8 @@ const EXPLANATIONS: Readonly<Record<RosterField, { zh: string; example: string }
 
 const NOTES = [
   '填写说明：',
-  '1. 第一行为表头，请勿修改列名或删除必填列（工号、姓名、科室、岗位类别）；表头上方可以有标题行，表中可以增加其他列（导入时忽略）。',
-  '2. 两行灰色示例请在导入前删除。',
+  '1. 第一行为表头，请勿修改列名或删除必填列（工号、姓名、科室、岗位类别）；表头上方可以有标题行，表中可以增加其他列（导入时不读取，预览中会列出）。',
+  '2. 两行灰色示例的姓名带“（示例）”，导入时自动跳过，不会导入；可以删除，也可以直接覆盖填写（填入真实姓名即不再是示例）。',
   '3. 导入前会先预览，列出每一行的问题（行号、列名、原因）；有任何错误时不会导入。',
   '4. 也可另存为 CSV（UTF-8 或 Excel 默认的 GBK 编码均可）。',
 ]
@@ -83,6 +83,7 @@ export async function rosterTemplate(): Promise<Buffer> {
       leftOn: excelDate(p.leftOn),
     })
     row.font = { italic: true, color: { argb: 'FF808080' } }
+    row.getCell('name').note = '示例行：姓名带“（示例）”的行导入时自动跳过，不会导入。'
   }
   // Staff numbers typed by hand must stay text; the example cells are written as strings already.
   ws.getColumn('staffNo').alignment = { horizontal: 'left' }

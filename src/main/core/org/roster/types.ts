@@ -80,6 +80,7 @@ export type RosterWarningCode =
   | 'ROSTER_STATUS_DATE_MISMATCH'
   | 'ROSTER_SUPERVISOR_NOT_ACTIVE'
   | 'ROSTER_EXAMPLE_ROW'
+  | 'ROSTER_COLUMN_ALIAS'
 
 export type RosterIssueCode = RosterErrorCode | RosterWarningCode
 

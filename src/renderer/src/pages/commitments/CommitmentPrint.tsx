@@ -52,8 +52,9 @@ export function CommitmentPrint({
       if (!r.value.current) return setError(t('commitments.noLetter', { year }))
       const list = await run('commitments.list', { year }, { notify: false })
       const summary = list.ok ? list.value.find((s) => s.personId === personId) : undefined
-      let post: string | null = null
-      if (can(session.roles, 'org.read')) {
+      // The list carries the person's 岗位 for whoever may see the letter; org.read adds nothing then.
+      let post: string | null = summary?.post ?? null
+      if (post === null && can(session.roles, 'org.read')) {
         const p = await run('org.people.get', { id: personId }, { notify: false })
         if (p.ok) post = p.value.post
       }

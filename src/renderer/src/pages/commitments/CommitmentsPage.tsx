@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { Alert, Badge, Button, Card, Group, Loader, NativeSelect, Stack, Table, Tabs, Text } from '@mantine/core'
+import { Alert, Badge, Button, Card, Group, Loader, NativeSelect, Stack, Tabs, Text } from '@mantine/core'
 import { IconEdit, IconEye, IconGitPullRequest } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '@shared/api/types'
 import { COMMITMENT_STATES, type CommitmentRecord, type CommitmentSummary } from '@shared/commitments'
 import { useApi } from '../../api'
 import { PageHeader } from '../../components/PageHeader'
+import { UnitTable, type UnitColumn } from '../../components/UnitTable'
 import { YearSelect } from '../../components/YearSelect'
 import { can } from '../../routes'
 import { useUnitPeople } from '../ledger/people'
@@ -50,6 +51,7 @@ export function CommitmentsPage({ session, onNavigate }: { session: SessionInfo;
   const mayDecide = can(session.roles, 'commitments.decideRevision')
   const pendingRevisions = (list ?? []).filter((s) => s.pendingRevisionId !== null && s.personId !== meId)
   const wide = WIDE.some((r) => session.roles.includes(r))
+  const exportName = `${t('commitments.title')}-${t('common.yearLabel', { year }).replace(/\s/g, '')}`
 
   const tabs = [
     ...(meId !== null ? ['mine'] : []),
@@ -114,6 +116,7 @@ export function CommitmentsPage({ session, onNavigate }: { session: SessionInfo;
               rows={[...reports].sort((a, b) => Number(b.state === 'submitted') - Number(a.state === 'submitted'))}
               testid="commitments-review-list"
               empty={t('commitments.noReports')}
+              exportName={exportName}
               action={(s) =>
                 s.version !== null && (
                   <Button
@@ -142,7 +145,7 @@ export function CommitmentsPage({ session, onNavigate }: { session: SessionInfo;
             />
           </Tabs.Panel>
           <Tabs.Panel value="all">
-            <AllLetters list={list} onOpen={(s) => open$(s, reportIds.has(s.personId) ? 'review' : 'view')} />
+            <AllLetters list={list} exportName={exportName} onOpen={(s) => open$(s, reportIds.has(s.personId) ? 'review' : 'view')} />
           </Tabs.Panel>
         </Tabs>
       )}
@@ -158,73 +161,100 @@ export function CommitmentsPage({ session, onNavigate }: { session: SessionInfo;
   )
 }
 
+const STATE_ORDER = ['none', ...COMMITMENT_STATES] as const
+const stateRank = (s: CommitmentSummary) => STATE_ORDER.indexOf(s.state ?? 'none')
+/** Handed in: submitted, or any state after it other than returned. */
+const handedIn = (s: CommitmentSummary) => s.state !== null && s.state !== 'draft' && s.state !== 'returned'
+
 function SummaryTable({
   rows,
   action,
   empty,
   testid,
+  exportName,
+  toolbar,
 }: {
   rows: CommitmentSummary[]
   action: (s: CommitmentSummary) => React.ReactNode
   empty: string
   testid: string
+  exportName?: string
+  toolbar?: React.ReactNode
 }) {
   const { t } = useTranslation()
+  const columns = useMemo<UnitColumn<CommitmentSummary>[]>(
+    () => [
+      { key: 'staffNo', label: t('org.colStaffNo'), value: (s) => s.staffNo, width: 110, mono: true },
+      { key: 'name', label: t('org.colName'), value: (s) => s.personName, nowrap: true },
+      { key: 'department', label: t('commitments.colDepartment'), value: (s) => s.departmentName, nowrap: true },
+      {
+        key: 'version',
+        label: t('cdoc.version'),
+        width: 110,
+        value: (s) => s.version,
+        searchable: false,
+        render: (s) => (s.version !== null ? t('commitments.version', { version: s.version }) : null),
+        exportValue: (s) => (s.version !== null ? t('commitments.version', { version: s.version }) : null),
+      },
+      { key: 'tasks', label: t('commitments.colTasks'), width: 90, value: (s) => s.tasks, searchable: false },
+      {
+        key: 'state',
+        label: t('commitments.colState'),
+        width: 170,
+        value: (s) => t(`commitments.state.${s.state ?? 'none'}`),
+        exportValue: (s) =>
+          `${t(`commitments.state.${s.state ?? 'none'}`)}${s.pendingRevisionId !== null ? `（${t('commitments.revisionState.pending')}）` : ''}`,
+        compare: (a, b) => stateRank(a) - stateRank(b),
+        render: (s) => (
+          <Group gap={4} wrap="nowrap">
+            <StateBadge state={s.state} testid={`commitments-state-${s.personId}`} />
+            {s.pendingRevisionId !== null && (
+              <Badge color="yellow" variant="outline" size="sm">
+                {t('commitments.revisionState.pending')}
+              </Badge>
+            )}
+          </Group>
+        ),
+      },
+      { key: 'action', label: '', width: 130, sortable: false, exported: false, searchable: false, value: () => null, render: (s) => action(s) || <span /> },
+    ],
+    [t, action],
+  )
   return (
-    <Card withBorder radius="md" padding={0}>
-      {rows.length === 0 ? (
-        <Text c="dimmed" ta="center" py={40} data-testid={`${testid}-empty`}>
-          {empty}
-        </Text>
-      ) : (
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid={testid}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={110}>{t('org.colStaffNo')}</Table.Th>
-              <Table.Th>{t('org.colName')}</Table.Th>
-              <Table.Th>{t('commitments.colDepartment')}</Table.Th>
-              <Table.Th w={110}>{t('cdoc.version')}</Table.Th>
-              <Table.Th w={90}>{t('commitments.colTasks')}</Table.Th>
-              <Table.Th w={150}>{t('commitments.colState')}</Table.Th>
-              <Table.Th w={130} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((s) => (
-              <Table.Tr key={s.personId} data-testid={`commitments-row-person-${s.personId}`}>
-                <Table.Td className="mono">{s.staffNo}</Table.Td>
-                <Table.Td>{s.personName}</Table.Td>
-                <Table.Td>{s.departmentName ?? t('common.none')}</Table.Td>
-                <Table.Td>{s.version !== null ? t('commitments.version', { version: s.version }) : t('common.none')}</Table.Td>
-                <Table.Td>{s.tasks}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <StateBadge state={s.state} testid={`commitments-state-${s.personId}`} />
-                    {s.pendingRevisionId !== null && (
-                      <Badge color="yellow" variant="outline" size="sm">
-                        {t('commitments.revisionState.pending')}
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{action(s)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Card>
+    <UnitTable
+      rows={rows}
+      columns={columns}
+      getKey={(s) => s.personId}
+      department={(s) => s.departmentName}
+      summary={(shown) =>
+        t('unitTable.letters', {
+          shown: shown.length,
+          submitted: shown.filter(handedIn).length,
+          approved: shown.filter((s) => isApprovedState(s.state)).length,
+        })
+      }
+      {...(exportName ? { exportName, sheetName: t('commitments.title') } : {})}
+      toolbar={toolbar}
+      empty={empty}
+      testid={testid}
+      rowTestId={(s) => `commitments-row-person-${s.personId}`}
+      minWidth={860}
+    />
   )
 }
 
-function AllLetters({ list, onOpen }: { list: CommitmentSummary[]; onOpen: (s: CommitmentSummary) => void }) {
+function AllLetters({ list, exportName, onOpen }: { list: CommitmentSummary[]; exportName: string; onOpen: (s: CommitmentSummary) => void }) {
   const { t } = useTranslation()
   const [state, setState] = useState('')
   const rows = list.filter((s) => !state || (s.state ?? 'none') === state)
   const count = (st: string) => list.filter((s) => (s.state ?? 'none') === st).length
   return (
-    <Stack gap="sm">
-      <Group>
+    <SummaryTable
+      rows={rows}
+      testid="commitments-all-list"
+      empty={t('commitments.noLetters')}
+      exportName={exportName}
+      toolbar={
         <NativeSelect
           label={t('commitments.filterState')}
           value={state}
@@ -235,23 +265,18 @@ function AllLetters({ list, onOpen }: { list: CommitmentSummary[]; onOpen: (s: C
               .filter((st) => st !== 'approved' && st !== 'superseded')
               .map((st) => ({ value: st, label: `${t(`commitments.state.${st}`)}（${count(st)}）` })),
           ]}
-          w={220}
+          w={200}
           data-testid="commitments-filter-state"
         />
-      </Group>
-      <SummaryTable
-        rows={rows}
-        testid="commitments-all-list"
-        empty={t('commitments.noLetters')}
-        action={(s) =>
-          s.version !== null && (
-            <Button size="xs" variant="light" leftSection={<IconEye size={14} />} onClick={() => onOpen(s)} data-testid={`commitments-view-${s.personId}`}>
-              {t('commitments.open')}
-            </Button>
-          )
-        }
-      />
-    </Stack>
+      }
+      action={(s) =>
+        s.version !== null && (
+          <Button size="xs" variant="light" leftSection={<IconEye size={14} />} onClick={() => onOpen(s)} data-testid={`commitments-view-${s.personId}`}>
+            {t('commitments.open')}
+          </Button>
+        )
+      }
+    />
   )
 }
 

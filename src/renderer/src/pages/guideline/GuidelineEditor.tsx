@@ -32,6 +32,7 @@ import {
   type SurveyLevelPoints,
 } from '@shared/guideline/model'
 import type { Violation } from '@shared/guideline/violation'
+import { boundValue, fieldFormat, policyBoundOf, WEIGHT_SUM, type PolicyConstraintValues } from '@shared/guideline/constraints'
 import { DateField } from '../../components/DateField'
 import { formatNumber } from '../../format'
 import { useLang } from '../../i18n'
@@ -48,27 +49,17 @@ export function tabOfPath(path: string): EditorTab {
   return (m?.[1] as PostCategory | undefined) ?? 'common'
 }
 
-/** Which policy constraint bounds which input, for the hint under it (the policy holds the numbers). */
-function boundOf(path: string): { key: string; op: '>=' | '<=' | '=' } | null {
-  if (path === 'channels.leadership.weight') return { key: 'P1_leadershipChannelMin', op: '>=' }
-  if (path === 'categories.general.dimensions.ji.weight') return { key: 'P2_achievementWeightMinGeneral', op: '>=' }
-  if (path === 'channels.quarterly.peerWeight') return { key: 'P4_peerWeightMax', op: '<=' }
-  if (path === 'channels.democratic.recipientVoterShare') return { key: 'P5_recipientVoterShareMin', op: '>=' }
-  if (path === 'quota.excellentRate') return { key: 'P6_excellentShareMax', op: '<=' }
-  if (path === 'publicity.guidelineWorkingDays' || path === 'publicity.resultsWorkingDays')
-    return { key: 'P7_publicityWorkingDaysMin', op: '>=' }
-  if (path === 'appeal.windowWorkingDays') return { key: 'P8_appealWindowWorkingDays', op: '=' }
-  if (path === 'appeal.answerCalendarDays') return { key: 'P9_appealAnswerCalendarDays', op: '=' }
-  return null
-}
-
 export interface GuidelineEditorProps {
   value: AnnualGuideline
   setValue: Dispatch<SetStateAction<AnnualGuideline>>
   violations: Violation[]
   readOnly: boolean
-  /** The policy's constraints, for bound hints and the target of every weight sum (P10). */
-  constraints: Record<string, number> | null
+  /**
+   * The numbers of the policy in force (from `policy.get`), for bound hints and the target of every
+   * weight sum (P10). Which number binds which input, and each input's range, decimals and unit,
+   * are the shared constraint table's (shared/guideline/constraints.ts), as main's validation reads it.
+   */
+  constraints: PolicyConstraintValues | null
 }
 
 /**
@@ -89,7 +80,9 @@ export function GuidelineEditor({ value, setValue, violations, readOnly, constra
     [byPath, lang],
   )
   const onField: OnField = useCallback((path, v) => setValue((g) => setAt(g, path, v)), [setValue])
-  const ctx: FieldCtx = { onField, readOnly, errorAt, constraints, lang }
+  // P6: an approval that states a rate replaces the policy's bound (the table says where it sits).
+  const approvedRate = typeof value.quota.approval?.rate === 'number' ? value.quota.approval.rate : undefined
+  const ctx: FieldCtx = { onField, readOnly, errorAt, constraints, approvedRate, lang }
 
   const locate = (path: string) => {
     setTab(tabOfPath(path))
@@ -147,7 +140,8 @@ interface FieldCtx {
   onField: OnField
   readOnly: boolean
   errorAt: (path: string) => string | undefined
-  constraints: Record<string, number> | null
+  constraints: PolicyConstraintValues | null
+  approvedRate: number | undefined
   lang: Lang
 }
 
@@ -202,8 +196,6 @@ const NumField = memo(function NumField({
   error,
   onField,
   readOnly,
-  suffix,
-  decimals = 2,
   description,
   w,
   size = 'sm',
@@ -214,22 +206,25 @@ const NumField = memo(function NumField({
   error: string | undefined
   onField: OnField
   readOnly: boolean
-  suffix?: string
-  decimals?: number
   description?: string
   w?: number | string
   size?: 'xs' | 'sm'
 }) {
+  // Range, decimals and unit from the shared table: the same limits main parses the guideline with.
+  const format = fieldFormat(path)
   return (
     <NumberInput
       label={label}
       description={description}
       value={typeof value === 'number' || typeof value === 'string' ? value : ''}
       onChange={(v) => onField(path, v)}
-      decimalScale={decimals}
+      decimalScale={format.decimals}
+      allowDecimal={format.decimals > 0}
       allowNegative={false}
-      min={0}
-      suffix={suffix}
+      min={format.min}
+      max={format.max}
+      clampBehavior="strict"
+      suffix={format.unit?.zh === '%' ? '%' : undefined}
       error={error}
       readOnly={readOnly}
       variant={readOnly ? 'filled' : 'default'}
@@ -244,14 +239,12 @@ const NumField = memo(function NumField({
   )
 })
 
-/** A field of the guideline: the bound hint comes from the policy. */
+/** A field of the guideline: the bound hint names the policy number (or approval) the table binds it by. */
 function Num({
   path,
   label,
   value,
   ctx,
-  suffix,
-  decimals,
   w,
   size,
 }: {
@@ -259,19 +252,18 @@ function Num({
   label?: string
   value: unknown
   ctx: FieldCtx
-  suffix?: string
-  decimals?: number
   w?: number | string
   size?: 'xs' | 'sm'
 }) {
   const { t } = useTranslation()
-  const bound = boundOf(path)
-  const boundValue = bound && ctx.constraints ? ctx.constraints[bound.key] : undefined
+  const bound = policyBoundOf(path)
+  const found = bound ? boundValue(bound, ctx.constraints, ctx.approvedRate) : undefined
+  const unit = fieldFormat(path).unit?.[ctx.lang]
   const description =
-    bound && boundValue !== undefined
-      ? t(`guideline.bound.${bound.op === '>=' ? 'min' : bound.op === '<=' ? 'max' : 'eq'}`, {
-          n: `${formatNumber(boundValue)}${suffix === '%' ? '%' : ''}`,
-          id: bound.key.split('_')[0],
+    bound && found
+      ? t(`guideline.bound.${found.from === 'approval' ? 'maxApproved' : bound.op === '>=' ? 'min' : bound.op === '<=' ? 'max' : 'eq'}`, {
+          n: `${formatNumber(found.value)}${unit ? `${unit === '%' ? '' : ' '}${unit}` : ''}`,
+          id: bound.id,
         })
       : undefined
   return (
@@ -282,8 +274,6 @@ function Num({
       error={ctx.errorAt(path)}
       onField={ctx.onField}
       readOnly={ctx.readOnly}
-      suffix={suffix}
-      decimals={decimals}
       description={description}
       w={w}
       size={size}
@@ -295,7 +285,7 @@ function Num({
 function WeightSum({ path, values, ctx }: { path: string; values: unknown[]; ctx: FieldCtx }) {
   const { t } = useTranslation()
   const total = sumHundredths(values)
-  const target = ctx.constraints?.P10_weightSum
+  const target = ctx.constraints?.[WEIGHT_SUM.key]
   const ok = target !== undefined ? total === Math.round(target * 100) : ctx.errorAt(path) === undefined
   const error = ctx.errorAt(path)
   return (
@@ -456,7 +446,7 @@ function IndicatorParams({ indicator: ind, path, ctx }: { indicator: Indicator; 
           path={`${path}.rule.lateCompletionCreditPercent`}
           label={t('guideline.param.lateCompletionCreditPercent')}
           value={ind.rule.lateCompletionCreditPercent}
-          suffix="%"
+         
           {...small}
         />
       </Group>
@@ -465,7 +455,7 @@ function IndicatorParams({ indicator: ind, path, ctx }: { indicator: Indicator; 
   if (ind.source === 'survey') {
     return (
       <Group gap="md" align="flex-end">
-        <Num path={`${path}.minResponses`} label={t('guideline.param.minResponses')} value={ind.minResponses} decimals={0} {...small} />
+        <Num path={`${path}.minResponses`} label={t('guideline.param.minResponses')} value={ind.minResponses} {...small} />
         {(Object.keys(SURVEY_LEVEL_LABELS) as (keyof SurveyLevelPoints)[]).map((k) => (
           <Num
             key={k}
@@ -571,12 +561,12 @@ function CommonPanel({
             {t('guideline.democraticTitle')}
           </Title>
           <SimpleGrid cols={2} spacing="sm">
-            <Num path="channels.democratic.minBallots" label={t('guideline.field.minBallots')} value={ch.democratic.minBallots} decimals={0} ctx={ctx} />
+            <Num path="channels.democratic.minBallots" label={t('guideline.field.minBallots')} value={ch.democratic.minBallots} ctx={ctx} />
             <Num
               path="channels.democratic.recipientVoterShare"
               label={t('guideline.field.recipientVoterShare')}
               value={ch.democratic.recipientVoterShare}
-              suffix="%"
+             
               ctx={ctx}
             />
           </SimpleGrid>
@@ -629,7 +619,7 @@ function CommonPanel({
             {t('guideline.quotaTitle')}
           </Title>
           <Group align="flex-end" gap="md">
-            <Num path="quota.excellentRate" label={t('guideline.field.excellentRate')} value={g.quota.excellentRate} suffix="%" ctx={ctx} w={200} />
+            <Num path="quota.excellentRate" label={t('guideline.field.excellentRate')} value={g.quota.excellentRate} ctx={ctx} w={200} />
             <Switch
               label={t('guideline.field.approval')}
               checked={approval !== undefined}
@@ -682,9 +672,9 @@ function CommonPanel({
                   ]}
                 />
                 {approvalMode === 'rate' ? (
-                  <Num path="quota.approval.rate" value={approval.rate} suffix="%" ctx={ctx} w={140} />
+                  <Num path="quota.approval.rate" value={approval.rate} ctx={ctx} w={140} />
                 ) : (
-                  <Num path="quota.approval.count" value={approval.count} decimals={0} ctx={ctx} w={140} />
+                  <Num path="quota.approval.count" value={approval.count} ctx={ctx} w={140} />
                 )}
               </Group>
             </Stack>
@@ -699,14 +689,14 @@ function CommonPanel({
               path="publicity.guidelineWorkingDays"
               label={t('guideline.field.guidelineWorkingDays')}
               value={g.publicity.guidelineWorkingDays}
-              decimals={0}
+             
               ctx={ctx}
             />
             <Num
               path="publicity.resultsWorkingDays"
               label={t('guideline.field.resultsWorkingDays')}
               value={g.publicity.resultsWorkingDays}
-              decimals={0}
+             
               ctx={ctx}
             />
           </SimpleGrid>
@@ -721,14 +711,14 @@ function CommonPanel({
               path="appeal.windowWorkingDays"
               label={t('guideline.field.windowWorkingDays')}
               value={g.appeal.windowWorkingDays}
-              decimals={0}
+             
               ctx={{ ...ctx, readOnly: true }}
             />
             <Num
               path="appeal.answerCalendarDays"
               label={t('guideline.field.answerCalendarDays')}
               value={g.appeal.answerCalendarDays}
-              decimals={0}
+             
               ctx={{ ...ctx, readOnly: true }}
             />
           </SimpleGrid>

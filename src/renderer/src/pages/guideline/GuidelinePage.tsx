@@ -28,6 +28,7 @@ import { useTranslation } from 'react-i18next'
 import type { GuidelineState, GuidelineVersionInfo, GuidelineView, SessionInfo } from '@shared/api/types'
 import type { AnnualGuideline } from '@shared/guideline/model'
 import type { Violation } from '@shared/guideline/violation'
+import type { PolicyConstraintValues } from '@shared/guideline/constraints'
 import { notifySuccess, useApi } from '../../api'
 import { ConfirmModal } from '../../components/ConfirmModal'
 import { PageHeader } from '../../components/PageHeader'
@@ -58,7 +59,7 @@ export function GuidelinePage({ session, onNavigate }: { session: SessionInfo; o
   const { run } = useApi()
   const [year, setYear] = useState(() => new Date().getFullYear())
   const [view, setView] = useState<GuidelineView | null>(null)
-  const [constraints, setConstraints] = useState<Record<string, number> | null>(null)
+  const [constraints, setConstraints] = useState<PolicyConstraintValues | null>(null)
   const [reading, setReading] = useState<number | null>(null)
   const canDraft = can(session.roles, 'guideline.draft')
   const canEdit = can(session.roles, 'guideline.edit')
@@ -235,7 +236,7 @@ function DraftSection({
   view: GuidelineView
   canEdit: boolean
   canPublish: boolean
-  constraints: Record<string, number> | null
+  constraints: PolicyConstraintValues | null
   onView: (v: GuidelineView) => void
 }) {
   const { t } = useTranslation()
@@ -309,7 +310,7 @@ function DraftWorkspace({
   hasCurrent: boolean
   canEdit: boolean
   canPublish: boolean
-  constraints: Record<string, number> | null
+  constraints: PolicyConstraintValues | null
   onView: (v: GuidelineView) => void
 }) {
   const { t } = useTranslation()

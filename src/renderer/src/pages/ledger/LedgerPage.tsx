@@ -39,6 +39,8 @@ import { useUnitPeople } from './people'
 export const LEDGER_ROW_HEIGHT = 92
 /** Entries asked for per page. */
 export const LEDGER_PAGE_SIZE = 100
+/** The shell's main area without its padding: the ledger page fills it and never scrolls itself. */
+const PAGE_HEIGHT = 'calc(100dvh - var(--app-shell-header-offset, 0rem) - 2 * var(--app-shell-padding, 0rem))'
 /** Load the next page when the window comes within this many rows of the end. */
 const NEAR_END = 30
 
@@ -73,6 +75,7 @@ export function LedgerPage({ session }: { session: SessionInfo }) {
 
   const [entries, setEntries] = useState<LedgerEntryView[]>([])
   const [next, setNext] = useState<Page['next']>(null)
+  const [total, setTotal] = useState<NonNullable<Page['total']> | null>(null)
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [lastVisible, setLastVisible] = useState(0)
@@ -82,11 +85,13 @@ export function LedgerPage({ session }: { session: SessionInfo }) {
     async (after: Page['next']) => {
       const gen = generation.current
       setLoading(true)
-      const r = await run('ledger.list', { ...filter, ...(after ? { after } : {}), limit: LEDGER_PAGE_SIZE }, { notify: false })
+      // The first page also brings the total (counted up to a bound in main).
+      const r = await run('ledger.list', { ...filter, ...(after ? { after } : { withTotal: true }), limit: LEDGER_PAGE_SIZE }, { notify: false })
       if (gen !== generation.current) return
       setLoading(false)
       if (r.ok) {
         setEntries((prev) => (after ? [...prev, ...r.value.entries] : r.value.entries))
+        if (!after) setTotal(r.value.total ?? null)
         setNext(r.value.next)
         setError(null)
       } else {
@@ -102,6 +107,7 @@ export function LedgerPage({ session }: { session: SessionInfo }) {
     generation.current++
     setEntries([])
     setNext(null)
+    setTotal(null)
     setLastVisible(0)
     void load(null)
   }, [load])
@@ -154,7 +160,7 @@ export function LedgerPage({ session }: { session: SessionInfo }) {
       <LedgerRow
         entry={entry}
         lang={lang}
-        mayVoid={reportIds.has(entry.personId) && entry.voided === null && entry.source === 'manual'}
+        mayVoid={reportIds.has(entry.personId) && entry.voidable}
         onDownload={download}
         onExpand={setDetail}
         onVoid={setVoiding}
@@ -163,6 +169,12 @@ export function LedgerPage({ session }: { session: SessionInfo }) {
     [lang, reportIds, download],
   )
 
+  const countLine = (sum: NonNullable<Page['total']> | null, loaded: number, more: boolean): string => {
+    if (!sum) return more ? t('ledger.loaded', { count: loaded }) : t('ledger.loadedAll', { count: loaded })
+    if (sum.exact && (!more || loaded >= sum.count)) return t('ledger.loadedAll', { count: sum.count })
+    return t(sum.exact ? 'ledger.totalLoaded' : 'ledger.totalMore', { total: sum.count.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), count: loaded })
+  }
+
   const personOptions = useMemo(
     () =>
       people.readable.map((p) => ({ value: String(p.id), label: `${p.name}（${p.staffNo}）` })),
@@ -170,7 +182,8 @@ export function LedgerPage({ session }: { session: SessionInfo }) {
   )
 
   return (
-    <Stack gap="md" maw={1400}>
+    // The page is exactly the window's height and only the list scrolls: one scroll area, not two.
+    <Stack gap="md" maw={1400} h={PAGE_HEIGHT} mih={520} data-testid="ledger-page">
       <PageHeader
         title={mine ? t('ledger.titleMine') : t('ledger.title')}
         lead={mine ? t('ledger.leadMine') : t('ledger.lead')}
@@ -194,7 +207,7 @@ export function LedgerPage({ session }: { session: SessionInfo }) {
         }
       />
 
-      <Card withBorder radius="md" padding="md">
+      <Card withBorder radius="md" padding="md" style={{ flexShrink: 0 }}>
         <Group gap="sm" align="flex-end">
           {personOptions.length > 0 && (
             <Select
@@ -259,15 +272,15 @@ export function LedgerPage({ session }: { session: SessionInfo }) {
       </Card>
 
       {error && (
-        <Alert color="red" icon={<IconAlertTriangle />} role="alert" data-testid="ledger-error">
+        <Alert color="red" icon={<IconAlertTriangle />} role="alert" style={{ flexShrink: 0 }} data-testid="ledger-error">
           {error}
         </Alert>
       )}
 
-      <Card withBorder radius="md" padding={0}>
-        <Group justify="space-between" px="md" py={8} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Card withBorder radius="md" padding={0} style={{ flex: '0 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+        <Group justify="space-between" px="md" py={8} style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', flexShrink: 0 }}>
           <Text size="sm" c="dimmed" data-testid="ledger-count">
-            {next ? t('ledger.loaded', { count: entries.length }) : t('ledger.loadedAll', { count: entries.length })}
+            {countLine(total, entries.length, next !== null)}
           </Text>
           {loading && <Loader size="xs" />}
         </Group>
@@ -276,26 +289,28 @@ export function LedgerPage({ session }: { session: SessionInfo }) {
             {t('ledger.empty')}
           </Text>
         ) : (
-          <VirtualList
-            items={entries}
-            rowHeight={LEDGER_ROW_HEIGHT}
-            // As tall as the rows, at most the rest of the window (the list then scrolls).
-            height={`min(${entries.length * LEDGER_ROW_HEIGHT + (next || loading ? 48 : 0)}px, max(360px, calc(100vh - 360px)))`}
-            getKey={(e) => e.id}
-            renderRow={renderRow}
-            onRange={setLastVisible}
-            data-testid="ledger-list"
-            footer={
-              next || loading ? (
-                <Group justify="center" gap="xs" py="sm">
-                  <Loader size="xs" />
-                  <Text size="sm" c="dimmed">
-                    {t('ledger.loadingMore')}
-                  </Text>
-                </Group>
-              ) : null
-            }
-          />
+          // As tall as the rows, at most the rest of the page (the list then scrolls, the page does not).
+          <div style={{ flex: '0 1 auto', minHeight: 0, height: entries.length * LEDGER_ROW_HEIGHT + (next || loading ? 48 : 0) }}>
+            <VirtualList
+              items={entries}
+              rowHeight={LEDGER_ROW_HEIGHT}
+              height="100%"
+              getKey={(e) => e.id}
+              renderRow={renderRow}
+              onRange={setLastVisible}
+              data-testid="ledger-list"
+              footer={
+                next || loading ? (
+                  <Group justify="center" gap="xs" py="sm">
+                    <Loader size="xs" />
+                    <Text size="sm" c="dimmed">
+                      {t('ledger.loadingMore')}
+                    </Text>
+                  </Group>
+                ) : null
+              }
+            />
+          </div>
         )}
       </Card>
 

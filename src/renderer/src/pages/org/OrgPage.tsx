@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import {
   Alert,
   Badge,
@@ -7,7 +7,6 @@ import {
   Group,
   Loader,
   Modal,
-  NativeSelect,
   NumberInput,
   Stack,
   Switch,
@@ -16,15 +15,15 @@ import {
   Text,
   TextInput,
 } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
-import { IconBuilding, IconPencil, IconPlus, IconSearch, IconUserPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react'
+import { IconBuilding, IconPencil, IconPlus, IconUserPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Department, PersonSummary, SessionInfo } from '@shared/api/types'
-import type { Lang } from '@shared/errors'
 import { notifySuccess, useApi } from '../../api'
 import { PageHeader } from '../../components/PageHeader'
+import { UnitTable, type UnitColumn } from '../../components/UnitTable'
+import { formatDate, todayIso } from '../../format'
 import { useLang } from '../../i18n'
-import { can } from '../../routes'
+import { can, routeQuery } from '../../routes'
 import { categoryLabel, statusColor, statusLabel } from './labels'
 import { LeadershipPanel } from './LeadershipPanel'
 import { PersonDrawer } from './PersonDrawer'
@@ -85,7 +84,7 @@ export function OrgPage({ session }: { session: SessionInfo }) {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="people">
-          <PeoplePanel departments={departments} onOpen={setOpenId} version={version} />
+          <PeoplePanel onOpen={setOpenId} version={version} />
         </Tabs.Panel>
         <Tabs.Panel value="departments">
           <DepartmentsPanel departments={departments} canManage={canManage} onChanged={changed} />
@@ -124,33 +123,21 @@ export function OrgPage({ session }: { session: SessionInfo }) {
   )
 }
 
-function PeoplePanel({
-  departments,
-  onOpen,
-  version,
-}: {
-  departments: Department[]
-  onOpen: (id: number) => void
-  version: number
-}) {
+function PeoplePanel({ onOpen, version }: { onOpen: (id: number) => void; version: number }) {
   const { t } = useTranslation()
   const lang = useLang()
   const { run } = useApi()
-  const [departmentId, setDepartmentId] = useState('')
-  const [search, setSearch] = useState('')
   const [includeGone, setIncludeGone] = useState(false)
-  const [debounced] = useDebouncedValue(search.trim(), 250)
+  // The home page's "尚未关联登录账户" card opens the list filtered to those people (org?filter=noAccount).
+  const [noAccountOnly, setNoAccountOnly] = useState(() => routeQuery().get('filter') === 'noAccount')
   const [people, setPeople] = useState<PersonSummary[] | null>(null)
   const [loading, setLoading] = useState(false)
 
+  // The whole unit (300 people at most) is loaded once; the table filters and sorts it.
   useEffect(() => {
     let live = true
     setLoading(true)
-    void run('org.people.list', {
-      includeGone,
-      ...(departmentId ? { departmentId: Number(departmentId) } : {}),
-      ...(debounced ? { search: debounced } : {}),
-    }).then((r) => {
+    void run('org.people.list', { includeGone }).then((r) => {
       if (!live) return
       setLoading(false)
       if (r.ok) setPeople(r.value)
@@ -158,133 +145,99 @@ function PeoplePanel({
     return () => {
       live = false
     }
-  }, [run, departmentId, debounced, includeGone, version])
+  }, [run, includeGone, version])
 
-  return (
-    <Stack gap="md">
-      <Group align="flex-end" gap="md">
-        <NativeSelect
-          label={t('org.colDepartment')}
-          value={departmentId}
-          onChange={(e) => setDepartmentId(e.currentTarget.value)}
-          data={[{ value: '', label: t('org.allDepartments') }, ...departments.map((d) => ({ value: String(d.id), label: d.name }))]}
-          w={200}
-          data-testid="people-department"
-        />
-        <TextInput
-          label={t('org.search')}
-          placeholder={t('org.searchPlaceholder')}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          leftSection={<IconSearch size={16} />}
-          w={260}
-          data-testid="people-search"
-        />
-        <Switch
-          label={t('org.includeGone')}
-          checked={includeGone}
-          onChange={(e) => setIncludeGone(e.currentTarget.checked)}
-          mb={8}
-          data-testid="people-include-gone"
-        />
-        <Group gap="xs" ml="auto" mb={8}>
-          {loading && <Loader size="xs" />}
-          <Text size="sm" c="dimmed" data-testid="people-count">
-            {people ? t('org.count', { count: people.length }) : ''}
-          </Text>
-        </Group>
-      </Group>
+  const columns = useMemo<UnitColumn<PersonSummary>[]>(
+    () => [
+      { key: 'staffNo', label: t('org.colStaffNo'), value: (p) => p.staffNo, width: 100, mono: true },
+      { key: 'name', label: t('org.colName'), value: (p) => p.name, width: 90, nowrap: true, render: (p) => <Text size="sm" fw={500}>{p.name}</Text> },
+      { key: 'department', label: t('org.colDepartment'), value: (p) => p.departmentName, nowrap: true },
+      { key: 'post', label: t('org.colPost'), value: (p) => p.post || null },
+      { key: 'category', label: t('org.colCategory'), value: (p) => categoryLabel(p.category, lang), nowrap: true },
+      { key: 'rank', label: t('org.colRank'), value: (p) => p.rank || null, nowrap: true },
+      { key: 'supervisor', label: t('org.colSupervisor'), value: (p) => p.supervisorName, nowrap: true },
+      {
+        key: 'riskPost',
+        label: t('org.colRiskPost'),
+        value: (p) => (p.riskPost ? t('org.riskPost') : null),
+        render: (p) =>
+          p.riskPost ? (
+            <Badge color="red" variant="light" size="sm">
+              {t('org.riskPost')}
+            </Badge>
+          ) : null,
+      },
+      {
+        key: 'status',
+        label: t('org.colStatus'),
+        value: (p) => statusLabel(p.status, lang),
+        render: (p) => (
+          <Badge color={statusColor(p.status)} variant="light" size="sm">
+            {statusLabel(p.status, lang)}
+          </Badge>
+        ),
+      },
+      {
+        key: 'account',
+        label: t('org.colAccount'),
+        value: (p) => p.username,
+        exportValue: (p) => p.username ?? t('org.noAccount'),
+        render: (p) =>
+          p.username ? (
+            <span className="mono">{p.username}</span>
+          ) : (
+            <Text size="sm" c="dimmed" span>
+              {t('org.noAccount')}
+            </Text>
+          ),
+      },
+    ],
+    [t, lang],
+  )
+
+  if (people === null) {
+    return (
       <Card withBorder padding={0} radius="md">
-        {people === null ? (
-          <Group p="xl" justify="center">
-            <Loader size="sm" />
-          </Group>
-        ) : people.length === 0 ? (
-          <Text p="xl" c="dimmed" ta="center" data-testid="people-empty">
-            {t('org.empty')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={1000}>
-            <Table verticalSpacing={8} horizontalSpacing="md" highlightOnHover stickyHeader data-testid="people-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('org.colStaffNo')}</Table.Th>
-                  <Table.Th>{t('org.colName')}</Table.Th>
-                  <Table.Th>{t('org.colDepartment')}</Table.Th>
-                  <Table.Th>{t('org.colPost')}</Table.Th>
-                  <Table.Th>{t('org.colCategory')}</Table.Th>
-                  <Table.Th>{t('org.colRank')}</Table.Th>
-                  <Table.Th>{t('org.colSupervisor')}</Table.Th>
-                  <Table.Th>{t('org.colRiskPost')}</Table.Th>
-                  <Table.Th>{t('org.colStatus')}</Table.Th>
-                  <Table.Th>{t('org.colAccount')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {people.map((p) => (
-                  <PersonRow key={p.id} person={p} lang={lang} onOpen={onOpen} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <Group p="xl" justify="center">
+          <Loader size="sm" />
+        </Group>
       </Card>
-    </Stack>
+    )
+  }
+  return (
+    <UnitTable
+      rows={noAccountOnly ? people.filter((p) => p.username === null) : people}
+      columns={columns}
+      getKey={(p) => p.id}
+      department={(p) => p.departmentName}
+      summary={(shown) => t('unitTable.people', { shown: shown.length, total: people.length })}
+      exportName={`${t('org.title')}-${formatDate(todayIso(), lang)}`}
+      sheetName={t('org.tabPeople')}
+      toolbar={
+        <Group gap="xs" mb={8} wrap="nowrap">
+          <Switch
+            label={t('org.includeGone')}
+            checked={includeGone}
+            onChange={(e) => setIncludeGone(e.currentTarget.checked)}
+            data-testid="people-include-gone"
+          />
+          <Switch
+            label={t('org.noAccountOnly')}
+            checked={noAccountOnly}
+            onChange={(e) => setNoAccountOnly(e.currentTarget.checked)}
+            data-testid="people-no-account"
+          />
+          {loading && <Loader size="xs" />}
+        </Group>
+      }
+      empty={t('org.empty')}
+      testid="people"
+      rowTestId={(p) => `person-row-${p.staffNo}`}
+      onRowClick={(p) => onOpen(p.id)}
+      minWidth={1000}
+    />
   )
 }
-
-/** One row; memoised so typing in the search box does not re-render 300 rows per key. */
-const PersonRow = memo(function PersonRow({
-  person: p,
-  lang,
-  onOpen,
-}: {
-  person: PersonSummary
-  lang: Lang
-  onOpen: (id: number) => void
-}) {
-  const { t } = useTranslation()
-  return (
-    <Table.Tr
-      className="clickable-row"
-      onClick={() => onOpen(p.id)}
-      onKeyDown={(e) => e.key === 'Enter' && onOpen(p.id)}
-      tabIndex={0}
-      data-testid={`person-row-${p.staffNo}`}
-    >
-      <Table.Td className="mono">{p.staffNo}</Table.Td>
-      <Table.Td fw={500}>{p.name}</Table.Td>
-      <Table.Td>{p.departmentName ?? t('common.none')}</Table.Td>
-      <Table.Td>{p.post || t('common.none')}</Table.Td>
-      <Table.Td>{categoryLabel(p.category, lang)}</Table.Td>
-      <Table.Td>{p.rank || t('common.none')}</Table.Td>
-      <Table.Td>{p.supervisorName ?? t('common.none')}</Table.Td>
-      <Table.Td>
-        {p.riskPost ? (
-          <Badge color="red" variant="light" size="sm">
-            {t('org.riskPost')}
-          </Badge>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('common.none')}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Badge color={statusColor(p.status)} variant="light" size="sm">
-          {statusLabel(p.status, lang)}
-        </Badge>
-      </Table.Td>
-      <Table.Td className="mono">
-        {p.username ?? (
-          <Text size="sm" c="dimmed" span>
-            {t('org.noAccount')}
-          </Text>
-        )}
-      </Table.Td>
-    </Table.Tr>
-  )
-})
 
 function DepartmentsPanel({
   departments,

@@ -6,7 +6,7 @@ import type { PersonSummary } from '@shared/api/types'
 import type { FollowupView, NineBoxView, Quarter } from '@shared/quarterly'
 import { notifySuccess, useApi } from '../../api'
 import { DateField } from '../../components/DateField'
-import { formatDate, formatNumber, todayIso } from '../../format'
+import { formatDate, formatNumber, formatQuarter, todayIso } from '../../format'
 import { useLang } from '../../i18n'
 
 const BANDS = ['low', 'middle', 'high'] as const
@@ -160,7 +160,7 @@ export function Followups({ people }: { people: PersonSummary[] }) {
                     <Table.Td className="mono">{f.staffNo}</Table.Td>
                     <Table.Td>{f.name}</Table.Td>
                     <Table.Td>
-                      {f.year} {t('quarterly.quarterShort', { quarter: f.quarter })}
+                      {formatQuarter(f.year, f.quarter, lang)}
                     </Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={f.kind === 'interview' ? 'grape' : 'indigo'}>

@@ -5,11 +5,14 @@ import type { SessionInfo } from '@shared/api/types'
 import { QUARTERS, type Quarter, type QuarterlyStatusRow } from '@shared/quarterly'
 import { useApi } from '../../api'
 import { PageHeader } from '../../components/PageHeader'
+import { formatQuarter } from '../../format'
+import { useLang } from '../../i18n'
 import { YearSelect } from '../../components/YearSelect'
-import { can } from '../../routes'
+import { can, routeQuery } from '../../routes'
 import { useUnitPeople } from '../ledger/people'
 import { Followups, NineBox } from './NineBox'
 import { AssignPanel, PeerPanel, StatusTable, SummaryPanel } from './panels'
+import { PhaseCard } from './PhaseCard'
 import { RateModal } from './RateModal'
 
 const currentQuarter = (): Quarter => (Math.floor(new Date().getMonth() / 3) + 1) as Quarter
@@ -17,13 +20,20 @@ const currentQuarter = (): Quarter => (Math.floor(new Date().getMonth() / 3) + 1
 /** 季度评估: status, one's own summary, peer reviews, peer assignments, the 9-box and follow-ups. */
 export function QuarterlyPage({ session, onNavigate }: { session: SessionInfo; onNavigate: (route: string) => void }) {
   const { t } = useTranslation()
+  const lang = useLang()
   const { run } = useApi()
   const people = useUnitPeople(session)
-  const [year, setYear] = useState(() => new Date().getFullYear())
-  const [quarter, setQuarter] = useState<Quarter>(currentQuarter)
+  // A home card opens the tab (and quarter) it counts: quarterly?tab=summary&year=2026&quarter=4.
+  const [asked] = useState(routeQuery)
+  const [year, setYear] = useState(() => Number(asked.get('year')) || new Date().getFullYear())
+  const [quarter, setQuarter] = useState<Quarter>(() => {
+    const q = Number(asked.get('quarter'))
+    return q >= 1 && q <= 4 ? (q as Quarter) : currentQuarter()
+  })
   const [rows, setRows] = useState<QuarterlyStatusRow[] | null>(null)
   const [rating, setRating] = useState<QuarterlyStatusRow | null>(null)
-  const [tab, setTab] = useState<string | null>(null)
+  const [amending, setAmending] = useState<QuarterlyStatusRow | null>(null)
+  const [tab, setTab] = useState<string | null>(() => asked.get('tab'))
 
   const load = useCallback(async () => {
     const r = await run('quarterly.status', { year, quarter })
@@ -41,6 +51,11 @@ export function QuarterlyPage({ session, onNavigate }: { session: SessionInfo; o
     return null
   }, [people.me, rows, session.roles])
   const reportIds = useMemo(() => new Set(people.reports.map((p) => p.id)), [people.reports])
+  const phase = rows?.[0]?.phase ?? null
+  // A supervisor rates direct reports in the rating phase only; once closed, HR records amendments.
+  const canRate = useCallback((row: QuarterlyStatusRow) => reportIds.has(row.personId) && row.phase.phase === 'rating', [reportIds])
+  const canManage = can(session.roles, 'quarterly.manage')
+  const canAmend = useCallback((row: QuarterlyStatusRow) => canManage && row.phase.phase === 'closed' && row.rating !== null, [canManage])
 
   const tabs = [
     'status',
@@ -83,6 +98,7 @@ export function QuarterlyPage({ session, onNavigate }: { session: SessionInfo; o
           </Group>
         }
       />
+      {phase && <PhaseCard phase={phase} canReopen={canManage} onReopened={() => void load()} />}
       <Tabs value={active} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           {tabs.map((k) => (
@@ -97,7 +113,14 @@ export function QuarterlyPage({ session, onNavigate }: { session: SessionInfo; o
               <Loader size="sm" />
             </Group>
           ) : (
-            <StatusTable rows={rows} canRate={(row) => reportIds.has(row.personId)} onRate={setRating} />
+            <StatusTable
+              rows={rows}
+              canRate={canRate}
+              onRate={setRating}
+              canAmend={canAmend}
+              onAmend={setAmending}
+              exportName={`${t('quarterly.title')}-${formatQuarter(year, quarter, lang)}`}
+            />
           )}
         </Tabs.Panel>
         <Tabs.Panel value="summary">
@@ -125,6 +148,18 @@ export function QuarterlyPage({ session, onNavigate }: { session: SessionInfo; o
         onRated={(status) => {
           setRating(null)
           setRows((prev) => prev?.map((r) => (r.personId === status.personId ? status : r)) ?? prev)
+        }}
+      />
+      <RateModal
+        row={amending}
+        mode="amend"
+        year={year}
+        quarter={quarter}
+        onClose={() => setAmending(null)}
+        onNavigate={onNavigate}
+        onRated={() => {
+          setAmending(null)
+          void load()
         }}
       />
     </Stack>

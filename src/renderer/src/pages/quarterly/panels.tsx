@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Alert, Badge, Button, Card, Group, Loader, MultiSelect, NumberInput, Select, Stack, Table, Text, Textarea, Tooltip } from '@mantine/core'
-import { IconAlertTriangle, IconCheck, IconSend, IconUsersGroup } from '@tabler/icons-react'
+import { IconAlertTriangle, IconCheck, IconDeviceFloppy, IconSend, IconSparkles, IconUsersGroup } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { PersonSummary } from '@shared/api/types'
 import { GONE_STATUSES } from '@shared/org'
 import {
   QUARTERLY_STATUS_FLAG_LABELS,
   type AssignPeersResult,
+  type AutoAssignPeersResult,
   type PeerAssignmentView,
   type Quarter,
   type QuarterlyDetail,
@@ -14,8 +15,9 @@ import {
   type QuarterlyStatusRow,
 } from '@shared/quarterly'
 import { notifySuccess, useApi } from '../../api'
-import { formatDateTime, formatNumber } from '../../format'
+import { formatDate, formatDateTime, formatNumber, formatQuarter } from '../../format'
 import { useLang } from '../../i18n'
+import { UnitTable, type UnitColumn } from '../../components/UnitTable'
 
 export const GRADE_COLORS: Record<QuarterlyGradeName, string> = { good: 'green', fairlyGood: 'teal', fair: 'yellow', poor: 'red' }
 
@@ -39,112 +41,187 @@ export function StandardBadge({ meets, testid }: { meets: boolean | null; testid
   )
 }
 
+/** How the score is made, with the weights of the guideline in force (the row's scoreBasis). */
+export function ScoreBasis({ row }: { row: Pick<QuarterlyStatusRow, 'scoreBasis'> }) {
+  const { t } = useTranslation()
+  const b = row.scoreBasis
+  if (!b) return null
+  return (
+    <Text size="xs" c="dimmed" data-testid="quarterly-score-basis">
+      {b.peerPercent > 0
+        ? t('quarterly.scoreBasisPeers', {
+            sup: formatNumber(b.supervisorPercent),
+            peer: formatNumber(b.peerPercent),
+            perf: formatNumber(b.performance),
+            mean: b.peerMean !== null ? formatNumber(b.peerMean) : t('quarterly.scoreBasisHiddenMean'),
+            count: b.peerCount,
+          })
+        : t('quarterly.scoreBasisNoPeers', { perf: formatNumber(b.performance) })}
+    </Text>
+  )
+}
+
+const GRADE_ORDER: Record<QuarterlyGradeName, number> = { good: 0, fairlyGood: 1, fair: 2, poor: 3 }
+
 /** The quarter's status for the people in scope; `rate` offers the rating to direct reports. */
 export function StatusTable({
   rows,
   canRate,
   onRate,
+  canAmend = () => false,
+  onAmend = () => undefined,
+  exportName,
 }: {
   rows: QuarterlyStatusRow[]
   canRate: (row: QuarterlyStatusRow) => boolean
   onRate: (row: QuarterlyStatusRow) => void
+  /** HR's correction of a closed quarter's rating (a recorded amendment). */
+  canAmend?: (row: QuarterlyStatusRow) => boolean
+  onAmend?: (row: QuarterlyStatusRow) => void
+  /** The export's file name (季度评估-2026年第一季度). */
+  exportName?: string
 }) {
   const { t } = useTranslation()
   const lang = useLang()
-  if (rows.length === 0) {
-    return (
-      <Card withBorder radius="md">
-        <Text c="dimmed" ta="center" py={32} data-testid="quarterly-empty">
-          {t('quarterly.empty')}
-        </Text>
-      </Card>
-    )
-  }
+  const columns = useMemo<UnitColumn<QuarterlyStatusRow>[]>(
+    () => [
+      { key: 'staffNo', label: t('org.colStaffNo'), value: (r) => r.staffNo, width: 80, mono: true },
+      { key: 'name', label: t('org.colName'), value: (r) => r.name, width: 80, nowrap: true },
+      { key: 'department', label: t('commitments.colDepartment'), value: (r) => r.department, nowrap: true },
+      {
+        key: 'summary',
+        label: t('quarterly.colSummary'),
+        width: 96,
+        value: (r) => (r.summarySubmittedAt ? t('quarterly.submittedOn') : t('quarterly.notSubmitted')),
+        exportValue: (r) => (r.summarySubmittedAt ? `${t('quarterly.submittedOn')} ${formatDateTime(r.summarySubmittedAt, lang)}` : t('quarterly.notSubmitted')),
+        compare: (a, b) => Number(Boolean(b.summarySubmittedAt)) - Number(Boolean(a.summarySubmittedAt)),
+        render: (r) =>
+          r.summarySubmittedAt ? (
+            <Tooltip label={formatDateTime(r.summarySubmittedAt, lang)}>
+              <Badge color="green" variant="light">
+                {t('quarterly.submittedOn')}
+              </Badge>
+            </Tooltip>
+          ) : (
+            <Badge color="gray" variant="light">
+              {t('quarterly.notSubmitted')}
+            </Badge>
+          ),
+      },
+      { key: 'performance', label: t('quarterly.colPerformance'), width: 64, value: (r) => r.rating?.performance ?? null, render: (r) => (r.rating ? formatNumber(r.rating.performance) : null) },
+      { key: 'potential', label: t('quarterly.colPotential'), width: 64, value: (r) => r.rating?.potential ?? null, render: (r) => (r.rating ? formatNumber(r.rating.potential) : null) },
+      {
+        key: 'peers',
+        label: t('quarterly.colPeers'),
+        width: 64,
+        value: (r) => r.peersRated,
+        exportValue: (r) => t('quarterly.peersValue', { rated: r.peersRated, assigned: r.peersAssigned }),
+        searchable: false,
+        render: (r) => (
+          <Tooltip label={r.peerMean !== null ? t('quarterly.peerMean', { mean: formatNumber(r.peerMean) }) : t('quarterly.flag.NO_PEER_RATINGS')}>
+            <Text size="sm" c={r.flags.includes('FEW_PEERS') ? 'orange' : undefined}>
+              {t('quarterly.peersValue', { rated: r.peersRated, assigned: r.peersAssigned })}
+            </Text>
+          </Tooltip>
+        ),
+      },
+      {
+        key: 'score',
+        label: t('quarterly.colScore'),
+        width: 64,
+        value: (r) => r.score,
+        exportValue: (r) => (r.score !== null ? Number(r.score.toFixed(2)) : null),
+        render: (r) => (
+          <Text size="sm" fw={600} data-testid={`quarterly-score-${r.personId}`}>
+            {r.score !== null ? r.score.toFixed(2) : t('common.none')}
+          </Text>
+        ),
+      },
+      {
+        key: 'grade',
+        label: t('quarterly.colGrade'),
+        // Wide enough for “fairly good” in English.
+        width: 110,
+        value: (r) => (r.grade ? t(`quarterly.grade.${r.grade}`) : null),
+        compare: (a, b) => (a.grade ? GRADE_ORDER[a.grade] : 9) - (b.grade ? GRADE_ORDER[b.grade] : 9),
+        render: (r) => <GradeBadge grade={r.grade} testid={`quarterly-grade-${r.personId}`} />,
+      },
+      {
+        key: 'standard',
+        label: t('quarterly.colStandard'),
+        width: 76,
+        value: (r) => (r.meetsStandard === null ? null : r.meetsStandard ? t('quarterly.meets') : t('quarterly.fails')),
+        render: (r) => <StandardBadge meets={r.meetsStandard} testid={`quarterly-standard-${r.personId}`} />,
+      },
+      {
+        key: 'flags',
+        label: t('quarterly.colFlags'),
+        width: 230,
+        sortable: false,
+        value: (r) => r.flags.map((f) => t(`quarterly.flag.${f}`)).join('、'),
+        render: (r) =>
+          r.flags.length === 0 ? null : (
+            <Group gap={4}>
+              {r.flags.map((f) => (
+                <Tooltip key={f} label={QUARTERLY_STATUS_FLAG_LABELS[f][lang]} multiline maw={280}>
+                  <Badge size="sm" variant="outline" color={f === 'NOT_RATED' || f === 'NO_SUMMARY' ? 'gray' : 'orange'} data-testid={`quarterly-flag-${r.personId}-${f}`}>
+                    {t(`quarterly.flag.${f}`)}
+                  </Badge>
+                </Tooltip>
+              ))}
+            </Group>
+          ),
+      },
+      {
+        key: 'action',
+        label: '',
+        width: 96,
+        sortable: false,
+        exported: false,
+        searchable: false,
+        value: () => null,
+        render: (r) =>
+          canRate(r) ? (
+            <Button size="xs" variant={r.rating ? 'subtle' : 'light'} onClick={() => onRate(r)} data-testid={`quarterly-rate-${r.personId}`}>
+              {r.rating ? t('quarterly.rerate') : t('quarterly.rate')}
+            </Button>
+          ) : canAmend(r) ? (
+            <Button size="xs" variant="subtle" color="orange" onClick={() => onAmend(r)} data-testid={`quarterly-amend-${r.personId}`}>
+              {t('quarterly.amend')}
+            </Button>
+          ) : (
+            <span />
+          ),
+      },
+    ],
+    [t, lang, canRate, onRate, canAmend, onAmend],
+  )
   return (
-    <Card withBorder radius="md" padding={0}>
-      <Table.ScrollContainer minWidth={1000}>
-        <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover data-testid="quarterly-status">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={90}>{t('org.colStaffNo')}</Table.Th>
-              <Table.Th w={90}>{t('org.colName')}</Table.Th>
-              <Table.Th>{t('commitments.colDepartment')}</Table.Th>
-              <Table.Th w={90}>{t('quarterly.colSummary')}</Table.Th>
-              <Table.Th w={70}>{t('quarterly.colPerformance')}</Table.Th>
-              <Table.Th w={70}>{t('quarterly.colPotential')}</Table.Th>
-              <Table.Th w={70}>{t('quarterly.colPeers')}</Table.Th>
-              <Table.Th w={70}>{t('quarterly.colScore')}</Table.Th>
-              <Table.Th w={90}>{t('quarterly.colGrade')}</Table.Th>
-              <Table.Th w={100}>{t('quarterly.colStandard')}</Table.Th>
-              <Table.Th>{t('quarterly.colFlags')}</Table.Th>
-              <Table.Th w={110} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.personId} data-testid={`quarterly-row-${row.personId}`}>
-                <Table.Td className="mono">{row.staffNo}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.name}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.department ?? t('common.none')}</Table.Td>
-                <Table.Td>
-                  {row.summarySubmittedAt ? (
-                    <Tooltip label={formatDateTime(row.summarySubmittedAt, lang)}>
-                      <Badge color="green" variant="light">
-                        {t('quarterly.submittedOn')}
-                      </Badge>
-                    </Tooltip>
-                  ) : (
-                    <Badge color="gray" variant="light">
-                      {t('quarterly.notSubmitted')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td className="num">{row.rating ? formatNumber(row.rating.performance) : t('common.none')}</Table.Td>
-                <Table.Td className="num">{row.rating ? formatNumber(row.rating.potential) : t('common.none')}</Table.Td>
-                <Table.Td>
-                  <Tooltip label={row.peerMean !== null ? t('quarterly.peerMean', { mean: formatNumber(row.peerMean) }) : t('quarterly.flag.NO_PEER_RATINGS')}>
-                    <Text size="sm" c={row.flags.includes('FEW_PEERS') ? 'orange' : undefined}>
-                      {t('quarterly.peersValue', { rated: row.peersRated, assigned: row.peersAssigned })}
-                    </Text>
-                  </Tooltip>
-                </Table.Td>
-                <Table.Td fw={600} data-testid={`quarterly-score-${row.personId}`}>
-                  {row.score !== null ? row.score.toFixed(2) : t('common.none')}
-                </Table.Td>
-                <Table.Td>
-                  <GradeBadge grade={row.grade} testid={`quarterly-grade-${row.personId}`} />
-                </Table.Td>
-                <Table.Td>
-                  <StandardBadge meets={row.meetsStandard} testid={`quarterly-standard-${row.personId}`} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {row.flags.map((f) => (
-                      <Tooltip key={f} label={QUARTERLY_STATUS_FLAG_LABELS[f][lang]} multiline maw={280}>
-                        <Badge size="sm" variant="outline" color={f === 'NOT_RATED' || f === 'NO_SUMMARY' ? 'gray' : 'orange'} data-testid={`quarterly-flag-${row.personId}-${f}`}>
-                          {t(`quarterly.flag.${f}`)}
-                        </Badge>
-                      </Tooltip>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  {canRate(row) && (
-                    <Button size="xs" variant={row.rating ? 'subtle' : 'light'} onClick={() => onRate(row)} data-testid={`quarterly-rate-${row.personId}`}>
-                      {row.rating ? t('quarterly.rerate') : t('quarterly.rate')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Card>
+    <UnitTable
+      rows={rows}
+      columns={columns}
+      getKey={(r) => r.personId}
+      department={(r) => r.department}
+      summary={(shown) =>
+        t('unitTable.quarterly', {
+          shown: shown.length,
+          summaries: shown.filter((r) => r.summarySubmittedAt).length,
+          rated: shown.filter((r) => r.rating).length,
+        })
+      }
+      {...(exportName ? { exportName, sheetName: t('quarterly.title') } : {})}
+      empty={t('quarterly.empty')}
+      testid="quarterly-status"
+      rowTestId={(r) => `quarterly-row-${r.personId}`}
+      minWidth={1060}
+    />
   )
 }
 
-/** 《季度工作小结》: the person writes and submits their own; locked once the supervisor rated. */
+/**
+ * 《季度工作小结》: the person writes, saves drafts of and submits their own; editable until the
+ * quarter's rating phase ends (a change after the rating is noted), closed with the quarter.
+ */
 export function SummaryPanel({ personId, year, quarter, onChanged }: { personId: number; year: number; quarter: Quarter; onChanged: () => void }) {
   const { t } = useTranslation()
   const lang = useLang()
@@ -162,7 +239,7 @@ export function SummaryPanel({ personId, year, quarter, onChanged }: { personId:
       if (!live) return
       if (r.ok) {
         setDetail(r.value)
-        setText(r.value.summary ?? '')
+        setText(r.value.draft?.text ?? r.value.summary ?? '')
       } else setProblem(describe(r.error))
     })
     return () => {
@@ -170,16 +247,16 @@ export function SummaryPanel({ personId, year, quarter, onChanged }: { personId:
     }
   }, [run, describe, personId, year, quarter])
 
-  const submit = async () => {
+  const submit = async (draft: boolean) => {
     if (!text.trim()) return setProblem(t('quarterly.needSummary'))
     setBusy(true)
-    const r = await run('quarterly.submitSummary', { personId, year, quarter, text: text.trim() }, { notify: false })
+    const r = await run('quarterly.submitSummary', { personId, year, quarter, text: text.trim(), ...(draft ? { draft: true } : {}) }, { notify: false })
     setBusy(false)
     if (!r.ok) return setProblem(describe(r.error))
     setProblem(null)
     setDetail(r.value)
-    notifySuccess(t('quarterly.summarySaved'))
-    onChanged()
+    notifySuccess(t(draft ? 'quarterly.summaryDraftSaved' : 'quarterly.summarySaved'))
+    if (!draft) onChanged()
   }
 
   if (detail === null && !problem) {
@@ -189,7 +266,7 @@ export function SummaryPanel({ personId, year, quarter, onChanged }: { personId:
       </Group>
     )
   }
-  const locked = detail?.rating != null
+  const locked = detail?.phase.phase === 'closed'
   return (
     <Card withBorder radius="md" padding="lg" data-testid="quarterly-summary">
       <Stack gap="sm">
@@ -197,7 +274,7 @@ export function SummaryPanel({ personId, year, quarter, onChanged }: { personId:
           <Text fw={700} size="lg">
             {t('quarterly.summaryTitle')}
             <Text span c="dimmed" size="sm" ml="sm" fw={400}>
-              {t('quarterly.quarterLabel', { quarter })} · {t('common.yearLabel', { year })}
+              {formatQuarter(year, quarter, lang)}
             </Text>
           </Text>
           {detail?.summarySubmittedAt && (
@@ -206,7 +283,17 @@ export function SummaryPanel({ personId, year, quarter, onChanged }: { personId:
             </Badge>
           )}
         </Group>
-        {locked && <Alert color="blue">{t('quarterly.summaryLocked')}</Alert>}
+        {locked && <Alert color="blue">{t('quarterly.summaryClosed')}</Alert>}
+        {detail && !locked && (
+          <Text size="xs" c="dimmed" data-testid="quarterly-summary-until">
+            {t('quarterly.summaryEditableUntil', { date: formatDate(detail.phase.ratingEndsOn, lang) })}
+          </Text>
+        )}
+        {detail?.draft && (
+          <Badge color="gray" variant="light" data-testid="quarterly-summary-draft">
+            {t('quarterly.summaryDraftAt', { at: formatDateTime(detail.draft.savedAt, lang) })}
+          </Badge>
+        )}
         <Textarea
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
@@ -229,9 +316,14 @@ export function SummaryPanel({ personId, year, quarter, onChanged }: { personId:
             <Text size="xs" c="dimmed">
               {text.length} / 8000
             </Text>
-            <Button leftSection={<IconSend size={16} />} loading={busy} onClick={() => void submit()} data-testid="quarterly-summary-submit">
-              {t('quarterly.summarySubmit')}
-            </Button>
+            <Group gap="sm">
+              <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} loading={busy} onClick={() => void submit(true)} data-testid="quarterly-summary-draft-save">
+                {t('quarterly.summaryDraft')}
+              </Button>
+              <Button leftSection={<IconSend size={16} />} loading={busy} onClick={() => void submit(false)} data-testid="quarterly-summary-submit">
+                {t('quarterly.summarySubmit')}
+              </Button>
+            </Group>
           </Group>
         )}
         {detail && detail.rating && (
@@ -244,6 +336,7 @@ export function SummaryPanel({ personId, year, quarter, onChanged }: { personId:
             </Text>
             <GradeBadge grade={detail.grade} />
             <StandardBadge meets={detail.meetsStandard} />
+            {detail.score !== null && <ScoreBasis row={detail} />}
           </Group>
         )}
       </Stack>
@@ -408,12 +501,40 @@ export function AssignPanel({
   }, [rater, ratees, run, year, quarter, describe, t, onAssigned])
 
   const few = rows.filter((r) => r.flags.includes('FEW_PEERS'))
+  const [auto, setAuto] = useState<AutoAssignPeersResult | null>(null)
+  const autoAssign = useCallback(async () => {
+    setBusy(true)
+    const r = await run('quarterly.autoAssignPeers', { year, quarter }, { notify: false })
+    setBusy(false)
+    if (!r.ok) {
+      setAuto(null)
+      return setProblem(describe(r.error))
+    }
+    setProblem(null)
+    setAuto(r.value)
+    notifySuccess(t('quarterly.autoAssigned', { count: r.value.created.length }))
+    onAssigned()
+  }, [run, year, quarter, describe, t, onAssigned])
+  const closed = rows[0]?.phase.phase === 'closed'
 
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
         {t('quarterly.assignLead')}
       </Text>
+      <Card withBorder radius="md" padding="md" data-testid="quarterly-auto-assign">
+        <Group justify="space-between" wrap="nowrap" gap="md">
+          <Text size="sm">{t('quarterly.autoAssignLead', { min: auto?.minPeerRaters ?? rows[0]?.phase.minPeerRaters ?? '' })}</Text>
+          <Button leftSection={<IconSparkles size={16} />} loading={busy} disabled={closed} onClick={() => void autoAssign()} data-testid="quarterly-auto-assign-run" style={{ flexShrink: 0 }}>
+            {t('quarterly.autoAssign')}
+          </Button>
+        </Group>
+        {auto && auto.short.length > 0 && (
+          <Alert color="yellow" mt="sm" icon={<IconAlertTriangle />} data-testid="quarterly-auto-assign-short">
+            {t('quarterly.autoAssignShort', { min: auto.minPeerRaters, names: auto.short.map((x) => `${x.rateeName}（${x.peers}）`).join('、') })}
+          </Alert>
+        )}
+      </Card>
       <Card withBorder radius="md" padding="md" data-testid="quarterly-assign">
         <Group align="flex-end" gap="md" wrap="nowrap">
           <Select

@@ -1,0 +1,36 @@
+import type { Command } from '../command'
+import { AUDIT_COMMANDS } from './audit'
+import { AUTH_COMMANDS } from './auth'
+import { BACKUP_COMMANDS } from './backup'
+import { CALENDAR_COMMANDS } from './calendar'
+import { GUIDELINE_COMMANDS } from './guideline'
+import { IMPORT_COMMANDS } from './imports'
+import { LEDGER_COMMANDS } from './ledger'
+import { ORG_COMMANDS } from './org'
+import { POLICY_COMMANDS } from './policy'
+import { QUARTERLY_COMMANDS } from './quarterly'
+import { ROLE_COMMANDS } from './roles'
+import { SETUP_COMMANDS } from './setup'
+import { USER_COMMANDS } from './users'
+
+/**
+ * Every `kaohe` command, one table per capability, in the order the help lists them. A new command
+ * goes into its capability's table (or a new file here); parsing and help follow from it.
+ */
+export const COMMAND_TABLES: readonly (readonly Command[])[] = [
+  SETUP_COMMANDS,
+  AUTH_COMMANDS,
+  USER_COMMANDS,
+  ROLE_COMMANDS,
+  AUDIT_COMMANDS,
+  BACKUP_COMMANDS,
+  ORG_COMMANDS,
+  IMPORT_COMMANDS,
+  LEDGER_COMMANDS,
+  QUARTERLY_COMMANDS,
+  CALENDAR_COMMANDS,
+  POLICY_COMMANDS,
+  GUIDELINE_COMMANDS,
+]
+
+export const COMMANDS: readonly Command[] = COMMAND_TABLES.flat()

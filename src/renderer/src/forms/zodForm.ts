@@ -1,0 +1,44 @@
+import type { z } from 'zod'
+import type { FormErrors } from '@mantine/form'
+import type { Lang } from '@shared/errors'
+import { issuePath, issueText } from './issues'
+
+/**
+ * A @mantine/form `validate` function from a zod schema — the contract's own (`contract['x.y'].input`
+ * or one field of it, `….shape.reason`), so a form checks exactly the limits main checks, in the
+ * UI language, without re-typing them.
+ *
+ * - `toInput` turns the form's values into what the schema parses (the method's input, or the one
+ *   field's value).
+ * - `fields` renames schema paths to form fields where they differ (the key '' is the schema itself,
+ *   for a one-field schema); a path mapped to '' is dropped (a field the form does not show).
+ * - Only the first issue of each field is kept, worded by forms/issues in the UI language.
+ */
+export function zodValidate<V>(
+  schema: z.ZodType,
+  lang: Lang | (() => Lang),
+  toInput: (values: V) => unknown,
+  fields: Record<string, string> = {},
+): (values: V) => FormErrors {
+  return (values) => {
+    const result = schema.safeParse(toInput(values))
+    if (result.success) return {}
+    const errors: FormErrors = {}
+    const language = typeof lang === 'function' ? lang() : lang
+    for (const issue of result.error.issues) {
+      const path = issuePath(issue)
+      const field = Object.hasOwn(fields, path) ? fields[path] : path
+      if (!field || field in errors) continue
+      errors[field] = issueText(issue, language)
+    }
+    return errors
+  }
+}
+
+/** The schema a slice declares for one method, narrowed to one field of its object input. */
+export function fieldOf(schema: z.ZodType, key: string): z.ZodType {
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape
+  const field = shape?.[key]
+  if (!field) throw new Error(`the schema has no field ${key}`)
+  return field
+}
