@@ -383,7 +383,7 @@ export const ERROR_EXIT = {
   RECOVERY_CODE_INVALID: 'denied',
   RECOVERY_LOCKED: 'denied',
   KEYFILE_BUSY: 'failure',
-  BACKUP_NOT_FOUND: 'failure',
+  BACKUP_NOT_FOUND: 'invalid',
   BACKUP_UNSIGNED: 'failure',
   BACKUP_SIGNATURE_INVALID: 'failure',
   BACKUP_FINGERPRINT_MISMATCH: 'failure',

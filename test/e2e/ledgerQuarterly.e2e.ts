@@ -63,7 +63,7 @@ async function signOut(page: Page) {
 
 async function rateFailing(page: Page, year: string, quarter: string, personId: number, reason: string) {
   await tid(page, 'quarterly-year').selectOption(year)
-  // The quarter buttons read 第1季度 … 第4季度 in Chinese: pick by position.
+  // The quarter buttons read 第一季度 … 第四季度 in Chinese: pick by position.
   await tid(page, 'quarterly-quarter').locator('label').nth(Number(quarter) - 1).click()
   await tid(page, `quarterly-rate-${personId}`).click()
   await tid(page, 'quarterly-performance').fill('55')

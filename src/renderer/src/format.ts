@@ -30,6 +30,11 @@ export function formatDateTime(iso: string | Date, lang: Lang): string {
 const ZH_NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 
 /** 2026年第一季度 in Chinese, 2026 Q1 in English. */
+/** A quarter on its own: 第一季度 in Chinese, Q1 in English. */
+export function quarterName(quarter: number, lang: Lang): string {
+  return lang === 'zh' ? `第${ZH_NUMERALS[quarter] ?? quarter}季度` : `Q${quarter}`
+}
+
 export function formatQuarter(year: number, quarter: number, lang: Lang): string {
   return lang === 'zh' ? `${year}年第${ZH_NUMERALS[quarter] ?? quarter}季度` : `${year} Q${quarter}`
 }

@@ -1,3 +1,4 @@
+import type { Role, Tier } from '@shared/roles'
 import type { Store } from '../../db/store'
 import { createHmac } from 'node:crypto'
 import { deriveKey, openSealed, randomBytes, seal, sealTo, unseal, type ScryptParams, type Sealed } from '../keys/primitives'
@@ -113,12 +114,20 @@ function handOver(store: Store, key: Buffer, now: Date): number[] {
 
 /** Discipline accounts that do not hold the T3 key yet. */
 export function awaitingHandover(store: Store): { id: number; public_key: string }[] {
+  return awaitingGrant(store, 'discipline', TIER)
+}
+
+/**
+ * Enabled accounts holding `role` that have no grant of `tier` yet: whom a holder's sign-in hands
+ * the key to (the T3 key to discipline accounts, the backup signing key to system administrators).
+ */
+export function awaitingGrant(store: Store, role: Role, tier: Tier | 'SIGN'): { id: number; public_key: string }[] {
   return store.all(
     store.qb
       .selectFrom('users')
       .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
       .select(['users.id', 'users.public_key'])
-      .where('user_roles.role', '=', 'discipline')
+      .where('user_roles.role', '=', role)
       .where('users.disabled', '=', 0)
       .where(({ not, exists, selectFrom }) =>
         not(
@@ -126,7 +135,7 @@ export function awaitingHandover(store: Store): { id: number; public_key: string
             selectFrom('tier_key_grants')
               .select('tier_key_grants.user_id')
               .whereRef('tier_key_grants.user_id', '=', 'users.id')
-              .where('tier_key_grants.tier', '=', TIER),
+              .where('tier_key_grants.tier', '=', tier),
           ),
         ),
       ),

@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto'
 import type { Store } from '../../db/store'
 import { openSealed, sealTo } from '../keys/primitives'
-import type { TierKeyHolder } from '../access/tierKeys'
+import { awaitingGrant, type TierKeyHolder } from '../access/tierKeys'
 
 /**
  * The unit's backup signing key (备份签名密钥), DESIGN.md §4. An Ed25519 key pair: the public key
@@ -109,7 +109,7 @@ export function signingKeyAtSignIn(store: Store, holder: TierKeyHolder, now: Dat
     created = currentSigningKey(store)
   }
   const handedTo: number[] = []
-  for (const waiting of awaitingSigningKey(store)) {
+  for (const waiting of awaitingGrant(store, 'sysadmin', GRANT)) {
     grant(store, waiting.id, waiting.public_key, key, now)
     handedTo.push(waiting.id)
   }
@@ -125,27 +125,6 @@ export function regrantSigningKey(store: Store, userId: number, newPublicKey: st
 /** When the sysadmin role is revoked the sealed private key goes with it. */
 export function revokeSigningKey(store: Store, userId: number): void {
   store.run(store.qb.deleteFrom('tier_key_grants').where('user_id', '=', userId).where('tier', '=', GRANT))
-}
-
-function awaitingSigningKey(store: Store): { id: number; public_key: string }[] {
-  return store.all(
-    store.qb
-      .selectFrom('users')
-      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-      .select(['users.id', 'users.public_key'])
-      .where('user_roles.role', '=', 'sysadmin')
-      .where('users.disabled', '=', 0)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('tier_key_grants')
-              .select('tier_key_grants.user_id')
-              .whereRef('tier_key_grants.user_id', '=', 'users.id')
-              .where('tier_key_grants.tier', '=', GRANT),
-          ),
-        ),
-      ),
-  )
 }
 
 function grant(store: Store, userId: number, publicKey: string, key: Buffer, now: Date): void {

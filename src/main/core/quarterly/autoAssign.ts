@@ -1,8 +1,8 @@
 import { GONE_STATUSES, type IsoDate } from '@shared/org'
-import type { AutoAssignPeersResult, PeerAssignmentView, Quarter } from '@shared/quarterly'
-import { idList } from '../../db/idList'
+import type { AutoAssignPeersResult, Quarter } from '@shared/quarterly'
 import type { Store } from '../../db/store'
 import { quarterlyRules } from './params'
+import { assignmentViews } from './peers'
 import { quarterPhase, requireNotClosed } from './phases'
 import { quarterBounds, requireStarted } from './quarters'
 
@@ -110,33 +110,6 @@ export function autoAssignPeers(
     )
     if (row) ids.push(row.id)
   }
-  return { created: createdViews(store, ids), short, minPeerRaters: minPeers }
+  return { created: ids.length ? assignmentViews(store, { ids }, false) : [], short, minPeerRaters: minPeers }
 }
 
-function createdViews(store: Store, ids: number[]): PeerAssignmentView[] {
-  if (!ids.length) return []
-  return store
-    .all(
-      store.qb
-        .selectFrom('peer_assignments as a')
-        .innerJoin('people as r', 'r.id', 'a.rater_id')
-        .innerJoin('people as e', 'e.id', 'a.ratee_id')
-        .leftJoin('departments as d', 'd.id', 'e.department_id')
-        .select(['a.id', 'a.year', 'a.quarter', 'a.rater_id', 'r.name as rater_name', 'a.ratee_id', 'e.name as ratee_name', 'e.staff_no', 'd.name as department'])
-        .where('a.id', 'in', idList(ids))
-        .orderBy('e.staff_no')
-        .orderBy('r.staff_no'),
-    )
-    .map((a) => ({
-      id: a.id,
-      year: a.year,
-      quarter: a.quarter as Quarter,
-      raterId: a.rater_id,
-      raterName: a.rater_name,
-      rateeId: a.ratee_id,
-      rateeName: a.ratee_name,
-      rateeStaffNo: a.staff_no,
-      department: a.department,
-      myScore: null,
-    }))
-}

@@ -1,6 +1,7 @@
 import { KaoheError } from '@shared/errors'
 import type { IsoDate } from '@shared/org'
 import type { AssignPeersResult, PeerAssignmentView, Quarter } from '@shared/quarterly'
+import { idList } from '../../db/idList'
 import type { Store } from '../../db/store'
 import { checkConsecutiveFailures, departmentAllowsPeers, departmentSizes } from './evaluation'
 import { quarterlyRules } from './params'
@@ -17,12 +18,14 @@ import { localDate } from '@shared/dates'
 interface AssignmentFilter {
   raterId?: number
   id?: number
+  /** Exactly these assignments (e.g. the ones an automatic assignment just made). */
+  ids?: number[]
   year?: number
   quarter?: Quarter
 }
 
 /** Assignments; `withOwnScore` only when the viewer is the rater (their own score). */
-function assignmentViews(store: Store, f: AssignmentFilter, withOwnScore: boolean): PeerAssignmentView[] {
+export function assignmentViews(store: Store, f: AssignmentFilter, withOwnScore: boolean): PeerAssignmentView[] {
   let q = store.qb
     .selectFrom('peer_assignments as a')
     .innerJoin('people as r', 'r.id', 'a.rater_id')
@@ -33,7 +36,9 @@ function assignmentViews(store: Store, f: AssignmentFilter, withOwnScore: boolea
     .orderBy('a.year', 'desc')
     .orderBy('a.quarter', 'desc')
     .orderBy('e.staff_no')
+    .orderBy('r.staff_no')
   if (f.raterId !== undefined) q = q.where('a.rater_id', '=', f.raterId)
+  if (f.ids !== undefined) q = q.where('a.id', 'in', idList(f.ids))
   if (f.id !== undefined) q = q.where('a.id', '=', f.id)
   if (f.year !== undefined) q = q.where('a.year', '=', f.year)
   if (f.quarter !== undefined) q = q.where('a.quarter', '=', f.quarter)

@@ -5,7 +5,7 @@ import type { SessionInfo } from '@shared/api/types'
 import { QUARTERS, type Quarter, type QuarterlyStatusRow } from '@shared/quarterly'
 import { useApi } from '../../api'
 import { PageHeader } from '../../components/PageHeader'
-import { formatQuarter } from '../../format'
+import { formatQuarter, quarterName } from '../../format'
 import { useLang } from '../../i18n'
 import { YearSelect } from '../../components/YearSelect'
 import { can, routeQuery } from '../../routes'
@@ -91,7 +91,7 @@ export function QuarterlyPage({ session, onNavigate }: { session: SessionInfo; o
               <SegmentedControl
                 value={String(quarter)}
                 onChange={(v) => setQuarter(Number(v) as Quarter)}
-                data={QUARTERS.map((q) => ({ value: String(q), label: t('quarterly.quarterShort', { quarter: q }) }))}
+                data={QUARTERS.map((q) => ({ value: String(q), label: quarterName(q, lang) }))}
                 data-testid="quarterly-quarter"
               />
             </Stack>

@@ -576,7 +576,7 @@ export function AssignPanel({
           </Alert>
         )}
         {result && result.warnings.length > 0 && (
-          <Alert color="orange" mt="sm" icon={<IconAlertTriangle />} title={t('quarterly.fewPeersTitle')} data-testid="quarterly-assign-warnings">
+          <Alert color="orange" mt="sm" icon={<IconAlertTriangle />} title={t('quarterly.fewPeersTitle', { min: auto?.minPeerRaters ?? rows[0]?.phase.minPeerRaters ?? '' })} data-testid="quarterly-assign-warnings">
             {result.warnings.map((w) => (
               <div key={w.rateeId}>{w[lang]}</div>
             ))}
@@ -589,7 +589,7 @@ export function AssignPanel({
         </Text>
         {few.length > 0 && (
           <Alert color="orange" variant="light" mb="sm" icon={<IconAlertTriangle />} data-testid="quarterly-few-peers">
-            {t('quarterly.fewPeersTitle')}：{t('quarterly.peersCount', { count: few.length })}
+            {t('quarterly.fewPeersTitle', { min: auto?.minPeerRaters ?? rows[0]?.phase.minPeerRaters ?? '' })}：{t('quarterly.peersCount', { count: few.length })}
           </Alert>
         )}
         <Group gap="xs">
