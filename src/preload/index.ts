@@ -2,6 +2,7 @@
 // over the single IPC channel. No other logic, nothing else exposed (main checks every call).
 import { contextBridge, ipcRenderer } from 'electron'
 import { IPC_CHANNEL, METHOD_NAMES } from '@shared/api/methodNames'
+import { PICK_FOLDER_CHANNEL, type KaoheDesktop } from '@shared/desktop'
 
 const api: Record<string, (input?: unknown) => Promise<unknown>> = {}
 for (const name of METHOD_NAMES) {
@@ -9,3 +10,7 @@ for (const name of METHOD_NAMES) {
 }
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api))
+
+// The desktop app's own calls (the browser bridge has none): one invoke, no argument.
+const desktop: KaoheDesktop = { pickFolder: () => ipcRenderer.invoke(PICK_FOLDER_CHANNEL) }
+contextBridge.exposeInMainWorld('kaoheDesktop', Object.freeze(desktop))

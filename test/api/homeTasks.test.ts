@@ -18,8 +18,8 @@ const ROSTER =
   ].join('\n') +
   '\n'
 
-async function team(): Promise<ReadyUnit> {
-  const u = await readyUnit({ clock: () => NOW })
+async function team(clock: () => Date = () => NOW): Promise<ReadyUnit> {
+  const u = await readyUnit({ clock })
   await u.as('hr1')
   await u.ok('org.roster.import', csv('花名册.csv', ROSTER))
   const people = await u.ok('org.people.list', {})
@@ -51,6 +51,23 @@ describe('home tasks (core/home)', () => {
         { kind: 'quarterly.ratingsDue', count: 2, route: 'quarterly?tab=status' },
       ]),
     )
+  })
+
+  it('counts ratings due only while the last ended quarter is in its rating phase (not before, not once it has closed)', async () => {
+    let now = NOW
+    const u = await team(() => now)
+    await u.as('disc1')
+    const ratingsDue = async () => (await u.ok('home.tasks')).find((t) => t.kind === 'quarterly.ratingsDue')
+    // 10 April: Q1 is being rated (RULES.md §5: after its 小结 working days).
+    expect(await ratingsDue()).toMatchObject({ count: 2 })
+    // 2 April: Q1 is still in its 小结 days; nothing can be rated yet.
+    now = new Date('2026-04-02T12:00:00Z')
+    await u.as('disc1') // a new sign-in: the clock jump locks the session
+    expect(await ratingsDue()).toBeUndefined()
+    // 20 May: Q1 has closed (ratings no longer save) and Q2 has not ended: no card.
+    now = new Date('2026-05-20T12:00:00Z')
+    await u.as('disc1')
+    expect(await ratingsDue()).toBeUndefined()
   })
 
   it('counts no reporting-line task for a person linked to an administrator account (the link and role paired outside the app)', async () => {

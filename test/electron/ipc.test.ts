@@ -1,8 +1,9 @@
-import type { IpcMain } from 'electron'
+import type { IpcMain, OpenDialogOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { IPC_CHANNEL } from '../../src/shared/api/methodNames'
 import type { Result } from '../../src/shared/errors'
-import { createIpcHandler, registerIpc } from '../../src/main/electron/ipc'
+import { createIpcHandler, createPickFolderHandler, registerIpc, registerPickFolder } from '../../src/main/electron/ipc'
+import { PICK_FOLDER_CHANNEL } from '../../src/shared/desktop'
 import { asContents, asElectron, FakeFrame, FakeWebContents, invokeEvent } from './fakes'
 
 function setup() {
@@ -83,5 +84,43 @@ describe('IPC sender check', () => {
     const { handler } = setup()
     registerIpc(asElectron<IpcMain>(ipcMain), handler)
     expect(ipcMain.handle).toHaveBeenCalledExactlyOnceWith(IPC_CHANNEL, handler)
+  })
+})
+
+describe('folder picker IPC (backups, desktop app only)', () => {
+  function pickSetup(result: { canceled: boolean; filePaths: string[] }) {
+    const window = new FakeWebContents('app://kaohe/index.html')
+    const showOpenDialog = vi.fn(async (_options: OpenDialogOptions) => result)
+    const handler = createPickFolderHandler({ trustedContents: () => asContents(window), showOpenDialog })
+    return { window, showOpenDialog, handler }
+  }
+
+  it('opens a folder dialog (may create a folder) for our main frame and returns the chosen folder', async () => {
+    const { window, showOpenDialog, handler } = pickSetup({ canceled: false, filePaths: ['/media/usb/kaohe-backup'] })
+    expect(await handler(invokeEvent(window))).toEqual({ ok: true, value: '/media/usb/kaohe-backup' })
+    expect(showOpenDialog).toHaveBeenCalledWith({ properties: ['openDirectory', 'createDirectory'] })
+  })
+
+  it('returns null when the dialog is cancelled', async () => {
+    const { window, handler } = pickSetup({ canceled: true, filePaths: [] })
+    expect(await handler(invokeEvent(window))).toEqual({ ok: true, value: null })
+  })
+
+  it('refuses another webContents or a subframe, and opens no dialog', async () => {
+    const { window, showOpenDialog, handler } = pickSetup({ canceled: false, filePaths: ['/tmp/x'] })
+    const refused = { ok: false, error: { code: 'FORBIDDEN', params: { method: 'desktop.pickFolder' } } }
+    expect(await handler(invokeEvent(new FakeWebContents('app://kaohe/index.html')))).toEqual(refused)
+    expect(await handler(invokeEvent(window, new FakeFrame('app://kaohe/index.html', 7, 2, window.mainFrame)))).toEqual(refused)
+    window.mainFrame.url = 'https://example.com/'
+    expect(await handler(invokeEvent(window))).toEqual(refused)
+    expect(showOpenDialog).not.toHaveBeenCalled()
+  })
+
+  it('is registered on its own channel, not the API channel', () => {
+    const handle = vi.fn()
+    const { handler } = pickSetup({ canceled: true, filePaths: [] })
+    registerPickFolder(asElectron<Pick<IpcMain, 'handle'>>({ handle }), handler)
+    expect(handle).toHaveBeenCalledWith(PICK_FOLDER_CHANNEL, handler)
+    expect(PICK_FOLDER_CHANNEL).not.toBe(IPC_CHANNEL)
   })
 })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
 import { IPC_CHANNEL, METHOD_NAMES } from '../../src/shared/api/methodNames'
+import { PICK_FOLDER_CHANNEL } from '../../src/shared/desktop'
 
 // Only these two Electron objects exist for the preload: touching anything else would throw.
 const electron = vi.hoisted(() => ({
@@ -12,7 +13,7 @@ vi.mock('electron', () => electron)
 await import('../../src/preload/index')
 
 function exposed(): Record<string, (input?: unknown) => Promise<unknown>> {
-  expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce()
+  expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(2)
   const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, Record<string, (input?: unknown) => Promise<unknown>>]
   expect(key).toBe('api')
   return api
@@ -41,9 +42,19 @@ describe('preload', () => {
     expect(await exposed()['users.list']?.({})).toEqual({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
+  it('exposes window.kaoheDesktop with only pickFolder, invoking its own channel with no argument', async () => {
+    const [key, desktop] = electron.contextBridge.exposeInMainWorld.mock.calls[1] as [string, Record<string, () => Promise<unknown>>]
+    expect(key).toBe('kaoheDesktop')
+    expect(Object.keys(desktop)).toEqual(['pickFolder'])
+    expect(Object.isFrozen(desktop)).toBe(true)
+    electron.ipcRenderer.invoke.mockClear()
+    await desktop.pickFolder?.()
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(PICK_FOLDER_CHANNEL)
+  })
+
   it('imports nothing but electron and the method names (no zod, no contract)', () => {
     const source = readFileSync(new URL('../../src/preload/index.ts', import.meta.url), 'utf8')
     const imports = [...source.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1])
-    expect(imports.sort()).toEqual(['@shared/api/methodNames', 'electron'])
+    expect(imports.sort()).toEqual(['@shared/api/methodNames', '@shared/desktop', 'electron'])
   })
 })

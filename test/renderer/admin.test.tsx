@@ -64,6 +64,35 @@ describe('users page (sysadmin)', () => {
     await waitFor(() => expect(api['users.list']).toHaveBeenCalledTimes(2))
   })
 
+  it("checks the display name against users.add's own schema (1–40), in Chinese, before calling", async () => {
+    const u = userEvent.setup()
+    const api = installFakeApi({
+      ...signedInAs(['sysadmin'], 'users'),
+      'users.list': () => ok([]),
+      'users.add': () => ok(user({ id: 9, username: 'staff.wu', displayName: '吴磊', roles: [] })),
+    })
+    renderApp()
+    await u.click(await screen.findByTestId('users-add'))
+    await u.type(screen.getByTestId('user-add-username'), 'staff.wu')
+    await u.type(screen.getByTestId('user-add-password'), 'Chuzhi#2025')
+    await u.type(screen.getByTestId('user-add-confirm'), 'Chuzhi#2025')
+    await u.click(screen.getByTestId('user-add-submit'))
+    expectShown(screen.getByText('不能为空'))
+
+    await u.click(screen.getByTestId('user-add-displayName'))
+    await u.paste('吴'.repeat(41))
+    await u.click(screen.getByTestId('user-add-submit'))
+    expectShown(screen.getByText('最多 40 个字'))
+    expect(api['users.add']).not.toHaveBeenCalled()
+
+    await u.clear(screen.getByTestId('user-add-displayName'))
+    await u.paste('吴'.repeat(40))
+    await u.click(screen.getByTestId('user-add-submit'))
+    await waitFor(() =>
+      expect(api['users.add']).toHaveBeenCalledWith({ username: 'staff.wu', displayName: '吴'.repeat(40), password: 'Chuzhi#2025' }),
+    )
+  })
+
   it('disables a user after confirmation', async () => {
     const u = userEvent.setup()
     const api = installFakeApi({

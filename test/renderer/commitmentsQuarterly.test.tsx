@@ -271,6 +271,10 @@ describe('quarterly evaluation (季度评估)', () => {
     await u.click(await screen.findByTestId('quarterly-rate-11'))
     expect(screen.queryByTestId('quarterly-rate-13')).toBeNull()
     expect((await screen.findByTestId('quarterly-ledger-count')).textContent).toContain('7')
+    // Without scores: the bounds in the message are quarterly.rate's own rating schema.
+    await u.click(screen.getByTestId('quarterly-rate-submit'))
+    expect((await screen.findByTestId('quarterly-rate-error')).textContent).toBe('业绩与潜力须为 0–100 的数（最多两位小数）')
+    expect(api['quarterly.rate']).not.toHaveBeenCalled()
     await u.type(screen.getByTestId('quarterly-performance'), '55')
     await u.type(screen.getByTestId('quarterly-potential'), '60')
     await u.click(screen.getByTestId('quarterly-fail'))

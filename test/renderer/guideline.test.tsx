@@ -106,15 +106,20 @@ describe('guideline editor (HR)', () => {
     const g = defaultGuideline()
     const api = installFakeApi({
       ...handlers(['hr'], guidelineView({ current: { ...publishedInfo({ state: 'inForce' }), guideline: g }, versions: [publishedInfo({ state: 'inForce' })] })),
-      'guideline.startRevision': () => ok(guidelineView({ current: { ...publishedInfo({ state: 'inForce' }), guideline: g }, draft: draftOf(g, '年中调整核心任务') })),
+      'guideline.startRevision': () => ok(guidelineView({ current: { ...publishedInfo({ state: 'inForce' }), guideline: g }, draft: draftOf(g, '改年中调整核心任务') })),
     })
     renderApp()
     await u.click(await screen.findByTestId('guideline-start-revision'))
     await u.click(screen.getByTestId('guideline-reason-submit'))
-    expectShown(screen.getByText('请填写理由（至少 2 个字）'))
+    // guideline.startRevision's own bound (min 2), in Chinese; nothing is sent.
+    expectShown(screen.getByText('至少 2 个字'))
+    await u.type(screen.getByTestId('guideline-reason'), '改')
+    await u.click(screen.getByTestId('guideline-reason-submit'))
+    expectShown(screen.getByText('至少 2 个字'))
+    expect(api['guideline.startRevision']).not.toHaveBeenCalled()
     await u.type(screen.getByTestId('guideline-reason'), '年中调整核心任务')
     await u.click(screen.getByTestId('guideline-reason-submit'))
-    await waitFor(() => expect(api['guideline.startRevision']).toHaveBeenCalledWith({ year: new Date().getFullYear(), reason: '年中调整核心任务' }))
+    await waitFor(() => expect(api['guideline.startRevision']).toHaveBeenCalledWith({ year: new Date().getFullYear(), reason: '改年中调整核心任务' }))
     expectShown(await screen.findByTestId('guideline-draft'))
   })
 })

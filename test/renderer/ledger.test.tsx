@@ -227,8 +227,13 @@ describe('ledger (台账)', () => {
     renderApp()
     await u.click(await screen.findByTestId('ledger-void-5'))
     await u.click(screen.getByTestId('ledger-void-submit'))
-    expectShown(await screen.findByText('请填写作废原因（至少 2 个字）'))
+    // The bound is ledger.void's own schema (min 2), worded in Chinese.
+    expectShown(await screen.findByText('至少 2 个字'))
+    await u.type(screen.getByTestId('ledger-void-reason'), '错')
+    await u.click(screen.getByTestId('ledger-void-submit'))
+    expectShown(await screen.findByText('至少 2 个字'))
     expect(api['ledger.void']).not.toHaveBeenCalled()
+    await u.click(screen.getByRole('button', { name: '取消' }))
 
     await u.click(screen.getByTestId('ledger-filter-voided'))
     await u.click(await screen.findByTestId('ledger-void-5'))

@@ -3,7 +3,8 @@ import './setup'
 import { describe, expect, it } from 'vitest'
 import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import type { CalendarYear, PolicyView } from '../../src/shared/api/types'
+import type { CalendarYear, PolicyView, TalkStatus } from '../../src/shared/api/types'
+import type { Quarter, QuarterlyStatusRow } from '../../src/shared/quarterly'
 import { expectShown, installFakeApi, ok, renderApp } from './helpers'
 import { calendarYear, policyView, signedInAs } from './domainFakes'
 
@@ -75,5 +76,103 @@ describe('a fast year switch shows only the selected year (useApiData drops late
     expect(screen.getByTestId('calendar-source').textContent).toContain(`通知${NEXT_YEAR}`)
     expect(screen.getByTestId(`cal-day-${NEXT_YEAR}-05-01`).getAttribute('title')).toContain(`劳动节${NEXT_YEAR}`)
     expect(screen.queryByTestId(`cal-day-${LATE_YEAR}-05-01`)).toBeNull()
+  })
+})
+
+function talkRow(month: string, name: string): TalkStatus {
+  return { personId: 11, personName: name, staffNo: 'A0011', month, talk: null, overdue: false }
+}
+
+function quarterRow(quarter: Quarter, name: string): QuarterlyStatusRow {
+  return {
+    personId: 11,
+    staffNo: 'A0011',
+    name,
+    department: '社保科',
+    year: THIS_YEAR,
+    quarter,
+    summarySubmittedAt: null,
+    rating: null,
+    peersAssigned: 0,
+    peersRated: 0,
+    peerMean: null,
+    score: null,
+    grade: null,
+    meetsStandard: null,
+    guidelineVersion: 1,
+    flags: ['NOT_RATED'],
+    phase: {
+      year: THIS_YEAR,
+      quarter,
+      phase: 'open',
+      from: `${THIS_YEAR}-01-01`,
+      to: `${THIS_YEAR}-03-31`,
+      summaryDueOn: `${THIS_YEAR}-04-08`,
+      ratingFrom: `${THIS_YEAR}-04-09`,
+      ratingEndsOn: `${THIS_YEAR}-04-22`,
+      closesOn: `${THIS_YEAR}-04-23`,
+      reopened: null,
+      summaryDueWorkingDays: 5,
+      ratingWorkingDays: 10,
+      minPeerRaters: 3,
+    },
+    scoreBasis: null,
+  }
+}
+
+describe('a fast quarter or month switch shows only the selected one', () => {
+  it('季度评估: the quarter left behind answering late does not replace the selected quarter', async () => {
+    const u = userEvent.setup()
+    const late = deferred<{ ok: true; value: QuarterlyStatusRow[] }>()
+    const api = installFakeApi({
+      ...signedInAs(['hr'], `quarterly?year=${THIS_YEAR}&quarter=1`),
+      'org.people.list': () => ok([]),
+      'quarterly.status': ({ quarter }: { year: number; quarter: Quarter }) =>
+        quarter === 2 ? late.promise : ok([quarterRow(quarter, `第${quarter}季的人`)]),
+    })
+    renderApp()
+    expectShown(await screen.findByText('第1季的人', {}, FIRST_SCREEN))
+
+    // 第二季度 hangs; the user goes on at once to 第三季度, answered at once.
+    await u.click(screen.getByText('第二季度'))
+    await u.click(screen.getByText('第三季度'))
+    expectShown(await screen.findByText('第3季的人'))
+    expect(api['quarterly.status']).toHaveBeenCalledWith({ year: THIS_YEAR, quarter: 2 })
+
+    await act(async () => {
+      late.resolve(ok([quarterRow(2, '第2季的人')]))
+      await late.promise
+    })
+    expectShown(screen.getByText('第3季的人'))
+    expect(screen.queryByText('第2季的人')).toBeNull()
+    expect(screen.queryByText('第1季的人')).toBeNull()
+  })
+
+  it('每月沟通: the month left behind answering late does not replace the selected month', async () => {
+    const u = userEvent.setup()
+    const late = deferred<{ ok: true; value: TalkStatus[] }>()
+    const api = installFakeApi({
+      ...signedInAs(['hr'], `talks?month=${THIS_YEAR}-03`),
+      'org.people.list': () => ok([]),
+      'talks.list': ({ month }: { month: string }) =>
+        month === `${THIS_YEAR}-04` ? late.promise : ok([talkRow(month, `${month}的人`)]),
+    })
+    renderApp()
+    expectShown(await screen.findByText(`${THIS_YEAR}-03的人`, {}, FIRST_SCREEN))
+
+    // April hangs; the user picks May at once (answered at once).
+    await u.click(screen.getByTestId('talks-month'))
+    await u.click(await screen.findByText('4月'))
+    await u.click(screen.getByTestId('talks-month'))
+    await u.click(await screen.findByText('5月'))
+    expectShown(await screen.findByText(`${THIS_YEAR}-05的人`))
+    expect(api['talks.list']).toHaveBeenCalledWith({ month: `${THIS_YEAR}-04` })
+
+    await act(async () => {
+      late.resolve(ok([talkRow(`${THIS_YEAR}-04`, `${THIS_YEAR}-04的人`)]))
+      await late.promise
+    })
+    expectShown(screen.getByText(`${THIS_YEAR}-05的人`))
+    expect(screen.queryByText(`${THIS_YEAR}-04的人`)).toBeNull()
   })
 })

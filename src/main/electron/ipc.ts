@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
+import type { IpcMain, IpcMainInvokeEvent, OpenDialogOptions, WebContents } from 'electron'
 import { IPC_CHANNEL } from '@shared/api/methodNames'
+import { PICK_FOLDER_CHANNEL } from '@shared/desktop'
 import type { Result } from '@shared/errors'
 import type { KaoheApp } from '../api/app'
 import { isAppUrl } from './origin'
@@ -28,7 +29,7 @@ export interface IpcHandlerOptions {
 
 export type IpcCallHandler = (event: IpcMainInvokeEvent, method: unknown, input: unknown) => Promise<Result<unknown>>
 
-function forbidden(method: unknown): Result<unknown> {
+function forbidden(method: unknown): Result<never> {
   const name = typeof method === 'string' ? method.slice(0, 100) : typeof method
   return { ok: false, error: { code: 'FORBIDDEN', params: { method: name } } }
 }
@@ -54,4 +55,22 @@ function defaultLogError(ref: string, error: unknown): void {
 
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handler: IpcCallHandler): void {
   ipcMain.handle(IPC_CHANNEL, handler)
+}
+
+/** Electron's dialog.showOpenDialog, bound to the main window (main.ts passes it in; tests pass a fake). */
+export type ShowOpenDialog = (options: OpenDialogOptions) => Promise<{ canceled: boolean; filePaths: string[] }>
+
+export type PickFolderHandler = (event: IpcMainInvokeEvent) => Promise<Result<string | null>>
+
+/** The folder picker (backups): same sender check as the API channel; the chosen folder, or null when cancelled. */
+export function createPickFolderHandler(options: { trustedContents: () => WebContents | null; showOpenDialog: ShowOpenDialog }): PickFolderHandler {
+  return async (event) => {
+    if (!isTrustedSender(event, options.trustedContents())) return forbidden('desktop.pickFolder')
+    const chosen = await options.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] })
+    return { ok: true, value: chosen.canceled ? null : (chosen.filePaths[0] ?? null) }
+  }
+}
+
+export function registerPickFolder(ipcMain: Pick<IpcMain, 'handle'>, handler: PickFolderHandler): void {
+  ipcMain.handle(PICK_FOLDER_CHANNEL, handler)
 }

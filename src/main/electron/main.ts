@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
 import { createKaohe, type KaoheApp } from '../api/app'
 import { hardenAllWebContents, hardenSession } from './hardening'
-import { createIpcHandler, registerIpc } from './ipc'
+import { createIpcHandler, createPickFolderHandler, registerIpc, registerPickFolder } from './ipc'
 import { APP_ENTRY_URL } from './origin'
 import { registerAppScheme, serveApp } from './protocol'
 import { windowOptions } from './windowOptions'
@@ -80,6 +80,13 @@ export function startDesktop({ mainDir = __dirname, argv = process.argv }: Deskt
         createIpcHandler({
           app: kaohe,
           trustedContents: () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
+        }),
+      )
+      registerPickFolder(
+        ipcMain,
+        createPickFolderHandler({
+          trustedContents: () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
+          showOpenDialog: (options) => (mainWindow !== null ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
         }),
       )
       mainWindow = createMainWindow(paths.preload)

@@ -1,9 +1,10 @@
 import { GONE_STATUSES, type IsoDate } from '@shared/org'
 import type { NineBoxView, Quarter } from '@shared/quarterly'
 import { idList } from '../../db/idList'
-import type { ReadableDB } from '../../db/store'
+import type { ReadableDB, Store } from '../../db/store'
 import { NINE_BOX_BANDS, nineBox } from './nineBox'
 import { quarterlyParams } from './params'
+import { quarterPhase } from './phases'
 import { lastEndedQuarter, quarterBounds } from './quarters'
 
 /**
@@ -38,9 +39,14 @@ export function nineBoxView(store: ReadableDB, scope: 'all' | readonly number[],
   return { year, quarter, cutoffs: { ...params.nineBoxCutoffs }, guidelineVersion: params.version, cells }
 }
 
-/** A supervisor's direct reports in post without a rating for the last ended quarter. */
-export function ratingsDue(store: ReadableDB, supervisorPersonId: number, today: IsoDate): number {
+/**
+ * A supervisor's direct reports in post without a rating for the last ended quarter, counted only
+ * while that quarter is in its rating phase (core/quarterly/phases.ts): before it nothing can be
+ * rated yet, after it closes nothing saves any more.
+ */
+export function ratingsDue(store: Store, supervisorPersonId: number, today: IsoDate): number {
   const q = lastEndedQuarter(today)
+  if (quarterPhase(store, q.year, q.quarter, today).phase !== 'rating') return 0
   const reports = store.all(
     store.qb
       .selectFrom('people')

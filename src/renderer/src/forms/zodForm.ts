@@ -42,3 +42,26 @@ export function fieldOf(schema: z.ZodType, key: string): z.ZodType {
   if (!field) throw new Error(`the schema has no field ${key}`)
   return field
 }
+
+/**
+ * The bounds a schema declares, for an input's props (`maxLength`, `min`, `max`) so they are the
+ * schema's and not re-typed: string lengths or number values, through optional/nullable/default.
+ */
+export function limitsOf(schema: z.ZodType): { minLength?: number; maxLength?: number; min?: number; max?: number } {
+  let s = schema as unknown as {
+    unwrap?: () => unknown
+    minLength?: number | null
+    maxLength?: number | null
+    minValue?: number | null
+    maxValue?: number | null
+    def?: { type?: string }
+  }
+  const wrappers = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly'])
+  while (typeof s.unwrap === 'function' && wrappers.has(s.def?.type ?? '')) s = s.unwrap() as typeof s
+  const out: { minLength?: number; maxLength?: number; min?: number; max?: number } = {}
+  if (typeof s.minLength === 'number') out.minLength = s.minLength
+  if (typeof s.maxLength === 'number') out.maxLength = s.maxLength
+  if (typeof s.minValue === 'number' && Number.isFinite(s.minValue)) out.min = s.minValue
+  if (typeof s.maxValue === 'number' && Number.isFinite(s.maxValue)) out.max = s.maxValue
+  return out
+}

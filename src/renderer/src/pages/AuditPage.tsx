@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useEffect, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
 import {
   ActionIcon,
   Alert,
@@ -33,6 +33,7 @@ import { DateField } from '../components/DateField'
 import { PageHeader } from '../components/PageHeader'
 import { formatBytes, formatDateTime, formatDateTimeSeconds } from '../format'
 import { useLang } from '../i18n'
+import { useApiData } from '../useApiData'
 import { auditActionLabel, auditActionSearch, auditTargetLabel, dayRangeInstants } from './auditWords'
 
 export const AUDIT_PAGE_SIZE = 50
@@ -61,7 +62,6 @@ export function AuditPage() {
   // Cursors of the pages above the current one, newest first; the current cursor is the last.
   const [cursors, setCursors] = useState<(number | undefined)[]>([undefined])
   const [page, setPage] = useState<AuditPageData | null>(null)
-  const [loading, setLoading] = useState(false)
   const [open, setOpen] = useState<Set<number>>(new Set())
   const [verifying, setVerifying] = useState(false)
   const [report, setReport] = useState<AuditVerifyReport | null>(null)
@@ -70,28 +70,31 @@ export function AuditPage() {
 
   const beforeSeq = cursors[cursors.length - 1]
 
-  const load = useCallback(async () => {
-    setLoading(true)
-    const search = filters.action.trim() ? auditActionSearch(filters.action, t, i18n) : null
-    const r = await run('audit.list', {
+  // The page for the current filters and cursor (the keyset paging above is unchanged): a late
+  // answer for filters or a page no longer asked for is dropped (useApiData). The page shown
+  // stays until the answer for the new question replaces it.
+  const actionSearch = filters.action.trim() ? auditActionSearch(filters.action, t, i18n) : null
+  const list = useApiData(
+    'audit.list',
+    {
       limit: AUDIT_PAGE_SIZE,
       ...(beforeSeq !== undefined ? { beforeSeq } : {}),
       ...(filters.actor.trim() ? { actor: filters.actor.trim() } : {}),
-      ...(search && 'prefix' in search ? { action: search.prefix } : {}),
-      ...(search && 'codes' in search ? { actions: search.codes } : {}),
+      ...(actionSearch && 'prefix' in actionSearch ? { action: actionSearch.prefix } : {}),
+      ...(actionSearch && 'codes' in actionSearch ? { actions: actionSearch.codes } : {}),
       ...(filters.outcome ? { outcome: filters.outcome } : {}),
       ...dayRangeInstants(filters.from, filters.to),
-    })
-    setLoading(false)
-    if (r.ok) {
-      setPage(r.value)
-      setOpen(new Set())
-    }
-  }, [run, beforeSeq, filters, t, i18n])
+    },
+    [],
+  )
+  const loading = list.loading
+  const answered = list.data
 
   useEffect(() => {
-    void load()
-  }, [load])
+    if (answered === null) return
+    setPage(answered)
+    setOpen(new Set())
+  }, [answered])
 
   const search = (e?: React.FormEvent) => {
     e?.preventDefault()

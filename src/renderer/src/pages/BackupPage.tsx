@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Alert, Button, Card, Code, PasswordInput, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core'
+import { Alert, Button, Card, Code, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core'
 import { IconAlertTriangle, IconDatabaseExport, IconDatabaseImport, IconShieldCheck } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { BackupInfo, BackupSigningKeyView } from '@shared/api/types'
@@ -62,6 +62,17 @@ export function BackupPage({ onRestored }: { onRestored: () => void }) {
     }
   }
 
+  // Only the desktop app has a system folder dialog (window.kaoheDesktop); the browser keeps the typed path.
+  const desktop = window.kaoheDesktop
+  const pickFolder = async (action: Action) => {
+    if (!desktop) return
+    const chosen = await desktop.pickFolder()
+    if (chosen.ok && chosen.value !== null) {
+      const value = chosen.value
+      setFolders((f) => ({ ...f, [action]: value }))
+    }
+  }
+
   const card = (action: Action, icon: React.ReactNode, color: string | undefined, danger = false) => (
     <Card withBorder radius="md" padding="lg" className="choice-card">
       <Stack gap="sm" style={{ flex: 1 }}>
@@ -72,16 +83,24 @@ export function BackupPage({ onRestored }: { onRestored: () => void }) {
         <Text size="sm" c="dimmed" style={{ flex: 1 }}>
           {t(`backup.${action}Text`)}
         </Text>
-        <TextInput
-          label={t('backup.folder')}
-          description={t('backup.folderHint')}
-          value={folders[action]}
-          onChange={(e) => {
-            const value = e.currentTarget.value
-            setFolders((f) => ({ ...f, [action]: value }))
-          }}
-          data-testid={`backup-${action}-folder`}
-        />
+        <Group gap="xs" align="flex-end" wrap="nowrap">
+          <TextInput
+            style={{ flex: 1 }}
+            label={t('backup.folder')}
+            description={t('backup.folderHint')}
+            value={folders[action]}
+            onChange={(e) => {
+              const value = e.currentTarget.value
+              setFolders((f) => ({ ...f, [action]: value }))
+            }}
+            data-testid={`backup-${action}-folder`}
+          />
+          {desktop && (
+            <Button variant="default" onClick={() => void pickFolder(action)} data-testid={`backup-${action}-pick`}>
+              {t('backup.pickFolder')}
+            </Button>
+          )}
+        </Group>
         {action !== 'create' && (
           <>
             <PasswordInput

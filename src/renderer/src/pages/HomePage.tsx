@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react'
 import { Alert, Badge, Button, Card, EmptyState, Group, Loader, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core'
 import { IconArrowRight, IconChecklist, IconInfoCircle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { HomeTask, HomeTimeline, SessionInfo } from '@shared/api/types'
+import type { HomeTimeline, SessionInfo } from '@shared/api/types'
 import { isAdminRole } from '@shared/roles'
-import { useApi } from '../api'
+import { useApiData } from '../useApiData'
 import { normalizeRoute } from '../routes'
 import { formatDate, formatQuarter } from '../format'
 import { useLang } from '../i18n'
@@ -83,35 +82,13 @@ function TimelineCard({ timeline, roles }: { timeline: HomeTimeline; roles: read
 /** 首页: greeting, what the role is for, the year's cycle, and the pending tasks from `home.tasks`. */
 export function HomePage({ session, onNavigate }: { session: SessionInfo; onNavigate: (route: string) => void }) {
   const { t, i18n } = useTranslation()
-  const { run } = useApi()
-  const [tasks, setTasks] = useState<HomeTask[] | null>(null)
-  const [failed, setFailed] = useState(false)
-  const [timeline, setTimeline] = useState<HomeTimeline | null>(null)
   const lang = useLang()
   const hasContentRole = session.roles.some((r) => !isAdminRole(r))
-
-  useEffect(() => {
-    if (!hasContentRole) return
-    let live = true
-    void run('home.timeline', {}, { notify: false }).then((r) => {
-      if (live && r.ok) setTimeline(r.value)
-    })
-    return () => {
-      live = false
-    }
-  }, [run, hasContentRole])
-
-  useEffect(() => {
-    let live = true
-    void run('home.tasks').then((r) => {
-      if (!live) return
-      if (r.ok) setTasks(r.value)
-      else setFailed(true)
-    })
-    return () => {
-      live = false
-    }
-  }, [run])
+  // The one hook for reads: answers for a page already left are dropped (useApiData).
+  const timeline = useApiData('home.timeline', hasContentRole ? {} : null, [], { notify: false }).data
+  const taskList = useApiData('home.tasks', {}, [])
+  const tasks = taskList.data
+  const failed = taskList.error !== null
 
   const taskLabel = (kind: string) => {
     const key = `tasks.${taskKey(kind)}`

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Text, Textarea, Tooltip } from '@mantine/core'
 import { MonthPickerInput } from '@mantine/dates'
 import { IconAlertTriangle, IconCalendar, IconMessagePlus } from '@tabler/icons-react'
@@ -12,6 +12,7 @@ import { formatDate, todayIso } from '../format'
 import { useLang } from '../i18n'
 import { useUnitPeople } from './ledger/people'
 import { routeQuery } from '../routes'
+import { useApiData } from '../useApiData'
 
 const thisMonth = () => todayIso().slice(0, 7)
 
@@ -24,25 +25,17 @@ function lastDayOf(month: string): string {
 export function TalksPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
   const lang = useLang()
-  const { run } = useApi()
   const people = useUnitPeople(session)
   // The home page's overdue card opens the month it counts (talks?month=2026-11).
   const [month, setMonth] = useState(() => {
     const asked = routeQuery().get('month')
     return asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : thisMonth()
   })
-  const [rows, setRows] = useState<TalkStatus[] | null>(null)
   const [recording, setRecording] = useState<TalkStatus | null>(null)
-
-  const load = useCallback(async () => {
-    setRows(null)
-    const r = await run('talks.list', { month })
-    setRows(r.ok ? r.value : [])
-  }, [run, month])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  // One month's list: a late answer for a month no longer selected is dropped (useApiData).
+  const talks = useApiData('talks.list', { month }, [])
+  const rows = talks.error ? [] : talks.data
+  const setData = talks.setData
 
   const reportIds = useMemo(() => new Set(people.reports.map((p) => p.id)), [people.reports])
   const done = rows?.filter((r) => r.talk).length ?? 0
@@ -100,7 +93,7 @@ export function TalksPage({ session }: { session: SessionInfo }) {
         onClose={() => setRecording(null)}
         onRecorded={(status) => {
           setRecording(null)
-          setRows((prev) => prev?.map((r) => (r.personId === status.personId ? status : r)) ?? prev)
+          if (rows) setData(rows.map((r) => (r.personId === status.personId ? status : r)))
         }}
       />
     </Stack>

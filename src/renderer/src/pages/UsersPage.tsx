@@ -15,6 +15,7 @@ import {
 } from '@mantine/core'
 import { IconAlertTriangle, IconKey, IconLockOpen, IconUserPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { contract } from '@shared/api/contract'
 import type { SessionInfo, UserSummary } from '@shared/api/types'
 import { notifySuccess, useApi } from '../api'
 import { ConfirmModal } from '../components/ConfirmModal'
@@ -23,9 +24,12 @@ import { PasswordRuleHint } from '../components/PasswordRuleHint'
 import { RoleBadges } from '../components/RoleBadges'
 import { formatDateTime } from '../format'
 import { useLang } from '../i18n'
+import { fieldOf, zodValidate } from '../forms/zodForm'
 import { checkPassword, USERNAME_RE } from '../password'
 import { ResetRequestsCard } from './ResetRequestsCard'
 import { isAdminRole } from '@shared/roles'
+
+const DISPLAY_NAME = fieldOf(contract['users.add'].input, 'displayName')
 
 /** 用户管理 (系统管理员): list, add, disable/enable, reset password. */
 export function UsersPage({ session }: { session: SessionInfo }) {
@@ -253,6 +257,8 @@ function AddUserModal({
 }) {
   const { t } = useTranslation()
   const { run, describe } = useApi()
+  const lang = useLang()
+  const checkDisplayName = zodValidate<string>(DISPLAY_NAME, lang, (v) => v, { '': 'displayName' })
   const [username, setUsername] = useState('')
   const [displayName, setDisplayName] = useState('')
   const [password, setPassword] = useState('')
@@ -274,8 +280,8 @@ function AddUserModal({
 
   const errors = {
     username: USERNAME_RE.test(username.trim()) ? undefined : t('wizard.usernameInvalid'),
-    displayName:
-      displayName.trim().length >= 1 && displayName.trim().length <= 40 ? undefined : t('wizard.displayNameInvalid'),
+    // 1–40 characters: users.add's own schema, worded in the UI language.
+    displayName: checkDisplayName(displayName).displayName as string | undefined,
     password: checkPassword(password).ok ? undefined : t('password.weak'),
     confirm: confirm === password ? undefined : t('password.mismatch'),
   }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Alert, Badge, Button, Card, Group, Loader, NativeSelect, Stack, Tabs, Text } from '@mantine/core'
 import { IconEdit, IconEye, IconGitPullRequest } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,7 @@ import { useApi } from '../../api'
 import { PageHeader } from '../../components/PageHeader'
 import { UnitTable, type UnitColumn } from '../../components/UnitTable'
 import { YearSelect } from '../../components/YearSelect'
+import { useApiData } from '../../useApiData'
 import { can } from '../../routes'
 import { useUnitPeople } from '../ledger/people'
 import { DraftEditor } from './DraftEditor'
@@ -20,22 +21,14 @@ const WIDE = ['hr', 'leader', 'leaderHead'] as const
 /** 绩效承诺书: one's own letter, the direct reports' letters, revision requests, all letters. */
 export function CommitmentsPage({ session, onNavigate }: { session: SessionInfo; onNavigate: (route: string) => void }) {
   const { t } = useTranslation()
-  const { run } = useApi()
   const people = useUnitPeople(session)
   const [year, setYear] = useState(() => new Date().getFullYear())
-  const [list, setList] = useState<CommitmentSummary[] | null>(null)
   const [open, setOpen] = useState<{ personId: number; name: string; mode: LetterMode } | null>(null)
   const [tab, setTab] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    const r = await run('commitments.list', { year })
-    setList(r.ok ? r.value : [])
-  }, [run, year])
-
-  useEffect(() => {
-    setList(null)
-    void load()
-  }, [load])
+  // One year's letters: a late answer for a year no longer selected is dropped (useApiData).
+  const letters = useApiData('commitments.list', { year }, [])
+  const list = letters.error ? [] : letters.data
+  const load = letters.reload
 
   // The session has no person id: the account's person is found by user name, or (without org.read)
   // it is the one letter the list returns, which is the signed-in person's own.

@@ -25,6 +25,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { contract } from '@shared/api/contract'
 import type { GuidelineState, GuidelineVersionInfo, GuidelineView, SessionInfo } from '@shared/api/types'
 import type { AnnualGuideline } from '@shared/guideline/model'
 import type { Violation } from '@shared/guideline/violation'
@@ -35,7 +36,9 @@ import { PageHeader } from '../../components/PageHeader'
 import { YearSelect } from '../../components/YearSelect'
 import { formatDate, formatDateTime } from '../../format'
 import { useLang } from '../../i18n'
+import { fieldOf, limitsOf, zodValidate } from '../../forms/zodForm'
 import { can } from '../../routes'
+import { useApiData } from '../../useApiData'
 import { GuidelineDocument } from './GuidelineDocument'
 import { GuidelineEditor } from './GuidelineEditor'
 
@@ -56,36 +59,20 @@ export function printRoute(year: number, version: number): string {
 /** 考核指引: the version in force, the draft (HR edits, the head publishes), and every version. */
 export function GuidelinePage({ session, onNavigate }: { session: SessionInfo; onNavigate: (route: string) => void }) {
   const { t } = useTranslation()
-  const { run } = useApi()
   const [year, setYear] = useState(() => new Date().getFullYear())
-  const [view, setView] = useState<GuidelineView | null>(null)
-  const [constraints, setConstraints] = useState<PolicyConstraintValues | null>(null)
   const [reading, setReading] = useState<number | null>(null)
   const canDraft = can(session.roles, 'guideline.draft')
   const canEdit = can(session.roles, 'guideline.edit')
   const canPublish = can(session.roles, 'guideline.publish')
   const canPolicy = can(session.roles, 'policy.read')
 
-  const load = useCallback(async () => {
-    setView(null)
-    const r = await run('guideline.get', { year })
-    if (r.ok) setView(r.value)
-  }, [run, year])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  useEffect(() => {
-    if (!canPolicy || !canDraft) return
-    let live = true
-    void run('policy.get', { year }, { notify: false }).then((r) => {
-      if (live) setConstraints(r.ok ? r.value.constraints : null)
-    })
-    return () => {
-      live = false
-    }
-  }, [run, year, canPolicy, canDraft])
+  // One year's guideline and the policy's limits for it: a late answer for a year no longer
+  // selected is dropped (useApiData).
+  const guideline = useApiData('guideline.get', { year }, [])
+  const view = guideline.data
+  const setView = guideline.setData
+  const policy = useApiData('policy.get', canPolicy && canDraft ? { year } : null, [], { notify: false })
+  const constraints: PolicyConstraintValues | null = policy.data?.constraints ?? null
 
   const current = view?.current ?? null
 
@@ -490,6 +477,9 @@ function DraftWorkspace({
   )
 }
 
+const REVISION_REASON = fieldOf(contract['guideline.startRevision'].input, 'reason')
+const REVISION_REASON_LIMITS = limitsOf(REVISION_REASON)
+
 function StartRevisionModal({
   opened,
   year,
@@ -502,6 +492,7 @@ function StartRevisionModal({
   onDone: (v: GuidelineView) => void
 }) {
   const { t } = useTranslation()
+  const lang = useLang()
   const { run, describe } = useApi()
   const [reason, setReason] = useState('')
   const [tried, setTried] = useState(false)
@@ -516,7 +507,9 @@ function StartRevisionModal({
     }
   }, [opened])
 
-  const invalid = reason.trim().length < 2
+  // The reason's limits are guideline.startRevision's own schema, worded in the UI language.
+  const problem = zodValidate<string>(REVISION_REASON, lang, (v) => v, { '': 'reason' })(reason).reason as string | undefined
+  const invalid = problem !== undefined
   const submit = async () => {
     setTried(true)
     if (invalid) return
@@ -536,10 +529,10 @@ function StartRevisionModal({
           label={t('guideline.reason')}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
-          error={tried && invalid ? t('guideline.reasonRequired') : undefined}
+          error={tried ? problem : undefined}
           withAsterisk
           rows={3}
-          maxLength={500}
+          maxLength={REVISION_REASON_LIMITS.maxLength}
           data-testid="guideline-reason"
         />
         {error && (

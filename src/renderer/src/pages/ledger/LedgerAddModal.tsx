@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Alert, Button, FileInput, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import { IconAlertTriangle, IconPaperclip } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { contract } from '@shared/api/contract'
 import type { LedgerEntryView, PersonSummary } from '@shared/api/types'
 import type { LedgerKind } from '@shared/ledger'
 import { notifySuccess, useApi } from '../../api'
@@ -9,6 +10,7 @@ import { DateField } from '../../components/DateField'
 import { readFileAsBase64 } from '../../files'
 import { todayIso } from '../../format'
 import { useLang } from '../../i18n'
+import { fieldOf, limitsOf } from '../../forms/zodForm'
 import {
   ATTACHMENT_ACCEPT,
   ATTACHMENT_EACH_MB,
@@ -18,6 +20,14 @@ import {
   checkAttachments,
 } from './attachments'
 import { kindOptions } from './labels'
+
+// The inputs' bounds are ledger.add's own schema, not re-typed here.
+const ADD_INPUT = contract['ledger.add'].input
+const ADD = {
+  text: limitsOf(fieldOf(ADD_INPUT, 'text')),
+  taskRef: limitsOf(fieldOf(ADD_INPUT, 'taskRef')),
+  progress: limitsOf(fieldOf(ADD_INPUT, 'progress')),
+}
 
 /** 记台账: a supervisor records an entry for one of their direct reports. */
 export function LedgerAddModal({
@@ -143,7 +153,7 @@ export function LedgerAddModal({
           onChange={(e) => setText(e.currentTarget.value)}
           rows={5}
           resize="vertical"
-          maxLength={4000}
+          maxLength={ADD.text.maxLength}
           required
           data-testid="ledger-add-text"
         />
@@ -152,15 +162,15 @@ export function LedgerAddModal({
             label={t('ledger.addTaskRef')}
             value={taskRef}
             onChange={(e) => setTaskRef(e.currentTarget.value)}
-            maxLength={64}
+            maxLength={ADD.taskRef.maxLength}
             data-testid="ledger-add-task"
           />
           <NumberInput
             label={t('ledger.addProgress')}
             value={progress}
             onChange={setProgress}
-            min={0}
-            max={100}
+            min={ADD.progress.min}
+            max={ADD.progress.max}
             clampBehavior="strict"
             allowDecimal={false}
             suffix="%"

@@ -17,9 +17,11 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconAlertTriangle, IconArrowsMaximize, IconBan, IconFileExport, IconPaperclip, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { contract } from '@shared/api/contract'
 import type { InputOf } from '@shared/api/contract'
 import type { LedgerEntryView, LedgerPage as Page, SessionInfo } from '@shared/api/types'
 import type { LedgerKind } from '@shared/ledger'
@@ -31,6 +33,7 @@ import { VirtualList } from '../../components/VirtualList'
 import { downloadFile } from '../../files'
 import { formatBytes, formatDate, formatDateTime } from '../../format'
 import { useLang } from '../../i18n'
+import { fieldOf, limitsOf, zodValidate } from '../../forms/zodForm'
 import { kindColor, kindLabel, kindOptions } from './labels'
 import { LedgerAddModal } from './LedgerAddModal'
 import { useUnitPeople } from './people'
@@ -465,6 +468,9 @@ const LedgerRow = memo(function LedgerRow({
   )
 })
 
+const VOID_REASON = fieldOf(contract['ledger.void'].input, 'reason')
+const VOID_REASON_LIMITS = limitsOf(VOID_REASON)
+
 /** 作废: a reason is required; the entry stays, marked voided. */
 function VoidModal({
   entry,
@@ -478,21 +484,23 @@ function VoidModal({
   const { t } = useTranslation()
   const lang = useLang()
   const { run, describe } = useApi()
-  const [reason, setReason] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // The reason's limits are the contract's (ledger.void), worded in the UI language.
+  const form = useForm<{ reason: string }>({
+    mode: 'controlled',
+    initialValues: { reason: '' },
+    validate: zodValidate<{ reason: string }>(VOID_REASON, lang, (v) => v.reason, { '': 'reason' }),
+  })
 
+  const { reset } = form
   useEffect(() => {
-    setReason('')
+    reset()
     setProblem(null)
-  }, [entry])
+  }, [entry, reset])
 
-  const submit = async () => {
+  const submit = async ({ reason }: { reason: string }) => {
     if (!entry) return
-    if (reason.trim().length < 2) {
-      setProblem(t('ledger.voidReasonRequired'))
-      return
-    }
     setBusy(true)
     const r = await run('ledger.void', { entryId: entry.id, reason: reason.trim() }, { notify: false })
     setBusy(false)
@@ -521,16 +529,16 @@ function VoidModal({
           </Card>
           <Textarea
             label={t('ledger.voidReason')}
-            value={reason}
+            {...form.getInputProps('reason')}
             onChange={(e) => {
-              setReason(e.currentTarget.value)
+              form.setFieldValue('reason', e.currentTarget.value)
               setProblem(null)
             }}
-            error={problem}
+            error={form.errors.reason ?? problem}
             required
             rows={3}
             resize="vertical"
-            maxLength={500}
+            maxLength={VOID_REASON_LIMITS.maxLength}
             data-autofocus
             data-testid="ledger-void-reason"
           />
@@ -538,7 +546,7 @@ function VoidModal({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button color="red" loading={busy} onClick={() => void submit()} data-testid="ledger-void-submit">
+            <Button color="red" loading={busy} onClick={() => form.onSubmit((v) => void submit(v))()} data-testid="ledger-void-submit">
               {t('ledger.voidSubmit')}
             </Button>
           </Group>

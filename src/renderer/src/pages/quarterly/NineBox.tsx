@@ -3,9 +3,10 @@ import { Badge, Button, Card, Checkbox, Group, Loader, Modal, NativeSelect, Sele
 import { IconEdit } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { PersonSummary } from '@shared/api/types'
-import type { FollowupView, NineBoxView, Quarter } from '@shared/quarterly'
+import type { FollowupView, Quarter } from '@shared/quarterly'
 import { notifySuccess, useApi } from '../../api'
 import { DateField } from '../../components/DateField'
+import { useApiData } from '../../useApiData'
 import { formatDate, formatNumber, formatQuarter, todayIso } from '../../format'
 import { useLang } from '../../i18n'
 
@@ -21,19 +22,8 @@ function tint(row: Band, col: Band): string {
 /** 九宫格: potential (rows, high on top) × performance (columns, low on the left). */
 export function NineBox({ year, quarter }: { year: number; quarter: Quarter }) {
   const { t } = useTranslation()
-  const { run } = useApi()
-  const [view, setView] = useState<NineBoxView | null>(null)
-
-  useEffect(() => {
-    let live = true
-    setView(null)
-    void run('quarterly.nineBox', { year, quarter }).then((r) => {
-      if (live && r.ok) setView(r.value)
-    })
-    return () => {
-      live = false
-    }
-  }, [run, year, quarter])
+  // A late answer for a quarter no longer selected is dropped (useApiData).
+  const view = useApiData('quarterly.nineBox', { year, quarter }, []).data
 
   if (view === null) {
     return (
@@ -104,21 +94,11 @@ export function NineBox({ year, quarter }: { year: number; quarter: Quarter }) {
 export function Followups({ people }: { people: PersonSummary[] }) {
   const { t } = useTranslation()
   const lang = useLang()
-  const { run } = useApi()
-  const [rows, setRows] = useState<FollowupView[] | null>(null)
   const [showDone, setShowDone] = useState(false)
   const [editing, setEditing] = useState<FollowupView | null>(null)
-
-  useEffect(() => {
-    let live = true
-    setRows(null)
-    void run('quarterly.followups.list', showDone ? {} : { state: 'open' }).then((r) => {
-      if (live) setRows(r.ok ? r.value : [])
-    })
-    return () => {
-      live = false
-    }
-  }, [run, showDone])
+  const list = useApiData('quarterly.followups.list', showDone ? {} : { state: 'open' }, [])
+  const rows = list.error ? [] : list.data
+  const setRows = list.setData
 
   return (
     <Stack gap="sm">
@@ -197,7 +177,7 @@ export function Followups({ people }: { people: PersonSummary[] }) {
         onClose={() => setEditing(null)}
         onSaved={(f) => {
           setEditing(null)
-          setRows((prev) => prev?.map((x) => (x.id === f.id ? f : x)) ?? prev)
+          if (rows) setRows(rows.map((x) => (x.id === f.id ? f : x)))
         }}
       />
     </Stack>

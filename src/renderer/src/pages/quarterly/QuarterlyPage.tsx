@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { Group, Loader, SegmentedControl, Stack, Tabs, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '@shared/api/types'
 import { QUARTERS, type Quarter, type QuarterlyStatusRow } from '@shared/quarterly'
-import { useApi } from '../../api'
+import { useApiData } from '../../useApiData'
 import { PageHeader } from '../../components/PageHeader'
 import { formatQuarter, quarterName } from '../../format'
 import { useLang } from '../../i18n'
@@ -21,7 +21,6 @@ const currentQuarter = (): Quarter => (Math.floor(new Date().getMonth() / 3) + 1
 export function QuarterlyPage({ session, onNavigate }: { session: SessionInfo; onNavigate: (route: string) => void }) {
   const { t } = useTranslation()
   const lang = useLang()
-  const { run } = useApi()
   const people = useUnitPeople(session)
   // A home card opens the tab (and quarter) it counts: quarterly?tab=summary&year=2026&quarter=4.
   const [asked] = useState(routeQuery)
@@ -30,20 +29,15 @@ export function QuarterlyPage({ session, onNavigate }: { session: SessionInfo; o
     const q = Number(asked.get('quarter'))
     return q >= 1 && q <= 4 ? (q as Quarter) : currentQuarter()
   })
-  const [rows, setRows] = useState<QuarterlyStatusRow[] | null>(null)
   const [rating, setRating] = useState<QuarterlyStatusRow | null>(null)
   const [amending, setAmending] = useState<QuarterlyStatusRow | null>(null)
   const [tab, setTab] = useState<string | null>(() => asked.get('tab'))
 
-  const load = useCallback(async () => {
-    const r = await run('quarterly.status', { year, quarter })
-    setRows(r.ok ? r.value : [])
-  }, [run, year, quarter])
-
-  useEffect(() => {
-    setRows(null)
-    void load()
-  }, [load])
+  // One quarter's status: a late answer for a quarter no longer selected is dropped (useApiData).
+  const status = useApiData('quarterly.status', { year, quarter }, [])
+  const rows = status.error ? [] : status.data
+  const load = status.reload
+  const setRows = status.setData
 
   const meId = useMemo(() => {
     if (people.me) return people.me.id
@@ -145,9 +139,9 @@ export function QuarterlyPage({ session, onNavigate }: { session: SessionInfo; o
         quarter={quarter}
         onClose={() => setRating(null)}
         onNavigate={onNavigate}
-        onRated={(status) => {
+        onRated={(rated) => {
           setRating(null)
-          setRows((prev) => prev?.map((r) => (r.personId === status.personId ? status : r)) ?? prev)
+          if (rows) setRows(rows.map((r) => (r.personId === rated.personId ? rated : r)))
         }}
       />
       <RateModal

@@ -2,11 +2,19 @@ import { useEffect, useState } from 'react'
 import { Alert, Button, Card, Checkbox, Group, Loader, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core'
 import { IconAlertTriangle, IconClipboardList } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { contract } from '@shared/api/contract'
 import type { Quarter, QuarterlyDetail, QuarterlyStatusRow } from '@shared/quarterly'
 import { notifySuccess, useApi } from '../../api'
 import { formatDate, formatDateTime, formatNumber, formatQuarter } from '../../format'
 import { useLang } from '../../i18n'
 import { ScoreBasis } from './panels'
+import { fieldOf, limitsOf } from '../../forms/zodForm'
+
+// The inputs' bounds are the contract's (quarterly.rate / quarterly.amend).
+const RATING = fieldOf(contract['quarterly.rate'].input, 'performance')
+const RATING_LIMITS = limitsOf(RATING)
+const FAIL_REASON_LIMITS = limitsOf(fieldOf(contract['quarterly.rate'].input, 'failReason'))
+const AMEND_REASON_LIMITS = limitsOf(fieldOf(contract['quarterly.amend'].input, 'reason'))
 
 /**
  * The supervisor's rating of a direct report's quarter: 业绩, 潜力, optional 不达标 with a reason;
@@ -62,11 +70,12 @@ export function RateModal({
     }
   }, [row, year, quarter, run])
 
-  const valid = (v: number | string): v is number => typeof v === 'number' && v >= 0 && v <= 100
+  // quarterly.rate's own rating schema (0–100, two decimals), not re-typed bounds.
+  const valid = (v: number | string): v is number => typeof v === 'number' && RATING.safeParse(v).success
 
   const submit = async () => {
     if (!row) return
-    if (!valid(performance) || !valid(potential)) return setProblem(t('quarterly.needScores'))
+    if (!valid(performance) || !valid(potential)) return setProblem(t('quarterly.needScores', { min: RATING_LIMITS.min, max: RATING_LIMITS.max }))
     if (fail && !reason.trim()) return setProblem(t('quarterly.needFailReason'))
     const base = { personId: row.personId, year, quarter, performance, potential, failMark: fail, ...(fail ? { failReason: reason.trim() } : {}) }
     if (mode === 'amend') {
@@ -175,8 +184,8 @@ export function RateModal({
             )}
           </Card>
           <Group grow>
-            <NumberInput label={t('quarterly.performance')} value={performance} onChange={setPerformance} min={0} max={100} decimalScale={2} required data-testid="quarterly-performance" />
-            <NumberInput label={t('quarterly.potential')} value={potential} onChange={setPotential} min={0} max={100} decimalScale={2} required data-testid="quarterly-potential" />
+            <NumberInput label={t('quarterly.performance')} value={performance} onChange={setPerformance} min={RATING_LIMITS.min} max={RATING_LIMITS.max} decimalScale={2} required data-testid="quarterly-performance" />
+            <NumberInput label={t('quarterly.potential')} value={potential} onChange={setPotential} min={RATING_LIMITS.min} max={RATING_LIMITS.max} decimalScale={2} required data-testid="quarterly-potential" />
           </Group>
           <Checkbox label={t('quarterly.failMark')} checked={fail} onChange={(e) => setFail(e.currentTarget.checked)} color="red" data-testid="quarterly-fail" />
           {fail && (
@@ -187,7 +196,7 @@ export function RateModal({
               onChange={(e) => setReason(e.currentTarget.value)}
               required
               rows={3}
-              maxLength={1000}
+              maxLength={FAIL_REASON_LIMITS.maxLength}
               data-testid="quarterly-fail-reason"
             />
           )}
@@ -211,7 +220,7 @@ export function RateModal({
               onChange={(e) => setAmendReason(e.currentTarget.value)}
               required
               rows={3}
-              maxLength={1000}
+              maxLength={AMEND_REASON_LIMITS.maxLength}
               data-testid="quarterly-amend-reason"
             />
           )}

@@ -21,11 +21,17 @@ import { UnitTable, type UnitColumn } from '../../components/UnitTable'
 
 export const GRADE_COLORS: Record<QuarterlyGradeName, string> = { good: 'green', fairlyGood: 'teal', fair: 'yellow', poor: 'red' }
 
+/** A flag badge grows in height and wraps its words rather than truncating them. */
+const FLAG_BADGE_STYLES = {
+  root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 },
+  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.3 },
+} as const
+
 export function GradeBadge({ grade, testid }: { grade: QuarterlyGradeName | null; testid?: string }) {
   const { t } = useTranslation()
   if (!grade) return <Text c="dimmed">{t('common.none')}</Text>
   return (
-    <Badge color={GRADE_COLORS[grade]} variant={grade === 'good' ? 'filled' : 'light'} data-testid={testid}>
+    <Badge color={GRADE_COLORS[grade]} variant={grade === 'good' ? 'filled' : 'light'} styles={FLAG_BADGE_STYLES} data-testid={testid}>
       {t(`quarterly.grade.${grade}`)}
     </Badge>
   )
@@ -35,7 +41,7 @@ export function StandardBadge({ meets, testid }: { meets: boolean | null; testid
   const { t } = useTranslation()
   if (meets === null) return <Text c="dimmed">{t('common.none')}</Text>
   return (
-    <Badge color={meets ? 'green' : 'red'} variant={meets ? 'light' : 'filled'} data-testid={testid}>
+    <Badge color={meets ? 'green' : 'red'} variant={meets ? 'light' : 'filled'} styles={FLAG_BADGE_STYLES} data-testid={testid}>
       {meets ? t('quarterly.meets') : t('quarterly.fails')}
     </Badge>
   )
@@ -164,7 +170,14 @@ export function StatusTable({
             <Group gap={4}>
               {r.flags.map((f) => (
                 <Tooltip key={f} label={QUARTERLY_STATUS_FLAG_LABELS[f][lang]} multiline maw={280}>
-                  <Badge size="sm" variant="outline" color={f === 'NOT_RATED' || f === 'NO_SUMMARY' ? 'gray' : 'orange'} data-testid={`quarterly-flag-${r.personId}-${f}`}>
+                  <Badge
+                    size="sm"
+                    variant="outline"
+                    color={f === 'NOT_RATED' || f === 'NO_SUMMARY' ? 'gray' : 'orange'}
+                    // Long English flags ("summary changed after rating") wrap inside the badge instead of being cut to "summ…".
+                    styles={FLAG_BADGE_STYLES}
+                    data-testid={`quarterly-flag-${r.personId}-${f}`}
+                  >
                     {t(`quarterly.flag.${f}`)}
                   </Badge>
                 </Tooltip>
