@@ -8,8 +8,9 @@ export default defineConfig({
   main: {
     resolve: { alias },
     build: {
-      // The native module stays outside the bundle; electron-builder unpacks it from the asar.
-      externalizeDeps: { include: ['better-sqlite3-multiple-ciphers'] },
+      // The native module stays outside the bundle; electron-builder unpacks it from the asar. pdfkit
+      // reads its data files from beside its own code, so it stays in node_modules too.
+      externalizeDeps: { include: ['better-sqlite3-multiple-ciphers', 'pdfkit'] },
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
   },

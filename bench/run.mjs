@@ -22,7 +22,7 @@ for (const name of chosen) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['better-sqlite3-multiple-ciphers'],
+    external: ['better-sqlite3-multiple-ciphers', 'pdfkit'],
     alias: { '@shared': resolve('src/shared') },
     logLevel: 'warning',
   })

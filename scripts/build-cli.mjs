@@ -1,5 +1,6 @@
 // Bundles the `kaohe` command (src/main/cli/main.ts) into out/cli/kaohe.js for plain Node.
-// The native SQLite module stays external: it loads from node_modules, built for Node.
+// The native SQLite module stays external: it loads from node_modules, built for Node. pdfkit
+// too: it reads its font metrics and colour profile from files beside its own code at load time.
 import { build } from 'esbuild'
 import { resolve } from 'node:path'
 
@@ -11,7 +12,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3-multiple-ciphers'],
+  external: ['better-sqlite3-multiple-ciphers', 'pdfkit'],
   alias: { '@shared': resolve('src/shared') },
   logLevel: 'warning',
 })

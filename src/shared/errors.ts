@@ -334,9 +334,116 @@ export const ERROR_TEXT = {
     zh: '附件文件名含有不可见的控制字符或文字方向控制字符（可伪装文件类型），请重命名后再上传：{fileName}',
     en: 'The attachment’s name holds invisible control or text-direction characters (which can disguise its type); rename it and upload again: {fileName}',
   },
+  ANNUAL_INPUTS_INVALID: {
+    zh: '年度考核输入文件无效（{where}）：{reason}',
+    en: 'The annual inputs file is not valid ({where}): {reasonEn}',
+  },
+  ANNUAL_BLOCKED: {
+    zh: '{year} 年度尚不能定等次：{reason}',
+    en: 'Grades for {year} cannot be set yet: {reasonEn}',
+  },
+  ANNUAL_STAGE: {
+    zh: '{year} 年度考核当前处于“{stage}”阶段，不能{action}',
+    en: 'The {year} annual round is at the "{stageEn}" stage: cannot {actionEn}',
+  },
+  ANNUAL_REASON_REQUIRED: {
+    zh: '调整 {name} 的拟定等次须写明理由',
+    en: 'Changing the proposed grade of {name} needs a written reason',
+  },
+  ANNUAL_QUOTA_EXCEEDED: {
+    zh: '优秀人数 {count} 超过名额 K = {k}',
+    en: '{count} 优秀 would exceed the quota K = {k}',
+  },
+  ANNUAL_TIE_UNDECIDED: {
+    zh: '名额线上的并列尚未由领导小组决定：{names}',
+    en: 'The tie at the quota line is not decided by the leadership group yet: {names}',
+  },
+  ANNUAL_PUBLICITY_RUNNING: {
+    zh: '公示期至 {until} 结束，期满后等次方可确定为最终结果',
+    en: 'Publicity runs until {until}; grades become final after it',
+  },
+  DEMOCRATIC_ROUND_NOT_OPEN: {
+    zh: '{year} 年度民主测评未开启（当前：{statusZh}），请人事科先开启测评',
+    en: 'The {year} democratic evaluation is not open (now: {status}); HR must open it first',
+  },
+  BALLOT_KIOSK_NOT_ACTIVE: { zh: '民主测评投票终端未开启', en: 'The democratic-evaluation ballot kiosk is not running' },
+  BALLOT_CODE_UNKNOWN: {
+    zh: '票码无效：请核对票码上的字符后重新输入（{year} 年度）',
+    en: 'This ballot code is not valid: check the characters on the slip and enter it again ({year})',
+  },
+  BALLOT_CODE_USED: {
+    zh: '此票码已经投过票，每张票码只能使用一次',
+    en: 'This ballot code has already been used; each code can be used once only',
+  },
+  BALLOT_CELL_INVALID: { zh: '选票有误：{reason}', en: 'The ballot is not valid: {reasonEn}' },
+  BALLOT_CODES_NONE: { zh: '请至少生成一张票码（同事或服务对象代表）', en: 'Issue at least one code (colleague or representative)' },
+  TALLIES_INVALID: {
+    zh: '纸质计票表中有 {count} 处错误，未导入任何数据（第一处：第 {row} 行 {column}：{reason}）',
+    en: 'The paper tally sheet has {count} errors; nothing was imported (first: row {row}, {column}: {reasonEn})',
+  },
+  CJK_FONT_MISSING: {
+    zh: '找不到可用的中文字体，无法生成 PDF。已查找：{paths}。请安装 Noto Sans CJK（fonts-noto-cjk）或设置环境变量 KAOHE_CJK_FONT 指向字体文件',
+    en: 'No Chinese font was found, so the PDF cannot be made. Looked in: {paths}. Install Noto Sans CJK (fonts-noto-cjk) or set KAOHE_CJK_FONT to a font file',
+  },
   INTERNAL: {
     zh: '内部错误，操作未执行（编号 {ref}）',
     en: 'Internal error; nothing was changed (reference {ref})',
+  },
+  LEADERSHIP_NOT_MEMBER: {
+    zh: '只有绩效管理领导小组成员才能填写考核评分表（本账户未关联领导小组成员）',
+    en: 'Only members of the leadership group fill in evaluation sheets (this account is not linked to a member)',
+  },
+  LEADERSHIP_RECUSED: {
+    zh: '{rater} 须回避对 {name} 的评分（{reason}）',
+    en: '{rater} is recused from rating {name} ({reasonEn})',
+  },
+  LEADERSHIP_SUBMITTED: {
+    zh: '{rater} 对 {name} 的考核评分表已提交锁定，不能再修改',
+    en: 'The evaluation sheet of {rater} for {name} is submitted and locked',
+  },
+  LEADERSHIP_INCOMPLETE: {
+    zh: '提交前须为 {name} 的每个评分指标打分，尚缺：{missing}',
+    en: 'Every rated indicator of {name} needs a score before submitting; missing: {missing}',
+  },
+  LEADERSHIP_UNKNOWN_INDICATOR: {
+    zh: '“{indicator}”不是 {name} 所在岗位类别的评分指标（可用：{known}）',
+    en: '"{indicator}" is not a rated indicator of the post category of {name} (known: {known})',
+  },
+  LEADERSHIP_NOT_PARTICIPANT: {
+    zh: '{name} 不在本年度参加考核的人员中',
+    en: '{name} is not among this year’s participants',
+  },
+  LEADERSHIP_NO_GUIDELINE: {
+    zh: '{year} 年度尚无已发布的考核指引，无法确定评分指标',
+    en: 'No guideline is published for {year}, so the rated indicators are unknown',
+  },
+  LEADERSHIP_IMPORT_INVALID: {
+    zh: '评分表有 {count} 处错误，未导入任何数据；第一处在第 {row} 行“{column}”列：{reason}',
+    en: 'The score sheet has {count} errors; nothing was imported. The first, in row {row}, column "{column}": {reasonEn}',
+  },
+  LEADERSHIP_RELATIVE_INVALID: {
+    zh: '近亲属关系须为两个不同的人',
+    en: 'A close-relative declaration needs two different people',
+  },
+  T3_KEY_NEEDED: {
+    zh: '本账户尚未持有纪检密钥，不能读写纪检内容；请由已持有密钥的纪检账户登录一次，或使用纪检恢复码',
+    en: 'This account does not hold the T3 key yet, so discipline content cannot be read or written; a discipline account that holds it signs in once, or use the office’s recovery code',
+  },
+  INTEGRITY_NO_OFFICE: {
+    zh: '纪检室尚无持有纪检密钥的账户，暂不能受理举报线索',
+    en: 'No discipline-office account holds the T3 key yet, so leads cannot be received',
+  },
+  INTEGRITY_SANCTION_UNKNOWN: {
+    zh: '“{name}”不在本年度政策的处分与组织处理表中（可用：{known}）',
+    en: '"{name}" is not in the policy’s table of sanctions and organisational measures (known: {known})',
+  },
+  INTEGRITY_REVIEW_INVALID: {
+    zh: '专项考察结论有误：{reason}',
+    en: 'The integrity review outcome is not valid: {reasonEn}',
+  },
+  LEAD_STATUS_INVALID: {
+    zh: '举报线索不能从“{from}”改为“{to}”',
+    en: 'A lead cannot go from "{from}" to "{to}"',
   },
 } as const satisfies Record<string, { zh: string; en: string }>
 
@@ -458,7 +565,36 @@ export const ERROR_EXIT = {
   EXPORT_TARGET_PROTECTED: 'invalid',
   EXPORT_TARGET_EXISTS: 'invalid',
   ATTACHMENT_NAME_INVALID: 'failure',
+  ANNUAL_INPUTS_INVALID: 'invalid',
+  ANNUAL_BLOCKED: 'failure',
+  ANNUAL_STAGE: 'failure',
+  ANNUAL_REASON_REQUIRED: 'invalid',
+  ANNUAL_QUOTA_EXCEEDED: 'failure',
+  ANNUAL_TIE_UNDECIDED: 'failure',
+  ANNUAL_PUBLICITY_RUNNING: 'failure',
+  DEMOCRATIC_ROUND_NOT_OPEN: 'failure',
+  BALLOT_KIOSK_NOT_ACTIVE: 'failure',
+  BALLOT_CODE_UNKNOWN: 'invalid',
+  BALLOT_CODE_USED: 'invalid',
+  BALLOT_CELL_INVALID: 'invalid',
+  BALLOT_CODES_NONE: 'invalid',
+  TALLIES_INVALID: 'invalid',
+  CJK_FONT_MISSING: 'failure',
   INTERNAL: 'failure',
+  LEADERSHIP_NOT_MEMBER: 'denied',
+  LEADERSHIP_RECUSED: 'invalid',
+  LEADERSHIP_SUBMITTED: 'failure',
+  LEADERSHIP_INCOMPLETE: 'invalid',
+  LEADERSHIP_UNKNOWN_INDICATOR: 'invalid',
+  LEADERSHIP_NOT_PARTICIPANT: 'invalid',
+  LEADERSHIP_NO_GUIDELINE: 'failure',
+  LEADERSHIP_IMPORT_INVALID: 'invalid',
+  LEADERSHIP_RELATIVE_INVALID: 'invalid',
+  T3_KEY_NEEDED: 'denied',
+  INTEGRITY_NO_OFFICE: 'failure',
+  INTEGRITY_SANCTION_UNKNOWN: 'invalid',
+  INTEGRITY_REVIEW_INVALID: 'invalid',
+  LEAD_STATUS_INVALID: 'invalid',
 } as const satisfies Record<ErrorCode, ExitClass>
 export type ErrorParams = Record<string, string | number>
 

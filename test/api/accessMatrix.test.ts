@@ -167,6 +167,21 @@ async function followup(u: ReadyUnit) {
   await u.as('head1')
   return { id: (await u.ok('quarterly.followups.list', {}))[0]!.id, state: 'done' as const }
 }
+/** Brief C: an evaluation score sheet with only its header (no rows), and two people for a relative pair. */
+const SCORE_FILE = { fileName: 'pf.csv', contentBase64: b64('工号,姓名,评分人,政治立场\n') }
+async function twoPeople(u: ReadyUnit) {
+  await u.as('hr1')
+  const a = await u.ok('org.people.save', { ...PERSON, staffNo: '0041', name: '甲' })
+  const b = await u.ok('org.people.save', { ...PERSON, staffNo: '0042', name: '乙' })
+  return { personA: a.id, personB: b.id, relation: '配偶' }
+}
+/** Brief B: the 2026 round of 民主测评 opened by HR, and a tally sheet with its header only. */
+async function openRound2026(u: ReadyUnit) {
+  await u.as('hr1')
+  await u.ok('democratic.open', { year: 2026 })
+  return { year: 2026, colleagues: 1, representatives: 1 }
+}
+const TALLY_FILE = { fileName: 'tally.csv', contentBase64: b64('工号,维度,类别,优秀,称职,基本称职,不称职,有效票数\n') }
 const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   'setup.status': { allowed: { as: null }, denied: { as: null, input: () => ({ extra: 1 }), expect: 'INVALID_INPUT' } },
   // A unit exists already in every fixture, so set-up is refused whoever asks; tests/api/setup covers a first run.
@@ -318,6 +333,8 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   'attendance.import': { allowed: { as: 'hr1', input: async (u) => (await personOf(u), ATTENDANCE) }, denied: { as: 'staff1', input: () => ATTENDANCE } },
   'survey.preview': { allowed: { as: 'hr1', input: () => SURVEY }, denied: { as: 'disc1', input: () => SURVEY } },
   'survey.import': { allowed: { as: 'hr1', input: async (u) => (await personOf(u), SURVEY) }, denied: { as: 'head1', input: () => SURVEY } },
+  'records.template': { allowed: { as: 'hr1', input: () => ({ kind: 'attendance', format: 'csv' }) }, denied: { as: 'staff1', input: () => ({ kind: 'survey' }) } },
+  'records.columns': { allowed: { as: 'hr1', input: () => ({ kind: 'survey' }) }, denied: { as: 'head1', input: () => ({ kind: 'attendance' }) } },
   'survey.summary': { allowed: { as: 'hr1', input: () => ({ year: 2026 }) }, denied: { as: 'staff1', input: () => ({ year: 2026 }) } },
   'talks.list': { allowed: { as: 'hr1', input: () => ({ month: '2026-03' }) }, denied: { as: 'none1', input: () => ({ month: '2026-03' }) } },
   'talks.record': { allowed: { as: 'staff1', input: talkWithReport }, denied: { as: 'hr1', input: talkWithReport } },
@@ -391,6 +408,95 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
     denied: { as: 'staff1', input: async (u) => ({ personId: await personOf(u), level: 'satisfied' }) },
   },
   'kiosk.exit': { allowed: { as: 'hr1', input: () => ({ password: passwordOf('hr1') }), expect: 'KIOSK_NOT_ACTIVE' }, denied: { as: 'disc1', input: () => ({ password: 'x' }) } },
+  'leadership.mySheets': { allowed: { as: 'head1', input: () => ({ year: 2026 }), expect: 'LEADERSHIP_NOT_MEMBER' }, denied: { as: 'staff1', input: () => ({ year: 2026 }) } },
+  'leadership.sheet': { allowed: { as: 'head1', input: () => ({ year: 2026, personId: 1 }), expect: 'LEADERSHIP_NOT_MEMBER' }, denied: { as: 'hr1', input: () => ({ year: 2026, personId: 1 }) } },
+  'leadership.saveSheet': {
+    allowed: { as: 'head1', input: () => ({ year: 2026, personId: 1, scores: {} }), expect: 'LEADERSHIP_NOT_MEMBER' },
+    denied: { as: 'hr1', input: () => ({ year: 2026, personId: 1, scores: {} }) },
+  },
+  'leadership.progress': { allowed: { as: 'hr1', input: () => ({ year: 2026 }) }, denied: { as: 'staff1', input: () => ({ year: 2026 }) } },
+  'leadership.open': { allowed: { as: 'hr1', input: async (u) => (await published(u), { year: 2026 }) }, denied: { as: 'head1', input: () => ({ year: 2026 }) } },
+  'leadership.relatives': { allowed: { as: 'hr1' }, denied: { as: 'head1' } },
+  'leadership.declareRelative': { allowed: { as: 'hr1', input: twoPeople }, denied: { as: 'staff1', input: twoPeople } },
+  'leadership.removeRelative': { allowed: { as: 'hr1', input: () => ({ id: 999 }), expect: 'NOT_FOUND' }, denied: { as: 'staff1', input: () => ({ id: 999 }) } },
+  'leadership.previewScores': {
+    allowed: { as: 'hr1', input: async (u) => (await published(u), { year: 2026, file: SCORE_FILE }) },
+    denied: { as: 'head1', input: () => ({ year: 2026, file: SCORE_FILE }) },
+  },
+  'leadership.importScores': {
+    allowed: { as: 'hr1', input: async (u) => (await published(u), { year: 2026, file: SCORE_FILE }), expect: 'LEADERSHIP_IMPORT_INVALID' },
+    denied: { as: 'head1', input: () => ({ year: 2026, file: SCORE_FILE }) },
+  },
+  'integrity.reviews': { allowed: { as: 'disc1', input: () => ({ year: 2026 }) }, denied: { as: 'hr1', input: () => ({ year: 2026 }) } },
+  'integrity.recordReview': {
+    allowed: { as: 'disc1', input: async (u) => ({ year: 2026, personId: await personOf(u), status: 'completed', finding: 'none', details: '无问题' }) },
+    denied: { as: 'hr1', input: async (u) => ({ year: 2026, personId: await personOf(u), status: 'pending' }) },
+  },
+  'integrity.outcomes': { allowed: { as: 'hr1', input: () => ({ year: 2026 }) }, denied: { as: 'staff1', input: () => ({ year: 2026 }) } },
+  'integrity.sanctions': { allowed: { as: 'disc1', input: () => ({ year: 2026 }) }, denied: { as: 'head1', input: () => ({ year: 2026 }) } },
+  'integrity.addSanction': {
+    allowed: { as: 'disc1', input: async (u) => ({ personId: await personOf(u), sanction: '诫勉', decidedOn: '2026-05-01' }) },
+    denied: { as: 'hr1', input: async (u) => ({ personId: await personOf(u), sanction: '诫勉', decidedOn: '2026-05-01' }) },
+  },
+  'integrity.endSanction': { allowed: { as: 'disc1', input: () => ({ id: 999, effectiveTo: '2026-12-31' }), expect: 'NOT_FOUND' }, denied: { as: 'hr1', input: () => ({ id: 999, effectiveTo: '2026-12-31' }) } },
+  'integrity.openInvestigation': {
+    allowed: { as: 'disc1', input: async (u) => ({ personId: await personOf(u), openedOn: '2026-06-01' }) },
+    denied: { as: 'head1', input: async (u) => ({ personId: await personOf(u), openedOn: '2026-06-01' }) },
+  },
+  'integrity.closeInvestigation': { allowed: { as: 'disc1', input: () => ({ id: 999, closedOn: '2026-12-31' }), expect: 'NOT_FOUND' }, denied: { as: 'hr1', input: () => ({ id: 999, closedOn: '2026-12-31' }) } },
+  'leads.lodge': { allowed: { as: 'staff1', input: () => ({ text: '反映某窗口吃拿卡要', anonymous: true }) }, denied: { as: null, input: () => ({ text: 'x' }), expect: 'NOT_AUTHENTICATED' } },
+  'leads.lodgeAtKiosk': { allowed: { as: 'hr1', input: () => ({ text: '反映问题' }), expect: 'KIOSK_NOT_ACTIVE' }, denied: { as: null, input: () => ({ text: 'x' }), expect: 'NOT_AUTHENTICATED' } },
+  'leads.list': { allowed: { as: 'disc1' }, denied: { as: 'hr1' } },
+  'leads.update': { allowed: { as: 'disc1', input: () => ({ id: 999, status: 'verifying' }), expect: 'NOT_FOUND' }, denied: { as: 'hr1', input: () => ({ id: 999, status: 'verifying' }) } },
+  'democratic.round': { allowed: { as: 'hr1', input: () => ({ year: 2026 }) }, denied: { as: 'staff1', input: () => ({ year: 2026 }) } },
+  'democratic.open': { allowed: { as: 'hr1', input: () => ({ year: 2026 }) }, denied: { as: 'head1', input: () => ({ year: 2026 }) } },
+  'democratic.close': { allowed: { as: 'hr1', input: () => ({ year: 2026 }), expect: 'DEMOCRATIC_ROUND_NOT_OPEN' }, denied: { as: 'staff1', input: () => ({ year: 2026 }) } },
+  'democratic.codes': { allowed: { as: 'hr1', input: openRound2026 }, denied: { as: 'head1', input: openRound2026 } },
+  'democratic.importTallies': {
+    allowed: { as: 'hr1', input: () => ({ year: 2026, file: TALLY_FILE, dryRun: true }) },
+    denied: { as: 'head1', input: () => ({ year: 2026, file: TALLY_FILE, dryRun: true }) },
+  },
+  'democratic.aggregate': { allowed: { as: 'head1', input: () => ({ year: 2026 }) }, denied: { as: 'staff1', input: () => ({ year: 2026 }) } },
+  'democratic.kioskStart': { allowed: { as: 'hr1', input: () => ({ year: 2026 }), expect: 'DEMOCRATIC_ROUND_NOT_OPEN' }, denied: { as: 'staff1', input: () => ({ year: 2026 }) } },
+  // A fresh sign-in is not in the ballot kiosk: the allowed calls reach the handler's own refusal.
+  'democratic.ballotBegin': { allowed: { as: 'hr1', input: () => ({ code: 'AAAA-AAAA-AAAA' }), expect: 'BALLOT_KIOSK_NOT_ACTIVE' }, denied: { as: 'staff1', input: () => ({ code: 'AAAA-AAAA-AAAA' }) } },
+  'democratic.ballotSubmit': {
+    allowed: { as: 'hr1', input: () => ({ code: 'AAAA-AAAA-AAAA', cells: [] }), expect: 'BALLOT_KIOSK_NOT_ACTIVE' },
+    denied: { as: 'staff1', input: () => ({ code: 'AAAA-AAAA-AAAA', cells: [] }) },
+  },
+  'annual.round': { allowed: { as: 'hr1', input: () => ({ year: 2030 }) }, denied: { as: 'staff1', input: () => ({ year: 2030 }) } },
+  'annual.explain': {
+    allowed: { as: 'head1', input: async (u) => ({ year: 2030, personId: await personOf(u) }) },
+    denied: { as: 'staff1', input: async (u) => ({ year: 2030, personId: await personOf(u) }) },
+  },
+  'annual.inputs': { allowed: { as: 'head1', input: () => ({ year: 2030 }) }, denied: { as: 'disc1', input: () => ({ year: 2030 }) } },
+  'annual.propose': { allowed: { as: 'hr1', input: () => ({ year: 2030 }) }, denied: { as: 'head1', input: () => ({ year: 2030 }) } },
+  'annual.decide': {
+    // Authorised, then refused by the rule: nothing is proposed for the year.
+    allowed: { as: 'head1', input: async (u) => ({ year: 2030, changes: [{ personId: await personOf(u), grade: '称职' }] }), expect: 'ANNUAL_STAGE' },
+    denied: { as: 'hr1', input: async (u) => ({ year: 2030, changes: [{ personId: await personOf(u), grade: '称职' }] }) },
+  },
+  'annual.confirm': { allowed: { as: 'head1', input: () => ({ year: 2030 }), expect: 'ANNUAL_STAGE' }, denied: { as: 'hr1', input: () => ({ year: 2030 }) } },
+  'annual.publish': { allowed: { as: 'hr1', input: () => ({ year: 2030 }), expect: 'ANNUAL_STAGE' }, denied: { as: 'head1', input: () => ({ year: 2030 }) } },
+  'annual.recordApproval': {
+    allowed: { as: 'hr1', input: () => ({ year: 2030, document: '某组干〔2031〕1号', count: 2 }) },
+    denied: { as: 'staff1', input: () => ({ year: 2030, document: '某组干〔2031〕1号', count: 2 }) },
+  },
+  'annual.recordPriorGrade': {
+    allowed: { as: 'hr1', input: async (u) => ({ year: 2029, personId: await personOf(u), grade: '称职' }) },
+    denied: { as: 'disc1', input: async (u) => ({ year: 2029, personId: await personOf(u), grade: '称职' }) },
+  },
+  'annual.addRectificationPlan': {
+    allowed: { as: 'hr1', input: async (u) => ({ personId: await personOf(u), startsOn: '2030-03-01', endsOn: '2030-05-31', reason: '基本称职整改' }) },
+    denied: { as: 'head1', input: async (u) => ({ personId: await personOf(u), startsOn: '2030-03-01', endsOn: '2030-05-31', reason: '基本称职整改' }) },
+  },
+  'annual.published': { allowed: { as: 'staff1', input: () => ({ year: 2030 }) }, denied: { as: null, input: () => ({ year: 2030 }), expect: 'NOT_AUTHENTICATED' } },
+  'annual.object': {
+    // Authorised, then refused by the rule: no results are in publicity.
+    allowed: { as: 'staff1', input: () => ({ year: 2030, text: '公示异议' }), expect: 'ANNUAL_STAGE' },
+    denied: { as: null, input: () => ({ year: 2030, text: '公示异议' }), expect: 'NOT_AUTHENTICATED' },
+  },
+  'annual.mine': { allowed: { as: 'staff1', input: () => ({ year: 2030 }) }, denied: { as: null, input: () => ({ year: 2030 }), expect: 'NOT_AUTHENTICATED' } },
 }
 
 describe('the contract', () => {

@@ -38,6 +38,11 @@ const NOT_FREE_TEXT = new Set([
   'joinedOn',
   'leftOn',
   'effectiveOn',
+  'effectiveFrom',
+  'effectiveTo',
+  'decidedOn',
+  'openedOn',
+  'closedOn',
   'deadline',
   'completedOn',
   'taskKey',
@@ -45,10 +50,16 @@ const NOT_FREE_TEXT = new Set([
   'folder',
   'file',
   'fingerprint',
+  // 文号: the higher-level office's document number, an identifier the approval is recorded by.
+  'document',
+  'startOn',
 ])
 /** Write methods with free text that no signed-in insider's call reaches the audit log through. */
 const NOT_COVERED: Partial<Record<MethodName, string>> = {
   'setup.initialize': 'creates the unit itself (no one is signed in, the unit name is the unit’s T0 identity)',
+  'annual.decide': 'needs a proposal, which needs every participant’s leadership sheets, reviews and ballots; test/api/annual.test.ts checks its reasons stay out of the audit log on the demo unit',
+  'annual.object': 'needs results in publicity (a whole confirmed round); test/api/annual.test.ts checks its text stays out of the audit log on the demo unit',
+  'leads.lodgeAtKiosk': 'needs kiosk mode, which this walk’s sign-ins cannot leave; test/api/integrity.test.ts checks its text stays out of the audit log',
 }
 
 /** The dotted paths of the string fields of a zod schema (the leaf names are what NOT_FREE_TEXT holds). */
@@ -151,6 +162,7 @@ const CALLS: Call[] = [
   { as: 'hr1', method: 'guideline.startRevision', input: () => ({ year: 2026, reason: marker() }) },
   { as: 'hr1', method: 'attendance.import', input: () => csv(`${marker()}.csv`, '工号,日期,状态\n0102,2026-03-02,迟到\n') },
   { as: 'hr1', method: 'survey.import', input: () => csv(`${marker()}.csv`, '评价编号,工号,日期,评价\nPJ1,0102,2026-03-02,满意\n') },
+  { as: 'hr1', method: 'democratic.importTallies', input: () => ({ year: 2026, dryRun: true, file: csv(`${marker()}.csv`, '工号,维度,类别,优秀,称职,基本称职,不称职,有效票数\n0102,德,同事,1,0,0,0,3\n') }) },
   {
     as: 'none1',
     method: 'ledger.add',
@@ -177,6 +189,7 @@ const CALLS: Call[] = [
   { as: 'none1', method: 'commitments.complete', input: (u) => ({ personId: u.p.孙丽, year: 2026, taskKey: 'T1', completedOn: '2026-04-09' }) },
   { as: 'staff1', method: 'quarterly.submitSummary', input: (u) => ({ personId: u.p.孙丽, year: 2026, quarter: 1, text: marker() }) },
   // Q4 2025 closed in January (core/quarterly/phases.ts): HR reopens it so it can be rated.
+  { as: 'hr1', method: 'annual.addRectificationPlan', input: (u) => ({ personId: u.p.孙丽, startsOn: '2026-03-01', endsOn: '2026-05-31', reason: marker() }) },
   { as: 'hr1', method: 'quarterly.reopen', input: () => ({ year: 2025, quarter: 4, reason: marker() }) },
   {
     as: 'none1',
@@ -185,6 +198,19 @@ const CALLS: Call[] = [
   },
   { as: 'none1', method: 'quarterly.rate', input: (u) => ({ personId: u.p.孙丽, year: 2026, quarter: 1, performance: 50, potential: 50, failMark: true, failReason: marker() }) },
   { as: 'head1', method: 'quarterly.followups.update', input: async (u) => ({ id: (await u.ok('quarterly.followups.list', {}))[0]!.id, notes: marker() }) },
+  // Brief C: evaluation sheets and the discipline office's records.
+  { as: 'hr1', method: 'org.leadership.set', input: (u) => ({ headId: u.p.王芳, memberIds: [u.p.王芳], disciplineIds: [], effectiveOn: '2026-01-01' }) },
+  { as: 'hr1', method: 'leadership.declareRelative', input: (u) => ({ personA: u.p.孙丽, personB: u.p.钱伟, relation: marker() }) },
+  {
+    as: 'hr1',
+    method: 'leadership.importScores',
+    input: () => ({ year: 2026, file: csv(`${marker()}.csv`, '工号,评分人,政治立场,职业道德,政策解读与文稿,创新攻坚,担当作为,特色贡献\n0102,0104,90,88,85,80,86,75\n') }),
+  },
+  { as: 'disc1', method: 'integrity.recordReview', input: (u) => ({ year: 2026, personId: u.p.孙丽, status: 'completed', finding: 'none', details: marker() }) },
+  { as: 'disc1', method: 'integrity.addSanction', input: (u) => ({ personId: u.p.孙丽, sanction: '诫勉', decidedOn: '2026-04-01', documentNo: marker(), details: marker() }) },
+  { as: 'disc1', method: 'integrity.openInvestigation', input: (u) => ({ personId: u.p.钱伟, openedOn: '2026-04-01', details: marker() }) },
+  { as: 'staff1', method: 'leads.lodge', input: (u) => ({ text: marker(), namedPersonId: u.p.钱伟 }) },
+  { as: 'disc1', method: 'leads.update', input: async (u) => ({ id: (await u.ok('leads.list', {}))[0]!.id, status: 'concluded', conclusion: marker() }) },
   // Last: the clock moves on until Q1 2026 has closed, and HR records a correction of its rating.
   {
     as: 'hr1',

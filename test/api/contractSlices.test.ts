@@ -74,7 +74,7 @@ describe('what is derived from the slices', () => {
   })
 
   it('lets a kiosk session, a locked one and one that must change its password call only what they need', () => {
-    expect([...ROUTER_SETS.kioskAllowed].sort()).toEqual(['auth.session', 'kiosk.exit', 'kiosk.officials', 'kiosk.rate', 'setup.status'])
+    expect([...ROUTER_SETS.kioskAllowed].sort()).toEqual(['auth.session', 'democratic.ballotBegin', 'democratic.ballotSubmit', 'kiosk.exit', 'kiosk.officials', 'kiosk.rate', 'leads.lodgeAtKiosk', 'setup.status'])
     expect([...ROUTER_SETS.allowedWhileLocked].sort()).toEqual(['auth.lock', 'auth.logout', 'auth.session', 'auth.unlock'])
     expect([...ROUTER_SETS.allowedBeforePasswordChange].sort()).toEqual(['auth.changePassword', 'auth.lock', 'auth.logout', 'auth.session'])
     expect([...ROUTER_SETS.outsideTransaction]).toEqual(['backup.create'])

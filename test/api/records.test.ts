@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { readyUnit, type ReadyUnit } from '../support/tempUnit'
 import { textDigest } from '../../src/main/core/audit/digest'
@@ -128,6 +129,71 @@ describe('survey import', () => {
     expect(await u.err('survey.import', bad)).toMatchObject({ code: 'SURVEY_INVALID', params: { count: preview.errors.length, row: preview.errors[0]!.row } })
     const good = text('ok.csv', '评价编号,工号,日期,评价\nA1,00301,2026-03-02,满意\n')
     expect(await u.ok('survey.import', good)).toEqual({ added: 1, unchanged: 0 })
+  })
+})
+
+describe('attendance and survey templates', () => {
+  const unmarked = (file: { fileName: string; contentBase64: string }) => ({
+    fileName: file.fileName,
+    contentBase64: Buffer.from(Buffer.from(file.contentBase64, 'base64').toString('utf8').replaceAll('（示例）', ''), 'utf8').toString('base64'),
+  })
+  const headersOf = async (file: { contentBase64: string }) => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as Parameters<typeof wb.xlsx.load>[0])
+    const ws = wb.worksheets[0]!
+    return { ws, headers: (ws.getRow(1).values as unknown[]).slice(1), sheets: wb.worksheets.map((w) => w.name) }
+  }
+
+  it.each([
+    ['attendance', 'attendance.preview', 'attendance.import', 'ATTENDANCE_EXAMPLE_ROW', ['工号', '姓名', '日期', '状态', '时长']],
+    ['survey', 'survey.preview', 'survey.import', 'SURVEY_EXAMPLE_ROW', ['工号', '姓名', '日期', '评价', '渠道', '评价人', '评价编号']],
+  ] as const)('%s: the template has the parser’s columns; as it is it imports nothing (examples skipped); edited, it imports', async (kind, preview, doImport, code, headers) => {
+    const u = await unit()
+    const columns = await u.ok('records.columns', { kind })
+    expect(columns.map((c) => c.header)).toEqual(headers)
+    expect(columns.filter((c) => c.required).map((c) => c.header)).toEqual(kind === 'attendance' ? ['工号', '日期', '状态'] : ['工号', '日期', '评价'])
+    for (const c of columns) expect(c.meaning.zh.length * c.meaning.en.length).toBeGreaterThan(0)
+
+    const xlsx = await u.ok('records.template', { kind })
+    expect(xlsx.fileName).toMatch(/模板\.xlsx$/)
+    const { ws, headers: written, sheets } = await headersOf(xlsx)
+    expect(written).toEqual(headers)
+    expect(sheets[1]).toBe('说明')
+    expect(String(ws.getCell('B2').value)).toMatch(/（示例）$/)
+    expect(await u.ok(preview, xlsx)).toMatchObject({ rows: 2, added: 0, unchanged: 0, errors: [] })
+    const asIs = await u.ok(preview, xlsx)
+    expect(asIs.warnings.filter((w) => w.code === code).map((w) => [w.row, w.column])).toEqual([
+      [2, '姓名'],
+      [3, '姓名'],
+    ])
+    expect(asIs.warnings.find((w) => w.code === code)?.zh).toBe('这是模板自带的示例行，已跳过，不会导入')
+    expect(await u.ok(doImport, xlsx)).toEqual({ added: 0, unchanged: 0 })
+
+    const csv = await u.ok('records.template', { kind, format: 'csv' })
+    expect(csv.fileName).toMatch(/模板\.csv$/)
+    expect((await u.ok(preview, csv)).warnings.filter((w) => w.code === code)).toHaveLength(2)
+    // Typed over (the mark gone), the two rows are real records of 00101 and 00102.
+    const edited = unmarked(csv)
+    const p = await u.ok(preview, edited)
+    expect(p).toMatchObject({ rows: 2, added: 2, errors: [] })
+    expect(p.warnings.map((w) => w.code)).not.toContain(code)
+    expect(await u.ok(doImport, edited)).toEqual({ added: 2, unchanged: 0 })
+  })
+
+  it('reports an unknown or misspelt column as the roster does, naming the column it most likely means', async () => {
+    const u = await unit()
+    const p = await u.ok('attendance.preview', text('kq.csv', '工号,日其,状态,加班类型,备注\n00101,2026-03-02,正常,调休,出差\n'))
+    expect(p.errors).toEqual([expect.objectContaining({ code: 'ATTENDANCE_MISSING_COLUMN', column: '日期' })])
+    expect(p.warnings.map((w) => [w.code, w.column, w.zh])).toEqual([
+      ['ATTENDANCE_UNKNOWN_COLUMN', '日其', '未识别的列“日其”，其内容不会导入；是否应为“日期”？如是，请把表头改为“日期”'],
+      ['ATTENDANCE_UNKNOWN_COLUMN', '加班类型', '考勤记录表没有“加班类型”这一列，其内容不会导入'],
+      // As in a roster, a 备注 is said: what it holds would otherwise be lost without a word.
+      ['ATTENDANCE_UNKNOWN_COLUMN', '备注', '考勤记录表没有“备注”这一列，其内容不会导入'],
+    ])
+    const s = await u.ok('survey.preview', text('pj.csv', '评价编号,工号,日期,评价结论\nA1,00101,2026-03-02,满意\n'))
+    expect(s.errors.map((e) => e.code)).toEqual(['SURVEY_MISSING_COLUMN'])
+    expect(s.warnings.map((w) => [w.code, w.column])).toEqual([['SURVEY_UNKNOWN_COLUMN', '评价结论']])
+    expect(s.warnings[0]!.en).toContain('Did you mean "评价" (Rating)?')
   })
 })
 

@@ -25,7 +25,7 @@ beforeAll(async () => {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['better-sqlite3-multiple-ciphers'],
+    external: ['better-sqlite3-multiple-ciphers', 'pdfkit'],
     alias: { '@shared': resolve('src/shared') },
     logLevel: 'error',
   })

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -77,6 +77,44 @@ describe('kaohe import attendance | survey', () => {
   })
 })
 
+describe('kaohe template attendance | survey', () => {
+  it.each([
+    ['attendance', 'ATTENDANCE_EXAMPLE_ROW', ['工号', '姓名', '日期', '状态', '时长']],
+    ['survey', 'SURVEY_EXAMPLE_ROW', ['工号', '姓名', '日期', '评价', '渠道', '评价人', '评价编号']],
+  ] as const)('%s: writes the template and lists its columns; as it is it imports nothing, edited it imports', (kind, code, headers) => {
+    const xlsx = join(dir, `${kind}-template.xlsx`)
+    const written = kaohe(['--db', db, '--json', 'template', kind, '--out', xlsx], as('hr'))
+    expect(written.code, written.err).toBe(0)
+    expect(existsSync(xlsx)).toBe(true)
+    const out = JSON.parse(written.out) as { file: string; columns: { header: string; required: boolean }[] }
+    expect(out.columns.map((c) => c.header)).toEqual(headers)
+    const text = kaohe(['--db', db, 'template', kind, '--out', xlsx, '--force'], as('hr'))
+    expect(text.code, text.err).toBe(0)
+    expect(text.out).toContain(`${headers[0]}（必填 required）`)
+    // Not over an existing file without --force.
+    expect(kaohe(['--db', db, 'template', kind, '--out', xlsx], as('hr')).code).not.toBe(0)
+
+    const asIs = kaohe(['--db', db, '--json', 'import', kind, xlsx, '--dry-run'], as('hr'))
+    expect(asIs.code, asIs.err).toBe(0)
+    const report = JSON.parse(asIs.out)
+    expect(report).toMatchObject({ rows: 2, added: 0, unchanged: 0, errors: [] })
+    expect(report.warnings.filter((w: { code: string }) => w.code === code)).toHaveLength(2)
+
+    const csv = join(dir, `${kind}-template.csv`)
+    expect(kaohe(['--db', db, 'template', kind, '--format', 'csv', '--out', csv], as('hr')).code).toBe(0)
+    const filled = join(dir, `${kind}-filled.csv`)
+    writeFileSync(filled, readFileSync(csv, 'utf8').replaceAll('（示例）', ''))
+    const edited = kaohe(['--db', db, '--json', 'import', kind, filled, '--dry-run'], as('hr'))
+    expect(edited.code, edited.err).toBe(0)
+    const e = JSON.parse(edited.out)
+    expect(e).toMatchObject({ rows: 2, errors: [] })
+    expect(e.added + e.unchanged).toBe(2)
+    expect(e.warnings.map((w: { code: string }) => w.code)).not.toContain(code)
+    // Staff may not: exit 3.
+    expect(kaohe(['--db', db, 'template', kind, '--out', join(dir, 'x.xlsx')], as('staff')).code).toBe(3)
+  })
+})
+
 describe('kaohe ledger add | list', () => {
   it('a supervisor adds for a direct report by staff number; others are refused; staff list their own', () => {
     const added = kaohe(['--db', db, '--json', 'ledger', 'add', '--person', '0402', '--date', '2026-03-05', '--kind', '工作记录', '--text', '完成辖区巡查'], as('kezhang'))
@@ -104,6 +142,6 @@ describe('kaohe ledger add | list', () => {
 
   it('documents the commands in --help', () => {
     const help = kaohe(['--help'])
-    for (const cmd of ['import attendance FILE', 'import survey FILE', 'ledger add --person', 'ledger list']) expect(help.out).toContain(cmd)
+    for (const cmd of ['import attendance FILE', 'import survey FILE', 'template attendance', 'template survey', 'ledger add --person', 'ledger list']) expect(help.out).toContain(cmd)
   })
 })

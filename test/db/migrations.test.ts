@@ -242,6 +242,84 @@ const CASES: Record<number, UpgradeCase> = {
       expect(() => insert(db, 'quarterly_summary_drafts', { person_id: staff, year: '二〇二六', quarter: 3, text: 'x', saved_at: NOW })).toThrow(/cannot store TEXT/)
     },
   },
+  10: {
+    seed: (db) => {
+      const { boss, staff, user } = seedFoundation(db)
+      insert(db, 'quarterly_ratings', { person_id: staff, year: 2026, quarter: 1, supervisor_id: boss, performance: 86, potential: 75, fail_mark: 0, rated_at: NOW, rated_by: user })
+    },
+    check: (db) => {
+      const { staff, user } = ids(db)
+      expect(rows(db, 'SELECT performance FROM quarterly_ratings')).toEqual([{ performance: 86 }])
+      insert(db, 'democratic_rounds', { year: 2026, status: 'open', opened_by: user, opened_at: NOW })
+      expect(() => insert(db, 'democratic_rounds', { year: 2027, status: 'paused', opened_at: NOW })).toThrow(/CHECK/)
+      insert(db, 'ballot_code_batches', { year: 2026, batch: 1, colleagues: 1, representatives: 0, issued_by: user, issued_at: NOW })
+      insert(db, 'ballot_codes', { code_hash: 'a'.repeat(64), year: 2026, category: 'colleague', batch: 1 })
+      expect(rows(db, 'SELECT consumed FROM ballot_codes')).toEqual([{ consumed: 0 }])
+      expect(() => insert(db, 'ballot_codes', { code_hash: 'b'.repeat(64), year: 2026, category: 'voter', batch: 1 })).toThrow(/CHECK/)
+      insert(db, 'ballots', { id: '0'.repeat(32), year: 2026, category: 'representative', uniform: 0 })
+      insert(db, 'ballot_cells', { ballot_id: '0'.repeat(32), person_id: staff, dimension: 'de', level: '称职' })
+      expect(() => insert(db, 'ballot_cells', { ballot_id: '0'.repeat(32), person_id: staff, dimension: 'de', level: '优秀' })).toThrow(/UNIQUE|PRIMARY/)
+      expect(() => insert(db, 'ballot_cells', { ballot_id: '0'.repeat(32), person_id: staff, dimension: 'neng', level: '良好' })).toThrow(/CHECK/)
+      insert(db, 'ballot_tallies', { year: 2026, person_id: staff, dimension: 'ji', category: 'colleague', level: '优秀', count: 4 })
+      expect(() => insert(db, 'ballot_tallies', { year: 2026, person_id: staff, dimension: 'ji', category: 'colleague', level: '称职', count: -1 })).toThrow(/CHECK/)
+      insert(db, 'ballot_tally_sheets', { year: 2026, category: 'colleague', valid_sheets: 10, imported_by: user, imported_at: NOW })
+      // No rowid: the ballot tables are WITHOUT ROWID, so storage order is the random key's.
+      expect(() => rows(db, 'SELECT rowid FROM ballots')).toThrow(/rowid/)
+      // STRICT: a value of the wrong type is refused, not stored.
+      expect(() => insert(db, 'ballots', { id: '1'.repeat(32), year: '二〇二六', category: 'colleague', uniform: 0 })).toThrow(/cannot store TEXT/)
+    },
+  },
+  11: {
+    seed: (db) => {
+      const { boss, staff, user } = seedFoundation(db)
+      insert(db, 'quarterly_ratings', { person_id: staff, year: 2026, quarter: 1, supervisor_id: boss, performance: 86, potential: 75, fail_mark: 0, rated_at: NOW, rated_by: user })
+    },
+    check: (db) => {
+      const { boss, staff, user } = ids(db)
+      expect(rows(db, 'SELECT performance FROM quarterly_ratings')).toEqual([{ performance: 86 }])
+      const sheet = insert(db, 'leadership_sheets', { year: 2026, rater_id: boss, person_id: staff, status: 'draft', source: 'sheet', saved_at: NOW, saved_by: user })
+      insert(db, 'leadership_scores', { sheet_id: sheet, indicator_id: 'political', score_hundredths: 9050 })
+      expect(() => insert(db, 'leadership_scores', { sheet_id: sheet, indicator_id: 'ethics', score_hundredths: 10001 })).toThrow(/CHECK/)
+      expect(() => insert(db, 'leadership_sheets', { year: 2026, rater_id: boss, person_id: boss, status: 'draft', source: 'sheet', saved_at: NOW })).toThrow(/CHECK/)
+      expect(() => insert(db, 'leadership_sheets', { year: 2026, rater_id: staff, person_id: boss, status: 'submitted', source: 'sheet', saved_at: NOW })).toThrow(/CHECK/)
+      insert(db, 'recusals', { year: 2026, rater_id: boss, person_id: boss, reason: 'self', recorded_by: user, recorded_at: NOW })
+      expect(() => insert(db, 'recusals', { year: 2026, rater_id: boss, person_id: staff, reason: 'friend', recorded_at: NOW })).toThrow(/CHECK/)
+      insert(db, 'close_relatives', { person_a: boss, person_b: staff, relation: '配偶', recorded_at: NOW })
+      expect(() => insert(db, 'close_relatives', { person_a: staff, person_b: boss, relation: '配偶', recorded_at: NOW })).toThrow(/CHECK/)
+      insert(db, 'integrity_reviews', { year: 2026, person_id: staff, status: 'pending', recorded_at: NOW })
+      expect(() => insert(db, 'integrity_reviews', { year: 2026, person_id: boss, status: 'completed', recorded_at: NOW })).toThrow(/CHECK/)
+      expect(() => insert(db, 'integrity_reviews', { year: 2026, person_id: boss, status: 'completed', finding: 'minor', minor_count: 0, recorded_at: NOW })).toThrow(/CHECK/)
+      insert(db, 'integrity_reviews', { year: 2026, person_id: boss, status: 'completed', finding: 'minor', minor_count: 2, details_t3: '{}', recorded_at: NOW })
+      insert(db, 'sanctions', { person_id: staff, name: '诫勉', decided_on: '2026-05-01', effective_from: '2026-05-01', recorded_at: NOW })
+      expect(() => insert(db, 'sanctions', { person_id: staff, name: '诫勉', decided_on: '2026-05-01', effective_from: '2026-05-01', effective_to: '2026-04-01', recorded_at: NOW })).toThrow(/CHECK/)
+      insert(db, 'investigations', { person_id: staff, opened_on: '2026-06-01', recorded_at: NOW })
+      insert(db, 'leads', { lodged_on: '2026-06-02', channel: 'kiosk', text_t3: '{}', status: 'received', updated_on: '2026-06-02' })
+      expect(() => insert(db, 'leads', { lodged_on: '2026-06-02', channel: 'kiosk', text_t3: '{}', status: 'concluded', updated_on: '2026-06-02' })).toThrow(/CHECK/)
+      // STRICT: a value of the wrong type is refused, not stored.
+      expect(() => insert(db, 'recusals', { year: '二〇二六', rater_id: staff, person_id: boss, reason: 'self', recorded_at: NOW })).toThrow(/cannot store TEXT/)
+    },
+  },
+  12: {
+    seed: (db) => {
+      const { boss, staff, user } = seedFoundation(db)
+      insert(db, 'quarterly_ratings', { person_id: staff, year: 2026, quarter: 1, supervisor_id: boss, performance: 86, potential: 75, fail_mark: 0, rated_at: NOW, rated_by: user })
+    },
+    check: (db) => {
+      const { staff, user } = ids(db)
+      expect(rows(db, 'SELECT performance FROM quarterly_ratings')).toEqual([{ performance: 86 }])
+      insert(db, 'annual_rounds', { year: 2026, stage: 'proposed', inputs_sha256: 'a'.repeat(64), n: 8, k: 1, result_json: '{}', proposed_by: user, proposed_at: NOW })
+      expect(() => insert(db, 'annual_rounds', { year: 2027, stage: 'final', inputs_sha256: 'a', n: 1, k: 0, result_json: '{}', proposed_at: NOW })).toThrow(/CHECK/)
+      insert(db, 'annual_approvals', { year: 2026, document: '某组干〔2027〕3号', approved_count: 3, recorded_at: NOW })
+      expect(() => insert(db, 'annual_approvals', { year: 2027, document: 'x', approved_count: 3, approved_rate: '20', recorded_at: NOW })).toThrow(/CHECK/)
+      insert(db, 'annual_grades', { year: 2026, person_id: staff, proposed: 'TIE', grade: '优秀', t: 95.2, reason: '领导小组决定', changed_by: user, changed_at: NOW })
+      insert(db, 'prior_grades', { year: 2025, person_id: staff, grade: '不称职', recorded_at: NOW })
+      expect(() => insert(db, 'prior_grades', { year: 2024, person_id: staff, grade: '良好', recorded_at: NOW })).toThrow(/CHECK/)
+      insert(db, 'rectification_plans', { person_id: staff, starts_on: '2026-03-01', ends_on: '2026-05-31', reason: '基本称职整改', recorded_at: NOW })
+      expect(() => insert(db, 'rectification_plans', { person_id: staff, starts_on: '2026-03-01', ends_on: '2026-02-01', reason: 'x', recorded_at: NOW })).toThrow(/CHECK/)
+      // STRICT: a value of the wrong type is refused, not stored.
+      expect(() => insert(db, 'annual_grades', { year: '二〇二六', person_id: staff, proposed: '称职', grade: '称职' })).toThrow(/cannot store TEXT/)
+    },
+  },
 }
 
 function tempDb(): SqliteDatabase {

@@ -120,6 +120,9 @@ it('home, audit, users and backup read in people’s words', async () => {
     await tid(page, 'audit-filter-action').fill('登录')
     await tid(page, 'audit-search').click()
     await expect.poll(() => tid(page, 'audit-total').textContent()).not.toBe('共 0 条记录')
+    // The filtered page replaces the unfiltered one when its answer arrives: wait for it, not for the
+    // first non-empty total (which the unfiltered page already shows).
+    await expect.poll(async () => (await tid(page, 'audit-table').textContent()) ?? '', { timeout: 15_000 }).not.toContain('新增用户')
     const text = (await tid(page, 'audit-table').textContent()) ?? ''
     expect(text).toContain('登录')
     expect(text).not.toContain('新增用户')

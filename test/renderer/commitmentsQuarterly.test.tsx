@@ -5,6 +5,8 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { CommitmentLetterView, CommitmentRecord, CommitmentSummary } from '../../src/shared/commitments'
 import type { NineBoxView, PeerAssignmentView, QuarterlyDetail, QuarterlyStatusRow } from '../../src/shared/quarterly'
+import { contract } from '../../src/shared/api/contract'
+import { fieldOf, itemsOf, limitsOf } from '../../src/renderer/src/forms/zodForm'
 import { installFakeApi, ok, renderApp, expectShown } from './helpers'
 import { person, signedInAs } from './domainFakes'
 
@@ -104,6 +106,9 @@ describe('commitment letters (绩效承诺书)', () => {
     renderApp()
     expect((await screen.findByTestId('nav-commitments')).textContent).toContain('绩效承诺书')
     await u.type(await screen.findByTestId('commitments-title-0'), '完成企业社保稽核')
+    // The inputs take the bounds of the contract's own task schema (commitments.saveDraft), not re-typed ones.
+    const maxLength = (testid: string) => screen.getByTestId(testid).getAttribute('maxlength')
+    expect([maxLength('commitments-title-0'), maxLength('commitments-unit-0'), maxLength('commitments-goal-0')]).toEqual(['200', '20', '200'])
     await u.type(screen.getByTestId('commitments-target-0'), '120')
     await u.type(screen.getByTestId('commitments-unit-0'), '户')
     await u.type(screen.getByTestId('commitments-goal-0'), '社保扩面提质')
@@ -386,5 +391,20 @@ describe('quarterly evaluation (季度评估)', () => {
     const cells = screen.getAllByTestId(/^ninebox-cell-/)
     expect(cells[0]!.dataset.testid).toBe('ninebox-cell-high-low')
     expect(cells[8]!.dataset.testid).toBe('ninebox-cell-low-high')
+  })
+})
+
+describe('form bounds from the contract', () => {
+  it('itemsOf reads an array schema: its element (for fieldOf and limitsOf) and how many items it takes', () => {
+    const tasks = itemsOf(fieldOf(contract['commitments.saveDraft'].input, 'tasks'))
+    expect(tasks.maxItems).toBe(50)
+    expect(limitsOf(fieldOf(tasks.element, 'target'))).toEqual({ min: 0, max: 1e9 })
+    const changes = itemsOf(fieldOf(contract['commitments.requestRevision'].input, 'changes'))
+    expect([changes.minItems, changes.maxItems]).toEqual([1, 50])
+    expect(limitsOf(fieldOf(contract['quarterly.submitSummary'].input, 'text'))).toMatchObject({ maxLength: 8000 })
+    expect(limitsOf(fieldOf(contract['quarterly.peerRate'].input, 'score'))).toEqual({ min: 0, max: 100 })
+    expect(limitsOf(fieldOf(contract['quarterly.followups.update'].input, 'notes'))).toMatchObject({ maxLength: 4000 })
+    expect(limitsOf(fieldOf(contract['quarterly.reopen'].input, 'reason'))).toMatchObject({ maxLength: 1000 })
+    expect(() => itemsOf(fieldOf(contract['quarterly.reopen'].input, 'reason'))).toThrow('not an array')
   })
 })

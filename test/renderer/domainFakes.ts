@@ -89,6 +89,7 @@ export function policyView(over: Partial<PolicyView> = {}): PolicyView {
     approvedAt: null,
     constraints: { ...POLICY_CONSTRAINTS },
     security: { passwordMinLength: 8, idleLockMinutes: 15, forcePasswordChangeAtFirstLogin: true },
+    annual: { uniformBallotsInvalid: false, sanctions: [{ name: '诫勉', effect: 'notExcellent' }, { name: '开除党籍', effect: 'incompetent' }] },
     pending: null,
     history: [],
     ...over,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import './setup'
 import { describe, expect, it } from 'vitest'
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { installFakeApi, ok, renderApp, expectShown } from './helpers'
 import { person, personDetail, signedInAs } from './domainFakes'
@@ -75,6 +75,29 @@ describe('organisation and people', () => {
     expect(history.textContent).toContain('2024年3月1日 起')
     expect(history.textContent).toContain('岗位调整（王芳 记录）')
     expectShown(screen.getByTestId('person-tab-edit'))
+  })
+
+  it('a person opened and left before their details arrive never replaces the one open now', async () => {
+    const u = userEvent.setup()
+    let answerLate: (v: ReturnType<typeof ok<ReturnType<typeof personDetail>>>) => void = () => {}
+    const late = new Promise<ReturnType<typeof ok<ReturnType<typeof personDetail>>>>((resolve) => (answerLate = resolve))
+    installFakeApi({
+      ...orgHandlers(['hr']),
+      'org.people.get': ({ id }: { id: number }) =>
+        id === 11 ? late : ok(personDetail({ id: 12, staffNo: 'B0001', name: '陈刚', departmentId: 2, departmentName: '执法大队' })),
+    })
+    renderApp()
+    await u.click(await screen.findByTestId('person-row-A0011'))
+    await u.keyboard('{Escape}')
+    await u.click(await screen.findByTestId('person-row-B0001'))
+    await waitFor(() => expect(screen.getByTestId('person-drawer').textContent).toContain('陈刚'))
+    await act(async () => {
+      answerLate(ok(personDetail()))
+      await late
+    })
+    const drawer = screen.getByTestId('person-drawer')
+    expect(drawer.textContent).toContain('陈刚')
+    expect(drawer.textContent).not.toContain('A0011')
   })
 
   it('saves an edit with today as the effective date by default', async () => {

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import './setup'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import type { ImportPreview, TalkStatus } from '../../src/shared/api/types'
+import type { ImportColumn, ImportPreview, TalkStatus } from '../../src/shared/api/types'
 import { installFakeApi, ok, renderApp, expectShown } from './helpers'
 import { person, signedInAs } from './domainFakes'
 
@@ -11,11 +11,44 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
   return { fileName: 'kq.csv', rows: 120, added: 118, unchanged: 2, errors: [], warnings: [], ...over }
 }
 
+const COLUMNS: Record<'attendance' | 'survey', ImportColumn[]> = {
+  attendance: [
+    { header: '工号', en: 'Staff No.', required: true, meaning: { zh: '花名册中的工号', en: 'The staff number as in the roster' } },
+    { header: '时长', en: 'Hours', required: false, meaning: { zh: '小时数，可留空', en: 'Hours; may be blank' } },
+  ],
+  survey: [{ header: '评价', en: 'Rating', required: true, meaning: { zh: '非常满意…非常不满意', en: 'very satisfied … very dissatisfied' } }],
+}
+const columns = { 'records.columns': (input: { kind: 'attendance' | 'survey' }) => ok(COLUMNS[input.kind]) }
+
 describe('attendance and satisfaction import (HR)', () => {
+  it('lists each import’s columns (name, required, meaning) and downloads its template', async () => {
+    const u = userEvent.setup()
+    const api = installFakeApi({
+      ...signedInAs(['hr'], 'records-import'),
+      ...columns,
+      'records.template': () => ok({ fileName: '考勤导入模板.xlsx', contentBase64: btoa('xlsx') }),
+    })
+    URL.createObjectURL = () => 'blob:x'
+    URL.revokeObjectURL = () => {}
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    renderApp()
+    const list = await screen.findByTestId('records-attendance-columns')
+    const rows = within(list).getAllByTestId('records-attendance-column')
+    expect(rows.map((r) => r.textContent)).toEqual(['工号必填花名册中的工号', '时长选填小时数，可留空'])
+    expectShown(within(await screen.findByTestId('records-survey-columns')).getByText('非常满意…非常不满意'))
+    await u.click(screen.getByTestId('records-attendance-template'))
+    await waitFor(() => expect(api['records.template']).toHaveBeenCalledWith({ kind: 'attendance', format: 'xlsx' }))
+    await waitFor(() => expect(click).toHaveBeenCalled())
+    await u.click(screen.getByTestId('records-survey-template-csv'))
+    await waitFor(() => expect(api['records.template']).toHaveBeenCalledWith({ kind: 'survey', format: 'csv' }))
+    click.mockRestore()
+  })
+
   it('lists errors with row, column and reason and keeps import disabled while there are errors', async () => {
     const u = userEvent.setup()
     const api = installFakeApi({
       ...signedInAs(['hr'], 'records-import'),
+      ...columns,
       'attendance.preview': () =>
         ok(preview({ errors: [{ row: 9, column: '日期', code: 'ATTENDANCE_BAD_DATE', zh: '日期“2026-13-01”无效', en: 'Date “2026-13-01” is invalid', value: '2026-13-01' }] })),
     })
@@ -34,6 +67,7 @@ describe('attendance and satisfaction import (HR)', () => {
     const u = userEvent.setup()
     const api = installFakeApi({
       ...signedInAs(['hr'], 'records-import'),
+      ...columns,
       'survey.preview': () =>
         ok(preview({ fileName: 'pj.xlsx', warnings: [{ row: 4, column: '工号', code: 'SURVEY_FEW_RESPONSES', zh: 'A0011 仅 3 份评价', en: 'A0011 has only 3 ratings', value: 'A0011' }] })),
       'survey.import': () => ok({ added: 118, unchanged: 2 }),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { CalendarYear, PolicyView, TalkStatus } from '../../src/shared/api/types'
-import type { Quarter, QuarterlyStatusRow } from '../../src/shared/quarterly'
+import type { Quarter, QuarterlyDetail, QuarterlyStatusRow } from '../../src/shared/quarterly'
 import { expectShown, installFakeApi, ok, renderApp } from './helpers'
 import { calendarYear, policyView, signedInAs } from './domainFakes'
 
@@ -146,6 +146,42 @@ describe('a fast quarter or month switch shows only the selected one', () => {
     expectShown(screen.getByText('第3季的人'))
     expect(screen.queryByText('第2季的人')).toBeNull()
     expect(screen.queryByText('第1季的人')).toBeNull()
+  })
+
+  it('我的工作小结: the quarter left behind answering late does not replace the selected quarter’s 小结', async () => {
+    const u = userEvent.setup()
+    const late = deferred<{ ok: true; value: QuarterlyDetail }>()
+    const detail = (quarter: Quarter): QuarterlyDetail => ({
+      ...quarterRow(quarter, '李明'),
+      summary: `第${quarter}季的小结`,
+      draft: null,
+      amendments: [],
+      ledgerEntries: 0,
+      from: `${THIS_YEAR}-01-01`,
+      to: `${THIS_YEAR}-03-31`,
+    })
+    // jsdom has no FontFaceSet; the 小结's autosizing Textarea (Mantine) listens on document.fonts.
+    if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true })
+    const api = installFakeApi({
+      ...signedInAs(['staff'], `quarterly?tab=summary&year=${THIS_YEAR}&quarter=1`),
+      'quarterly.status': ({ quarter }: { year: number; quarter: Quarter }) => ok([quarterRow(quarter, '李明')]),
+      'quarterly.get': ({ quarter }: { personId: number; year: number; quarter: Quarter }) => (quarter === 2 ? late.promise : ok(detail(quarter))),
+    })
+    renderApp()
+    await screen.findByTestId('quarterly-summary-text', {}, FIRST_SCREEN)
+    const text = () => (screen.getByTestId('quarterly-summary-text') as HTMLTextAreaElement).value
+    await waitFor(() => expect(text()).toBe('第1季的小结'))
+
+    await u.click(screen.getByText('第二季度'))
+    await u.click(screen.getByText('第三季度'))
+    await waitFor(() => expect(text()).toBe('第3季的小结'))
+    expect(api['quarterly.get']).toHaveBeenCalledWith({ personId: 11, year: THIS_YEAR, quarter: 2 })
+
+    await act(async () => {
+      late.resolve(ok(detail(2)))
+      await late.promise
+    })
+    expect(text()).toBe('第3季的小结')
   })
 
   it('每月沟通: the month left behind answering late does not replace the selected month', async () => {

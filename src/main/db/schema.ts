@@ -1,10 +1,11 @@
 import type { Generated, Insertable, Selectable } from 'kysely'
 import type { CommitmentState, RevisionState } from '@shared/commitments'
-import type { PostCategory } from '@shared/guideline/model'
+import type { Dimension, PostCategory } from '@shared/guideline/model'
 import type { LedgerKind } from '@shared/ledger'
 import type { EmploymentStatus } from '@shared/org'
 import type { FollowupKind, FollowupState } from '@shared/quarterly'
 import type { Role, Tier } from '@shared/roles'
+import type { BallotLevel, VoterCategory } from '@shared/annual'
 
 /**
  * Kysely table types. They mirror migrations.ts; the migration test checks the two agree.
@@ -413,6 +414,230 @@ export interface SchemaMigrationTable {
   applied_at: string
 }
 
+/** A declared close relative pair (近亲属), person_a < person_b: neither rates the other on the evaluation sheet. */
+export interface CloseRelativeTable {
+  id: Generated<number>
+  person_a: number
+  person_b: number
+  relation: string
+  recorded_by: number | null
+  recorded_at: string
+}
+
+/** One leadership group member's evaluation sheet (考核评分表) for one person and year. */
+export interface LeadershipSheetTable {
+  id: Generated<number>
+  year: number
+  /** people.id of the member who rates */
+  rater_id: number
+  person_id: number
+  status: 'draft' | 'submitted'
+  /** 'import': filled at a meeting and imported by HR */
+  source: 'sheet' | 'import'
+  saved_at: string
+  saved_by: number | null
+  submitted_at: string | null
+}
+
+/** One rated indicator's score on a sheet, in hundredths (0–10000). */
+export interface LeadershipScoreTable {
+  sheet_id: number
+  indicator_id: string
+  score_hundredths: number
+}
+
+/** A member who does not rate a person (themself, a declared close relative), recorded. */
+export interface RecusalTable {
+  id: Generated<number>
+  year: number
+  rater_id: number
+  person_id: number
+  reason: 'self' | 'relative'
+  recorded_by: number | null
+  recorded_at: string
+}
+
+/** A special integrity review (专项考察) of one person and year; details are T3-sealed. */
+export interface IntegrityReviewTable {
+  id: Generated<number>
+  year: number
+  person_id: number
+  status: 'pending' | 'completed'
+  finding: 'none' | 'minor' | 'serious' | null
+  minor_count: Generated<number>
+  details_t3: string | null
+  recorded_by: number | null
+  recorded_at: string
+}
+
+/** A sanction or organisational measure (处分, 组织处理), effective-dated (RULES.md §6 V4). */
+export interface SanctionTable {
+  id: Generated<number>
+  person_id: number
+  name: string
+  decided_on: string
+  effective_from: string
+  effective_to: string | null
+  document_no: Generated<string>
+  details_t3: string | null
+  recorded_by: number | null
+  recorded_at: string
+}
+
+/** A case under investigation (立案审查): the grade waits while it is open (补定). */
+export interface InvestigationTable {
+  id: Generated<number>
+  person_id: number
+  opened_on: string
+  closed_on: string | null
+  details_t3: string | null
+  recorded_by: number | null
+  recorded_at: string
+}
+
+/** A whistle-blowing lead (举报线索): text, reporter and conclusion T3-sealed; no plain trace of who lodged it. */
+export interface LeadTable {
+  id: Generated<number>
+  lodged_on: string
+  channel: 'signedIn' | 'kiosk' | 'publicityObjection'
+  reporter_t3: string | null
+  text_t3: string
+  named_person_id: number | null
+  status: 'received' | 'verifying' | 'concluded'
+  conclusion_t3: string | null
+  updated_on: string
+}
+
+/** 民主测评: one round per year, opened and closed by HR (core/democratic/round.ts). */
+export interface DemocraticRoundTable {
+  year: number
+  status: 'open' | 'closed'
+  opened_by: number | null
+  opened_at: string
+  closed_by: number | null
+  closed_at: string | null
+}
+
+/** One issue of ballot codes: how many of each category, by whom and when (not the codes). */
+export interface BallotCodeBatchTable {
+  year: number
+  batch: number
+  colleagues: number
+  representatives: number
+  issued_by: number | null
+  issued_at: string
+}
+
+/** A one-time ballot code, only as its keyed hash (HMAC), with its voter category; no link to any ballot. */
+export interface BallotCodeTable {
+  code_hash: string
+  year: number
+  category: VoterCategory
+  batch: number
+  consumed: Generated<number>
+}
+
+/** A kiosk ballot: a random 128-bit id (hex), no time, no code; `uniform` flags one level everywhere. */
+export interface BallotTable {
+  id: string
+  year: number
+  category: VoterCategory
+  uniform: number
+}
+
+/** One rated cell of a kiosk ballot (a blank cell is no row). */
+export interface BallotCellTable {
+  ballot_id: string
+  person_id: number
+  dimension: Dimension
+  level: BallotLevel
+}
+
+/** Paper ballots: the count of one level for one person, dimension and voter category. */
+export interface BallotTallyTable {
+  year: number
+  person_id: number
+  dimension: Dimension
+  category: VoterCategory
+  level: BallotLevel
+  count: number
+}
+
+/** Paper ballots: the valid sheets of one voter category, recorded with the tally. */
+export interface BallotTallySheetTable {
+  year: number
+  category: VoterCategory
+  valid_sheets: number
+  source_file: string | null
+  imported_by: number | null
+  imported_at: string
+}
+
+/** The year's annual round (年度总评): proposal, confirmation, publicity (migration 12). */
+export interface AnnualRoundTable {
+  year: number
+  stage: 'proposed' | 'confirmed' | 'publicity'
+  inputs_sha256: string
+  n: number
+  k: number
+  /** JSON array of the tied staff numbers, or NULL. */
+  boundary_tie: string | null
+  /** The proposal as computed (core/annual/engine.ts, toExpectedFormat plus details). */
+  result_json: string
+  guideline_version: number | null
+  proposed_by: number | null
+  proposed_at: string
+  confirmed_by: number | null
+  confirmed_at: string | null
+  publicity_from: string | null
+  publicity_until: string | null
+  published_by: number | null
+  published_at: string | null
+}
+
+/** A recorded approval from the higher-level office for more 优秀 (P6). */
+export interface AnnualApprovalTable {
+  year: number
+  document: string
+  approved_count: number | null
+  /** Percent, as a decimal or "n/d". */
+  approved_rate: string | null
+  recorded_by: number | null
+  recorded_at: string
+}
+
+/** A person's proposed and decided grade of the year; reason when the group changed it. */
+export interface AnnualGradeTable {
+  year: number
+  person_id: number
+  proposed: string
+  grade: string
+  t: number | null
+  reason: string | null
+  changed_by: number | null
+  changed_at: string | null
+}
+
+/** A grade of a year graded before the unit used Kaohe (V1 reads last year's). */
+export interface PriorGradeTable {
+  year: number
+  person_id: number
+  grade: '优秀' | '称职' | '基本称职' | '不称职' | '不定等次'
+  recorded_by: number | null
+  recorded_at: string
+}
+
+/** A 基本称职 rectification plan (V3). */
+export interface RectificationPlanTable {
+  id: Generated<number>
+  person_id: number
+  starts_on: string
+  ends_on: string
+  reason: string
+  recorded_by: number | null
+  recorded_at: string
+}
+
 export interface DB {
   unit: UnitTable
   users: UserTable
@@ -447,6 +672,26 @@ export interface DB {
   backup_signing_keys: BackupSigningKeyTable
   tier_keys: TierKeyTable
   password_resets: PasswordResetTable
+  close_relatives: CloseRelativeTable
+  leadership_sheets: LeadershipSheetTable
+  leadership_scores: LeadershipScoreTable
+  recusals: RecusalTable
+  integrity_reviews: IntegrityReviewTable
+  sanctions: SanctionTable
+  investigations: InvestigationTable
+  leads: LeadTable
+  democratic_rounds: DemocraticRoundTable
+  ballot_code_batches: BallotCodeBatchTable
+  ballot_codes: BallotCodeTable
+  ballots: BallotTable
+  ballot_cells: BallotCellTable
+  ballot_tallies: BallotTallyTable
+  ballot_tally_sheets: BallotTallySheetTable
+  annual_rounds: AnnualRoundTable
+  annual_approvals: AnnualApprovalTable
+  annual_grades: AnnualGradeTable
+  prior_grades: PriorGradeTable
+  rectification_plans: RectificationPlanTable
 }
 
 /**
@@ -520,3 +765,29 @@ export type TierKeyRow = Selectable<TierKeyTable>
 export type TierKeyInsert = Insertable<TierKeyTable>
 export type PasswordResetRow = Selectable<PasswordResetTable>
 export type PasswordResetInsert = Insertable<PasswordResetTable>
+export type CloseRelativeRow = Selectable<CloseRelativeTable>
+export type LeadershipSheetRow = Selectable<LeadershipSheetTable>
+export type LeadershipScoreRow = Selectable<LeadershipScoreTable>
+export type RecusalRow = Selectable<RecusalTable>
+export type IntegrityReviewRow = Selectable<IntegrityReviewTable>
+export type SanctionRow = Selectable<SanctionTable>
+export type InvestigationRow = Selectable<InvestigationTable>
+export type LeadRow = Selectable<LeadTable>
+export type DemocraticRoundRow = Selectable<DemocraticRoundTable>
+export type DemocraticRoundInsert = Insertable<DemocraticRoundTable>
+export type BallotCodeBatchRow = Selectable<BallotCodeBatchTable>
+export type BallotCodeRow = Selectable<BallotCodeTable>
+export type BallotCodeInsert = Insertable<BallotCodeTable>
+export type BallotRow = Selectable<BallotTable>
+export type BallotInsert = Insertable<BallotTable>
+export type BallotCellRow = Selectable<BallotCellTable>
+export type BallotCellInsert = Insertable<BallotCellTable>
+export type BallotTallyRow = Selectable<BallotTallyTable>
+export type BallotTallyInsert = Insertable<BallotTallyTable>
+export type BallotTallySheetRow = Selectable<BallotTallySheetTable>
+export type BallotTallySheetInsert = Insertable<BallotTallySheetTable>
+export type AnnualRoundRow = Selectable<AnnualRoundTable>
+export type AnnualApprovalRow = Selectable<AnnualApprovalTable>
+export type AnnualGradeRow = Selectable<AnnualGradeTable>
+export type PriorGradeRow = Selectable<PriorGradeTable>
+export type RectificationPlanRow = Selectable<RectificationPlanTable>

@@ -21,8 +21,9 @@ const RecoverPassword = lazyPage(() => import('./screens/RecoverPassword'), 'Rec
 const ChangePassword = lazyPage(() => import('./screens/ChangePassword'), 'ChangePassword')
 const LockScreen = lazyPage(() => import('./screens/LockScreen'), 'LockScreen')
 const KioskScreen = lazyPage(() => import('./screens/KioskScreen'), 'KioskScreen')
+const BallotKioskScreen = lazyPage(() => import('./pages/democratic/BallotKioskScreen'), 'BallotKioskScreen')
 const Shell = lazyPage(() => import('./screens/Shell'), 'Shell')
-if (PRELOAD_ALL) await preloadAll([SetupWizard, RecoverPassword, ChangePassword, LockScreen, KioskScreen, Shell])
+if (PRELOAD_ALL) await preloadAll([SetupWizard, RecoverPassword, ChangePassword, LockScreen, KioskScreen, BallotKioskScreen, Shell])
 
 /** How often the renderer asks main whether the session is still open and unlocked. */
 export const SESSION_POLL_MS = 30_000
@@ -158,6 +159,9 @@ export function App() {
         }}
       />
     )
+  } else if (state.session.kiosk && state.session.ballotKiosk) {
+    // 民主测评: the ballot kiosk; main refuses everything else until the starter's password ends it.
+    content = <BallotKioskScreen session={state.session} onExited={setSession} />
   } else if (state.session.kiosk) {
     // 现场评价: main refuses everything else until the starter's password ends it.
     content = <KioskScreen session={state.session} onExited={setSession} />

@@ -26,16 +26,23 @@ export const PAGES = [
   { key: 'commitments', roles: rolesOf('commitments.read') },
   { key: 'ledger', roles: rolesOf('ledger.read') },
   { key: 'quarterly', roles: rolesOf('quarterly.read') },
+  { key: 'leadership', roles: rolesOf('leadership.progress') },
+  { key: 'integrity', roles: rolesOf('integrity.outcomes') },
+  { key: 'report-lead', roles: CONTENT_ROLES },
   { key: 'talks', roles: rolesOf('talks.read') },
   { key: 'org', roles: rolesOf('org.read') },
   { key: 'roster', roles: rolesOf('org.manage') },
   { key: 'records-import', roles: rolesOf('ledger.import') },
+  { key: 'democratic', roles: rolesOf('democratic.manage') },
   { key: 'policy', roles: rolesOf('policy.read') },
   { key: 'calendar', roles: rolesOf('calendar.read') },
   { key: 'users', roles: ['sysadmin'] },
   { key: 'roles', roles: ['secadmin'] },
   { key: 'audit', roles: ['auditor'] },
   { key: 'backup', roles: ['sysadmin'] },
+  { key: 'annual', roles: rolesOf('annual.review') },
+  { key: 'annual-results', roles: CONTENT_ROLES },
+  { key: 'annual-mine', roles: CONTENT_ROLES },
 ] as const satisfies readonly { key: string; roles: 'all' | readonly Role[] }[]
 
 export type PageKey = (typeof PAGES)[number]['key']

@@ -264,6 +264,84 @@ export const PERMISSIONS = {
     zh: '开启与退出现场评价（服务对象评价窗口人员）',
     en: 'Start and leave the on-site kiosk survey (service recipients rate officials)',
   },
+  'leadership.rate': {
+    allow: ['leader', 'leaderHead'],
+    tier: 'T2',
+    zh: '填写本人的考核评分表（领导小组成员；不评本人与近亲属）',
+    en: 'Fill in one’s own evaluation sheets (leadership group members; never oneself or a close relative)',
+  },
+  'leadership.progress': {
+    allow: ['hr', 'leader', 'leaderHead'],
+    tier: 'T2',
+    zh: '查看考核评分表的提交进度与回避记录',
+    en: 'See how many evaluation sheets are submitted, and the recusals',
+  },
+  'leadership.manage': {
+    allow: ['hr'],
+    tier: 'T2',
+    zh: '开启考核评分、登记近亲属关系、导入会议评分表（人事科）',
+    en: 'Open the evaluation sheets, declare close relatives, import a meeting’s score sheet (HR)',
+  },
+  'integrity.manage': {
+    allow: ['discipline'],
+    tier: 'T3',
+    zh: '专项考察、处分与组织处理、立案审查、举报线索的全部内容（纪检室）',
+    en: 'Special integrity reviews, sanctions, investigations and leads in full (discipline office)',
+  },
+  'integrity.outcomes': {
+    allow: ['hr', 'leader', 'leaderHead', 'discipline'],
+    tier: 'T2',
+    zh: '查看专项考察结论与处分名称（不含纪检内容）',
+    en: 'See integrity-review outcomes and sanction names (no discipline details)',
+  },
+  'integrity.lodge': {
+    allow: 'signedIn',
+    tier: 'T3',
+    zh: '提交举报线索（署名或匿名；只有纪检室可见）',
+    en: 'Lodge a whistle-blowing lead (signed or anonymous; only the discipline office sees it)',
+  },
+  'annual.review': {
+    allow: ['hr', 'leader', 'leaderHead'],
+    tier: 'T2',
+    zh: '查看年度总评的计算、拟定等次与计算明细（人事科、领导小组）',
+    en: 'See the annual computation, the proposed grades and each 计算明细 (HR, leadership group)',
+  },
+  'annual.manage': {
+    allow: ['hr'],
+    tier: 'T2',
+    zh: '拟定年度等次、登记上级批准、往年等次与整改期、公示结果（人事科）',
+    en: 'Propose the annual grades, record approvals, earlier grades and rectification plans, publish results (HR)',
+  },
+  'annual.decide': {
+    allow: ['leader', 'leaderHead'],
+    tier: 'T2',
+    zh: '审议拟定等次：写明理由调整等次，决定名额线上的并列（领导小组）',
+    en: 'Review the proposal: change a grade with a written reason, decide a tie at the quota line (leadership group)',
+  },
+  'annual.confirm': {
+    allow: ['leaderHead'],
+    tier: 'T2',
+    zh: '确认年度等次（领导小组组长）',
+    en: 'Confirm the annual grades (head of the leadership group)',
+  },
+  'democratic.manage': {
+    allow: ['hr'],
+    tier: 'T1',
+    zh: '组织民主测评：开启与结束、生成票码、导入纸质计票',
+    en: 'Run the democratic evaluation: open and close it, issue ballot codes, import paper tallies',
+  },
+  'democratic.results': {
+    allow: ['hr', 'leader', 'leaderHead'],
+    tier: 'T2',
+    zh: '查看民主测评汇总（只见票数达到最低票数的人员，不见单张选票）',
+    en: 'See the democratic-evaluation aggregate (only people with enough ballots; never a single ballot)',
+  },
+  'democratic.kiosk': {
+    allow: ['hr'],
+    tier: 'T0',
+    zh: '开启民主测评投票终端（投票人凭票码投票）',
+    en: 'Start the democratic-evaluation ballot kiosk (voters vote with a ballot code)',
+  },
 } as const satisfies Record<string, PermissionRule>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -20,6 +20,10 @@ import { talksMethods } from './talks'
 import { commitmentsMethods } from './commitments'
 import { quarterlyMethods } from './quarterly'
 import { kioskMethods } from './kiosk'
+import { democraticMethods } from './democratic'
+import { leadershipMethods } from './leadership'
+import { integrityMethods } from './integrity'
+import { annualMethods } from './annual'
 
 /**
  * The API contract (DESIGN.md §3), assembled from one slice per capability
@@ -48,6 +52,10 @@ export const SLICES = {
   commitments: commitmentsMethods,
   quarterly: quarterlyMethods,
   kiosk: kioskMethods,
+  democratic: democraticMethods,
+  leadership: leadershipMethods,
+  integrity: integrityMethods,
+  annual: annualMethods,
 } as const
 
 type Slices = typeof SLICES

@@ -1,3 +1,4 @@
+import type { SanctionEffect } from '../annual'
 import type { Role } from '../roles'
 import type { PasswordRule } from '../password'
 import type { EmploymentStatus, IsoDate, PostCategory } from '../org'
@@ -48,6 +49,8 @@ export interface SessionInfo {
   idleLockMinutes: number
   /** The session is in kiosk survey mode (现场评价): only the kiosk screen may be shown. */
   kiosk: boolean
+  /** The kiosk is the democratic-evaluation ballot kiosk (民主测评) of this year; null otherwise. */
+  ballotKiosk?: number | null
   /** This account's password was reset by an administrator: who and when (told at sign-in). */
   passwordReset?: { by: string; at: string } | null
   /** Shown once, to the discipline office whose sign-in made the T3 key: its recovery code. */
@@ -375,6 +378,8 @@ export interface PolicyView {
   approvedAt: string | null
   constraints: Record<string, number>
   security: Record<string, number | boolean>
+  /** The annual section: V4's sanction table (name → what it does to the grade) and the uniform-ballot rule. */
+  annual: { uniformBallotsInvalid: boolean; sanctions: { name: string; effect: SanctionEffect }[] }
   /** An import waiting for the leadership group head's approval. */
   pending: PendingPolicy | null
   history: { id: number; version: string; source: string; status: string; decidedAt: string | null; decidedBy: string | null; reason: string | null }[]
@@ -386,7 +391,7 @@ export interface PendingPolicy {
   proposedBy: string
   proposedAt: string
   /** Constraint values that would change: old → new. */
-  changes: { key: string; from: number | boolean | null; to: number | boolean }[]
+  changes: { key: string; from: number | boolean | string | null; to: number | boolean | string | null }[]
 }
 
 // ---- Guideline ------------------------------------------------------------------------------
@@ -466,6 +471,19 @@ export interface ImportPreview {
 export interface ImportResult {
   added: number
   unchanged: number
+}
+
+/** The records imports that offer a template and list their columns. */
+export type RecordImport = 'attendance' | 'survey'
+
+/** One column of an import as its template writes it and its parser reads it. */
+export interface ImportColumn {
+  /** The header the template writes (工号, 日期…). */
+  header: string
+  en: string
+  required: boolean
+  /** What the column holds. */
+  meaning: { zh: string; en: string }
 }
 
 /** 每月沟通 for one person and one month: done (when, by whom) or due, and overdue after the month. */

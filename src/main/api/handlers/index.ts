@@ -17,6 +17,10 @@ import { roleHandlers } from './roles'
 import { setupHandlers } from './setup'
 import { userHandlers } from './users'
 import { tierKeyHandlers } from './tierKeys'
+import { democraticHandlers } from './democratic'
+import { leadershipHandlers } from './leadership'
+import { integrityHandlers } from './integrity'
+import { annualHandlers } from './annual'
 
 /**
  * Each capability's handlers, as its slice declares them: the type makes a missing handler, or
@@ -42,6 +46,10 @@ export const HANDLERS_BY_CAPABILITY: { readonly [C in Capability]: HandlersFor<C
   commitments: commitmentHandlers,
   quarterly: quarterlyHandlers,
   kiosk: kioskHandlers,
+  democratic: democraticHandlers,
+  leadership: leadershipHandlers,
+  integrity: integrityHandlers,
+  annual: annualHandlers,
 }
 
 /** Every contract method's handler. */

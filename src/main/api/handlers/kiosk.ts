@@ -15,6 +15,8 @@ import type { HandlersFor } from '../router'
 
 function kioskOf(session: Session): NonNullable<Session['kiosk']> {
   if (!session.kiosk) throw new KaoheError('KIOSK_NOT_ACTIVE')
+  // The ballot kiosk (民主测评) is a kiosk too, but not this one: its voters cannot rate officials.
+  if (session.kiosk.ballotYear !== undefined) throw new KaoheError('KIOSK_MODE')
   return session.kiosk
 }
 
@@ -36,7 +38,9 @@ export const kioskHandlers: HandlersFor<'kiosk'> = {
   },
 
   'kiosk.exit': ({ session, now, note }, { password }) => {
-    const kiosk = kioskOf(session)
+    // Ends either kiosk, the survey's or the ballot's, with the password of the account that started it.
+    const kiosk = session.kiosk
+    if (!kiosk) throw new KaoheError('KIOSK_NOT_ACTIVE')
     const username =
       kiosk.userId === session.user.id
         ? session.user.username

@@ -1,5 +1,10 @@
 import { localDate } from '@shared/dates'
 import { importAttendance, previewAttendance, readAttendance } from '../../core/attendance/importer'
+import { ATTENDANCE_COLUMNS } from '../../core/attendance/parse'
+import { attendanceTemplate, attendanceTemplateCsv } from '../../core/attendance/template'
+import { describeColumns } from '../../core/imports/template'
+import { SURVEY_COLUMNS } from '../../core/survey/parse'
+import { surveyTemplate, surveyTemplateCsv } from '../../core/survey/template'
 import { scopeOf } from '../../core/access/relations'
 import { importSurvey, previewSurvey, readSurvey } from '../../core/survey/importer'
 import { listTalks, recordTalk } from '../../core/talks'
@@ -40,6 +45,21 @@ export const recordHandlers: HandlersFor<'records' | 'talks'> = {
       return result
     },
   }),
+
+  'records.template': prepared({
+    prepare: async (_ctx, { kind, format }) => {
+      const name = kind === 'attendance' ? '考勤导入模板' : '服务评价导入模板'
+      if (format === 'csv') {
+        const csv = kind === 'attendance' ? attendanceTemplateCsv() : surveyTemplateCsv()
+        return { fileName: `${name}.csv`, contentBase64: Buffer.from(csv, 'utf8').toString('base64') }
+      }
+      const xlsx = kind === 'attendance' ? await attendanceTemplate() : await surveyTemplate()
+      return { fileName: `${name}.xlsx`, contentBase64: xlsx.toString('base64') }
+    },
+    run: (_ctx, _input, file) => file,
+  }),
+
+  'records.columns': (_ctx, { kind }) => describeColumns(kind === 'attendance' ? ATTENDANCE_COLUMNS : SURVEY_COLUMNS),
 
   'talks.list': ({ session, now }, { month }) =>
     listTalks(session.store, scopeOf(session.store, session.actor, 'talks.read'), month, localDate(now), session.actor.personId),

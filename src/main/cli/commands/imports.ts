@@ -1,6 +1,6 @@
 import type { ImportPreview } from '@shared/api/types'
 import { command, EXIT, type Text } from '../command'
-import { readInput } from '../support'
+import { readInput, writeFileExport } from '../support'
 
 const SUMMARY: Record<'attendance' | 'survey', Text> = {
   attendance: {
@@ -14,7 +14,7 @@ const SUMMARY: Record<'attendance' | 'survey', Text> = {
 }
 
 /** Attendance and service-satisfaction imports (HR): preview, then write only when no row is bad. */
-export const IMPORT_COMMANDS = (['attendance', 'survey'] as const).map((what) =>
+const IMPORTS = (['attendance', 'survey'] as const).map((what) =>
   command({
     path: ['import', what],
     summary: SUMMARY[what],
@@ -55,3 +55,38 @@ export const IMPORT_COMMANDS = (['attendance', 'survey'] as const).map((what) =>
     },
   }),
 )
+
+const TEMPLATE_SUMMARY: Record<'attendance' | 'survey', Text> = {
+  attendance: { zh: '写出考勤导入模板并列出各列（人事科）', en: 'write the attendance import template and list its columns (HR)' },
+  survey: { zh: '写出服务评价导入模板并列出各列（人事科）', en: 'write the survey import template and list its columns (HR)' },
+}
+
+/** The templates, built from the importers' own columns; the columns are printed too. */
+const TEMPLATES = (['attendance', 'survey'] as const).map((what) =>
+  command({
+    path: ['template', what],
+    summary: TEMPLATE_SUMMARY[what],
+    options: {
+      format: { type: 'string', value: 'xlsx|csv', zh: '格式（默认 xlsx）', en: 'format (default xlsx)' },
+      out: { type: 'string', value: 'FILE', zh: '写到此文件（默认模板的文件名）', en: 'write to this file (default: the template’s name)' },
+      force: { type: 'boolean', zh: '替换已有文件', en: 'replace an existing file' },
+    },
+    async run({ opts, login, call, print, app }) {
+      await login()
+      const format = opts.format === 'csv' ? 'csv' : 'xlsx'
+      const t = await call('records.template', { kind: what, format })
+      const columns = await call('records.columns', { kind: what })
+      const { file: out } = writeFileExport(opts.out ?? t.fileName, t, app, opts.force)
+      print({ file: out, columns }, () =>
+        [
+          `已写出模板 / template written: ${out}`,
+          ...columns.map((c) => `  ${c.header}（${c.required ? '必填 required' : '选填 optional'}）${c.meaning.zh}`),
+        ].join('\n'),
+      )
+      return EXIT.ok
+    },
+  }),
+)
+
+/** Attendance and survey: their templates, then their imports. */
+export const IMPORT_COMMANDS = [...TEMPLATES, ...IMPORTS]

@@ -1,4 +1,5 @@
 import type { Command } from '../command'
+import { ANNUAL_COMMANDS } from './annual'
 import { AUDIT_COMMANDS } from './audit'
 import { AUTH_COMMANDS } from './auth'
 import { BACKUP_COMMANDS } from './backup'
@@ -12,6 +13,9 @@ import { QUARTERLY_COMMANDS } from './quarterly'
 import { ROLE_COMMANDS } from './roles'
 import { SETUP_COMMANDS } from './setup'
 import { USER_COMMANDS } from './users'
+import { DEMOCRATIC_COMMANDS } from './democratic'
+import { LEADERSHIP_COMMANDS } from './leadership'
+import { INTEGRITY_COMMANDS } from './integrity'
 
 /**
  * Every `kaohe` command, one table per capability, in the order the help lists them. A new command
@@ -31,6 +35,10 @@ export const COMMAND_TABLES: readonly (readonly Command[])[] = [
   CALENDAR_COMMANDS,
   POLICY_COMMANDS,
   GUIDELINE_COMMANDS,
+  LEADERSHIP_COMMANDS,
+  INTEGRITY_COMMANDS,
+  ANNUAL_COMMANDS,
+  DEMOCRATIC_COMMANDS,
 ]
 
 export const COMMANDS: readonly Command[] = COMMAND_TABLES.flat()

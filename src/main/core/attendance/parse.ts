@@ -9,7 +9,7 @@
 import type { IsoDate } from '../calendar'
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../metrics'
 import { cellText, type RawCell } from '../imports/cells'
-import { columnSet, type ColumnSpec } from '../imports/columns'
+import { EXAMPLE_MARK, ROW_NUMBER_HEADERS, columnSet, headerKey, type ColumnSet, type DescribedColumn } from '../imports/columns'
 import { commonText, issue, type FileKind, type ImportIssue, type Prefixed, type TableErrorCode, type CellErrorCode, type TableWarningCode } from '../imports/issues'
 import { staffLookup } from '../imports/knownStaff'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../imports/limits'
@@ -78,19 +78,52 @@ function readHours(cell: RawCell): number | null | undefined {
   return readNumber(cell, HOUR_UNITS)
 }
 
-export type AttendanceField = 'staffNo' | 'date' | 'status' | 'hours'
+export type AttendanceField = 'staffNo' | 'name' | 'date' | 'status' | 'hours'
 
-export const ATTENDANCE_COLUMNS: readonly ColumnSpec<AttendanceField>[] = [
-  { field: 'staffNo', zh: '工号', en: 'Staff No.', required: true, aliases: ['staffno', 'staffid', 'employeeno', 'employeeid', 'userid', 'ac-no.', 'acno', '考勤号', '考勤号码', '考勤编号', '人员编号', '员工编号', '职工号'] },
-  { field: 'date', zh: '日期', en: 'Date', required: true, aliases: ['date', 'workdate', '考勤日期', '打卡日期', '出勤日期', '工作日期'] },
-  { field: 'status', zh: '状态', en: 'Status', required: true, aliases: ['status', 'result', '考勤状态', '考勤结果', '出勤状态', '打卡结果'] },
-  { field: 'hours', zh: '时长', en: 'Hours', required: false, aliases: ['hours', 'duration', '小时', '小时数', '时长(小时)', '时长(h)', '工时'] },
+const statusWords = ATTENDANCE_STATUSES.map((s) => ATTENDANCE_STATUS_LABEL[s].zh).join('、')
+const statusWordsEn = ATTENDANCE_STATUSES.map((s) => `${ATTENDANCE_STATUS_LABEL[s].zh} (${ATTENDANCE_STATUS_LABEL[s].en})`).join(', ')
+
+/**
+ * The columns, in template order: what the parser reads, and what the template and the import
+ * screen say about each. 姓名 is read only to skip the template's example rows (姓名 marked
+ * （示例）); the staff number says who the record is about.
+ */
+export const ATTENDANCE_COLUMNS: readonly DescribedColumn<AttendanceField>[] = [
+  {
+    field: 'staffNo', zh: '工号', en: 'Staff No.', required: true, width: 12,
+    aliases: ['staffno', 'staffid', 'employeeno', 'employeeid', 'userid', 'ac-no.', 'acno', '考勤号', '考勤号码', '考勤编号', '人员编号', '员工编号', '职工号'],
+    meaning: { zh: '花名册中的工号，须是本单位人员。按文本填写，前导零会保留（本列已设为文本格式）。', en: 'The staff number as in the roster; it must be one of the unit’s people. Entered as text, so leading zeros stay.' },
+  },
+  {
+    field: 'name', zh: '姓名', en: 'Name', required: false, width: 14, aliases: ['name', 'fullname'],
+    meaning: { zh: '仅供核对，不导入；姓名带“（示例）”的行是模板示例，导入时跳过。', en: 'For checking only, not imported; a row whose name ends in （示例） is a template example and is skipped.' },
+  },
+  {
+    field: 'date', zh: '日期', en: 'Date', required: true, width: 14, aliases: ['date', 'workdate', '考勤日期', '打卡日期', '出勤日期', '工作日期'],
+    meaning: { zh: '考勤日期，如 2026-03-02、2026/3/2、2026年3月2日；日期后的星期（星期一、周一）可以保留。', en: 'The day, e.g. 2026-03-02, 2026/3/2 or 2026年3月2日; a weekday after it (星期一, Mon) may stay.' },
+  },
+  {
+    field: 'status', zh: '状态', en: 'Status', required: true, width: 12, aliases: ['status', 'result', '考勤状态', '考勤结果', '出勤状态', '打卡结果'],
+    meaning: { zh: `只能填：${statusWords}；事假、病假、年假等按请假读取，“迟到12分钟”按迟到读取。`, en: `One of ${statusWordsEn}; 事假, 病假, 年假 and the like read as leave, 迟到12分钟 as late.` },
+  },
+  {
+    field: 'hours', zh: '时长', en: 'Hours', required: false, width: 10, aliases: ['hours', 'duration', '小时', '小时数', '时长(小时)', '时长(h)', '工时'],
+    meaning: { zh: `小时数，0 到 ${HOURS_MAX} 之间，如 8、7.5、7:30；可留空。`, en: `Hours from 0 to ${HOURS_MAX}, e.g. 8, 7.5 or 7:30; may be blank.` },
+  },
 ]
 
 /** Columns machines add that carry nothing this import keeps: read past without a warning. */
-const MACHINE_EXTRAS = ['姓名', 'name', '部门', '科室', 'department', '星期', 'weekday', '班次', 'shift']
+const MACHINE_EXTRAS = ['部门', '科室', 'department', '星期', 'weekday', '班次', 'shift']
 
-const COLUMNS = columnSet<AttendanceField, ColumnSpec<AttendanceField>>(ATTENDANCE_COLUMNS, MACHINE_EXTRAS)
+/**
+ * Read past without a word: row numbers and the export's own extras above. A 备注 or any other
+ * column is reported, as the roster's are (its content would be lost without the user knowing).
+ */
+const QUIET = new Set([...ROW_NUMBER_HEADERS, ...MACHINE_EXTRAS].map(headerKey))
+const COLUMNS: ColumnSet<AttendanceField, DescribedColumn<AttendanceField>> = {
+  ...columnSet<AttendanceField, DescribedColumn<AttendanceField>>(ATTENDANCE_COLUMNS),
+  isSilentlyIgnored: (text) => QUIET.has(headerKey(text)),
+}
 
 export const ATTENDANCE_FILE: FileKind = {
   zh: '考勤记录表',
@@ -107,7 +140,7 @@ export type AttendanceErrorCode =
   | 'ATTENDANCE_BAD_STATUS'
   | 'ATTENDANCE_BAD_HOURS'
   | 'ATTENDANCE_UNKNOWN_STAFF_NO'
-export type AttendanceWarningCode = Prefixed<'ATTENDANCE', TableWarningCode> | 'ATTENDANCE_DUPLICATE_ROW'
+export type AttendanceWarningCode = Prefixed<'ATTENDANCE', TableWarningCode> | 'ATTENDANCE_DUPLICATE_ROW' | 'ATTENDANCE_EXAMPLE_ROW'
 export type AttendanceIssue = ImportIssue<AttendanceErrorCode | AttendanceWarningCode>
 
 /** One attendance record, normalised and valid. */
@@ -128,7 +161,7 @@ export interface AttendanceParse {
   rows: AttendanceRow[]
   errors: AttendanceIssue[]
   warnings: AttendanceIssue[]
-  /** The fields that have a column: without 时长 the caller keeps the hours it has. */
+  /** The fields that have a column (姓名 aside, which only marks examples): without 时长 the caller keeps the hours it has. */
   columns: AttendanceField[]
   /** Data rows read (blank rows not counted), valid or not. */
   totalRows: number
@@ -177,7 +210,9 @@ function withoutWeekday(cell: RawCell): RawCell {
  */
 export async function parseAttendance(bytes: Uint8Array, fileName: string, opts: AttendanceParseOptions = {}): Promise<AttendanceParse> {
   const table = await readTable(bytes, fileName, { prefix: 'ATTENDANCE', kind: ATTENDANCE_FILE, columns: COLUMNS, limits: opts.limits ?? DEFAULT_IMPORT_LIMITS })
-  const { source, headerRow, fields: columns } = table
+  const { source, headerRow } = table
+  // 姓名 is read only to recognise the template's examples: not a column whose content is imported.
+  const columns = table.fields.filter((f) => f !== 'name')
   const warnings: AttendanceIssue[] = [...table.warnings]
   if (!table.ok) return { importable: false, rows: [], errors: table.errors, warnings, columns, totalRows: 0, headerRow, source }
 
@@ -188,6 +223,13 @@ export async function parseAttendance(bytes: Uint8Array, fileName: string, opts:
   await eachRow(
     table.rows,
     (tableRow) => {
+      // The template's example rows (姓名 marked （示例）) are never imported: skipped with a notice.
+      const name = cellText(tableRow.cell('name')).trim()
+      if (EXAMPLE_MARK.test(name)) {
+        const t = commonText.exampleRow()
+        warnings.push(issue('ATTENDANCE_EXAMPLE_ROW', { row: tableRow.row, column: table.label('name'), value: name }, t.zh, t.en))
+        return
+      }
       const r = checkRow(tableRow, table, lookup)
       errors.push(...r.errors)
       const value = r.value

@@ -27,7 +27,13 @@ export class Session {
    * Kiosk survey mode (现场评价): who started it, when, and for which department. While set, the
    * router lets only the kiosk methods through, and only that account's password ends it.
    */
-  kiosk: { userId: number; startedAt: string; departmentId: number | null } | null = null
+  kiosk: {
+    userId: number
+    startedAt: string
+    departmentId: number | null
+    /** Set when the kiosk is the democratic-evaluation ballot kiosk (民主测评) of that year, not the survey. */
+    ballotYear?: number
+  } | null = null
   readonly audit: AuditLog
   /** Issue 7 (#9): who reset this account's password and when, told at sign-in. */
   passwordReset: { by: string; at: string } | null = null
@@ -107,6 +113,7 @@ export class Session {
       demo: this.keyFile.demo,
       idleLockMinutes: this.policy.idleLockMinutes,
       kiosk: this.kiosk !== null,
+      ballotKiosk: this.kiosk?.ballotYear ?? null,
       passwordReset: this.passwordReset,
       t3RecoveryCode: this.takeT3RecoveryCode(),
     }

@@ -13,6 +13,7 @@ import { defaultCalendar } from '../calendar'
 import type { PostCategory } from '@shared/org'
 import { prng } from './random'
 import { buildDemoYear } from './demoYear'
+import { buildDemoAnnual } from './demoAnnual'
 
 /**
  * The demo unit (演示单位): a county market-regulation bureau of about sixty people, built the same
@@ -187,6 +188,8 @@ export function buildDemoUnit(location: UnitLocation, opts: { policy: Policy; no
       publish(store, 2026, { policy: opts.policy, calendar: defaultCalendar(), today: '2026-01-05', actorId: headId, now: new Date('2026-01-05T10:00:00') })
       // A year of goals, ledger, attendance, talks, surveys and quarters up to the demo's "now".
       buildDemoYear(store, { now: opts.now })
+      // The year's annual round, ready to walk: ballots, sheets, reviews, last year's grades, one tie.
+      buildDemoAnnual(store, { now: opts.now, dbKey })
       audit.append({ actorId: null, actor: null, action: 'demo.build', target: 'unit', outcome: 'ok', detail: { people: used.size, guideline: '2026 v1' } })
     })
     audit.anchorIn(keyFile)

@@ -86,7 +86,36 @@ export function homeTasks(ctx: HomeTaskContext): HomeTask[] {
     push('quarterly.followupsOpen', openFollowupCount(store), 'quarterly?tab=followups')
   }
   if (roles.has('secadmin')) push('roles.groupMemberWithoutRole', groupMembersWithoutRole(store), 'roles')
+  // 年度总评 of last year, held in January–March (RULES.md §1): where the round stands for each role.
+  const round = annualRoundTasks(store, year - 1, today)
+  if (round) {
+    if (roles.has('hr')) push('annual.toPropose', round.stage === 'open' ? 1 : 0, 'annual')
+    if (roles.has('hr')) push('annual.toPublish', round.stage === 'confirmed' ? 1 : 0, 'annual')
+    if (roles.has('leader') || roles.has('leaderHead')) push('annual.tieToDecide', round.stage === 'proposed' ? round.ties : 0, 'annual')
+    if (roles.has('leaderHead')) push('annual.toConfirm', round.stage === 'proposed' && round.ties === 0 ? 1 : 0, 'annual')
+    if (round.stage === 'publicity' && round.until) push('annual.inPublicity', 1, 'annual-results', round.until)
+  }
   return tasks
+}
+
+/**
+ * Last year's annual round from the first day of January to the end of March (the plan's 年度总评 and
+ * 反馈 months) or while its results are in publicity: its stage and the ties left to decide. Read
+ * from the stored round only — the home page never runs the computation.
+ */
+function annualRoundTasks(store: Store, year: number, today: string): { stage: 'open' | 'proposed' | 'confirmed' | 'publicity'; ties: number; until: string | null } | null {
+  const row = store.first(store.qb.selectFrom('annual_rounds').select(['stage', 'publicity_until']).where('year', '=', year))
+  if (row?.stage === 'publicity') return row.publicity_until !== null && today <= row.publicity_until ? { stage: 'publicity', ties: 0, until: row.publicity_until } : null
+  if (today > `${year + 1}-03-31`) return null
+  if (!row) {
+    // A year the unit assessed in Kaohe: its guideline was published or its democratic round opened.
+    const assessed =
+      store.first(store.qb.selectFrom('guidelines').select('id').where('year', '=', year).limit(1)) ??
+      store.first(store.qb.selectFrom('democratic_rounds').select('year').where('year', '=', year))
+    return assessed ? { stage: 'open', ties: 0, until: null } : null
+  }
+  const ties = store.all(store.qb.selectFrom('annual_grades').select('person_id').where('year', '=', year).where('grade', '=', 'TIE')).length
+  return { stage: row.stage, ties, until: null }
 }
 
 /** Enabled accounts with no role at all. */

@@ -93,9 +93,20 @@ export const commonText = {
     zh: `列${q(header)}与列${q(first)}表示同一字段，只能保留一列`,
     en: `Column ${qe(header)} means the same as column ${qe(first)}; keep only one`,
   }),
-  unknownColumn: (header: string) => ({
-    zh: `未识别的列${q(header)}，导入时将忽略`,
-    en: `Unrecognised column ${qe(header)}; it will be ignored`,
+  /** A header no column goes by: the column it most likely means when one is close (日其 → 日期). */
+  unknownColumn: (kind: FileKind, header: string, suggestion: Named | undefined) =>
+    suggestion
+      ? {
+          zh: `未识别的列${q(header)}，其内容不会导入；是否应为${q(suggestion.zh)}？如是，请把表头改为${q(suggestion.zh)}`,
+          en: `Unrecognised column ${qe(header)}; its content will not be imported. Did you mean ${qe(suggestion.zh)} (${suggestion.en})? If so, rename the header to ${qe(suggestion.zh)}`,
+        }
+      : {
+          zh: `${kind.zh}没有${q(header)}这一列，其内容不会导入`,
+          en: `${kind.enWithArticle.charAt(0).toUpperCase()}${kind.enWithArticle.slice(1)} has no column ${qe(header)}; its content will not be imported`,
+        },
+  exampleRow: () => ({
+    zh: '这是模板自带的示例行，已跳过，不会导入',
+    en: "This is one of the template's example rows; it is skipped and not imported",
   }),
   required: (c: Named) => ({ zh: `${c.zh}不能为空`, en: `${c.en} (${c.zh}) must not be empty` }),
   tooLong: (c: Named, max: number) => ({

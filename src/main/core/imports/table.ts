@@ -4,7 +4,7 @@
  * non-blank data rows below. Everything up to the point where an importer checks its own values.
  */
 import { EMPTY, cellText, isBlankCell, isBlankRow, type PlacedCell, type RawCell, type SheetRow } from './cells'
-import type { ColumnSet, ColumnSpec } from './columns'
+import { suggestColumn, type ColumnSet, type ColumnSpec } from './columns'
 import { commonText, issue, prefixed, type FileKind, type ImportIssue, type Prefixed, type TableErrorCode, type TableWarningCode } from './issues'
 import { limitText, type ImportLimits } from './limits'
 import { cleanText } from './normalize'
@@ -132,7 +132,7 @@ export async function readTable<P extends string, F extends string, C extends Co
     const column = header.mapped.get(index)
     if (!column) {
       if (!columns.isSilentlyIgnored(label)) {
-        const t = commonText.unknownColumn(label)
+        const t = commonText.unknownColumn(kind, label, suggestColumn(label, columns.columns))
         warnings.push(issue(prefixed(prefix, 'UNKNOWN_COLUMN'), { row: header.row, column: label }, t.zh, t.en))
       }
       continue

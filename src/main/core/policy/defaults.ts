@@ -1,3 +1,4 @@
+import type { SanctionEffect } from '@shared/annual'
 import defaults from '../../../../resources/policy/default.json'
 
 /** The policy's security section: password rules and lockouts (等保-style defaults). */
@@ -60,6 +61,17 @@ export interface KioskPolicy {
   burstSeconds: number
 }
 
+/**
+ * The policy's annual section (RULES.md §6): whether a kiosk ballot that gives everyone the same level
+ * on every dimension is discarded (default: counted and flagged), and what each sanction or
+ * organisational measure does to the year's grade (V4; the names are the ones the discipline office
+ * records). An editable table: a unit's own rules can differ from the common reading.
+ */
+export interface AnnualPolicy {
+  uniformBallotsInvalid: boolean
+  sanctionEffects: Record<string, SanctionEffect>
+}
+
 export interface Policy {
   version: string
   security: SecurityPolicy
@@ -67,7 +79,8 @@ export interface Policy {
   quarterly: QuarterlyPolicy
   imports: ImportsPolicy
   kiosk: KioskPolicy
+  annual: AnnualPolicy
 }
 
 /** The shipped defaults (resources/policy/default.json): the only home of these numbers. */
-export const DEFAULT_POLICY: Policy = defaults
+export const DEFAULT_POLICY: Policy = defaults as Omit<typeof defaults, 'annual'> & { annual: AnnualPolicy }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SANCTION_EFFECTS } from '@shared/annual'
 import { KaoheError } from '@shared/errors'
 import type { FileContent, PendingPolicy, PolicyView } from '@shared/api/types'
 import type { ReadableDB, Store } from '../../db/store'
@@ -56,6 +57,14 @@ const kioskSchema = z
   })
   .strict()
 
+/** The annual section: a sanction table needs at least one entry, names trimmed and short. */
+const annualSchema = z
+  .object({
+    uniformBallotsInvalid: z.boolean(),
+    sanctionEffects: z.record(z.string().trim().min(1).max(30), z.enum(SANCTION_EFFECTS)).refine((r) => Object.keys(r).length > 0, '至少一项 / at least one entry'),
+  })
+  .strict()
+
 export const policySchema = z
   .object({
     $comment: z.string().optional(),
@@ -66,13 +75,14 @@ export const policySchema = z
     quarterly: quarterlySchema.default(DEFAULT_POLICY.quarterly),
     imports: importsSchema.default(DEFAULT_POLICY.imports),
     kiosk: kioskSchema.default(DEFAULT_POLICY.kiosk),
+    annual: annualSchema.default(DEFAULT_POLICY.annual),
   })
   .strict()
 
 /** A stored policy body; sections added after it was approved read as the shipped defaults. */
 function storedPolicy(body: string): Policy {
   const p = JSON.parse(body) as Partial<Policy> & Pick<Policy, 'version' | 'security' | 'constraints'>
-  return { ...p, quarterly: { ...DEFAULT_POLICY.quarterly, ...p.quarterly }, imports: { ...DEFAULT_POLICY.imports, ...p.imports }, kiosk: { ...DEFAULT_POLICY.kiosk, ...p.kiosk } }
+  return { ...p, quarterly: { ...DEFAULT_POLICY.quarterly, ...p.quarterly }, imports: { ...DEFAULT_POLICY.imports, ...p.imports }, kiosk: { ...DEFAULT_POLICY.kiosk, ...p.kiosk }, annual: { ...DEFAULT_POLICY.annual, ...p.annual } }
 }
 
 export interface PolicyInForce {
@@ -112,6 +122,15 @@ function diff(from: Policy, to: Policy): PendingPolicy['changes'] {
     for (const key of Object.keys(b)) {
       if (a[key] !== b[key]) changes.push({ key: `${section}.${key}`, from: a[key] ?? null, to: b[key]! })
     }
+  }
+  if (from.annual.uniformBallotsInvalid !== to.annual.uniformBallotsInvalid) {
+    changes.push({ key: 'annual.uniformBallotsInvalid', from: from.annual.uniformBallotsInvalid, to: to.annual.uniformBallotsInvalid })
+  }
+  // The sanction table changes name by name: an effect changed, a name added or removed.
+  const a = from.annual.sanctionEffects
+  const b = to.annual.sanctionEffects
+  for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (a[name] !== b[name]) changes.push({ key: `annual.sanctionEffects.${name}`, from: a[name] ?? null, to: b[name] ?? null })
   }
   return changes
 }
@@ -209,6 +228,10 @@ export function policyView(store: Store, year: number): PolicyView {
     approvedAt: current.approvedAt,
     constraints: { ...current.policy.constraints },
     security: { ...current.policy.security } as unknown as Record<string, number | boolean>,
+    annual: {
+      uniformBallotsInvalid: current.policy.annual.uniformBallotsInvalid,
+      sanctions: Object.entries(current.policy.annual.sanctionEffects).map(([name, effect]) => ({ name, effect })),
+    },
     pending: pendingPolicy(store, year),
     history,
   }

@@ -11,7 +11,7 @@ import type {
   QuarterPhaseView,
 } from '@shared/quarterly'
 import { idList } from '../../db/idList'
-import type { Store } from '../../db/store'
+import type { ReadableDB, Store } from '../../db/store'
 import { openFollowupsFor } from './followups'
 import { quarterlyParams, type QuarterlyParams } from './params'
 import { quarterPhase, quarterZh, requireNotClosed, requireRatingPhase } from './phases'
@@ -412,4 +412,37 @@ export function checkConsecutiveFailures(
   change: { userId: number; now: Date; today: IsoDate },
 ): FollowupView[] {
   return openFollowupsFor(store, personId, { year, quarter }, (q) => standingOf(store, personId, q.year, q.quarter as Quarter, change.today), change)
+}
+
+/**
+ * The year's quarterly scores of many people, exact ("n/d"), for the annual quarterly channel: the
+ * same rule (`quarterlyScore`) on the same inputs as the status rows — the supervisor's performance
+ * rating and every peer rating given — with the quarter's own parameters, in two queries for the
+ * whole year instead of the status rows' per-quarter work.
+ */
+export function yearQuarterlyScores(store: ReadableDB, year: number, today: IsoDate): Map<number, { quarter: Quarter; exact: string }[]> {
+  const peers = new Map<string, number[]>()
+  for (const r of store.iterate(
+    store.qb
+      .selectFrom('peer_assignments as a')
+      .innerJoin('peer_ratings as pr', 'pr.assignment_id', 'a.id')
+      .select(['a.ratee_id', 'a.quarter', 'pr.score'])
+      .where('a.year', '=', year),
+  )) {
+    const k = `${r.ratee_id}:${r.quarter}`
+    const list = peers.get(k)
+    if (list) list.push(r.score)
+    else peers.set(k, [r.score])
+  }
+  const channels = new Map(([1, 2, 3, 4] as const).map((q) => [q, quarterlyParams(store, year, q, today).channel]))
+  const out = new Map<number, { quarter: Quarter; exact: string }[]>()
+  for (const r of store.iterate(store.qb.selectFrom('quarterly_ratings').select(['person_id', 'quarter', 'performance']).where('year', '=', year).orderBy('quarter'))) {
+    const quarter = r.quarter as Quarter
+    const s = quarterlyScore(r.performance, peers.get(`${r.person_id}:${quarter}`) ?? [], channels.get(quarter)!)
+    const list = out.get(r.person_id)
+    const entry = { quarter, exact: s.exact }
+    if (list) list.push(entry)
+    else out.set(r.person_id, [entry])
+  }
+  return out
 }

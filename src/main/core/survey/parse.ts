@@ -11,7 +11,7 @@
 import { SURVEY_LEVEL_LABELS } from '@shared/guideline/model'
 import type { IsoDate } from '../calendar'
 import { cellText, type RawCell } from '../imports/cells'
-import { columnSet, type ColumnSpec } from '../imports/columns'
+import { EXAMPLE_MARK, ROW_NUMBER_HEADERS, columnSet, headerKey, type ColumnSet, type DescribedColumn } from '../imports/columns'
 import { commonText, issue, type CellErrorCode, type FileKind, type ImportIssue, type Prefixed, type TableErrorCode, type TableWarningCode } from '../imports/issues'
 import { staffLookup } from '../imports/knownStaff'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../imports/limits'
@@ -93,24 +93,63 @@ const MASKED = /[*＊×]/
 /** Longest 评价编号 kept; longer is another column's content. */
 const RESPONSE_ID_MAX = 64
 
-export type SurveyField = 'staffNo' | 'date' | 'level' | 'channel' | 'rater' | 'responseId'
+export type SurveyField = 'staffNo' | 'name' | 'date' | 'level' | 'channel' | 'rater' | 'responseId'
 
-export const SURVEY_COLUMNS: readonly ColumnSpec<SurveyField>[] = [
-  { field: 'staffNo', zh: '工号', en: 'Staff No.', required: true, aliases: ['staffno', 'staffid', 'ratedstaffno', '被评价人工号', '被评价人员工号', '评价对象工号', '工作人员工号', '窗口人员工号', '办理人工号', '人员编号', '员工编号', '职工号'] },
-  { field: 'date', zh: '日期', en: 'Date', required: true, aliases: ['date', '评价日期', '评价时间', '办件日期', '办理日期'] },
-  { field: 'level', zh: '评价', en: 'Rating', required: true, aliases: ['rating', 'level', '评价结果', '评价等级', '满意度', '评分'] },
-  { field: 'channel', zh: '渠道', en: 'Channel', required: false, aliases: ['channel', '评价渠道', '评价方式', '来源'] },
-  { field: 'rater', zh: '评价人', en: 'Rater', required: false, aliases: ['rater', '评价人姓名', '评价人员', '办事人', '办事群众', '申请人'] },
-  { field: 'responseId', zh: '评价编号', en: 'Response ID', required: false, aliases: ['responseid', '评价id', '评价单号', '办件编号', '办件号', '工单号'] },
+const levelWords = LEVELS.map((l) => SURVEY_LEVEL_LABELS[l].zh).join('、')
+const levelWordsEn = LEVELS.map((l) => `${SURVEY_LEVEL_LABELS[l].zh} (${SURVEY_LEVEL_LABELS[l].en})`).join(', ')
+
+/**
+ * The columns, in template order: what the parser reads, and what the template and the import
+ * screen say about each. 姓名 (of the official rated) is read only to skip the template's example
+ * rows (姓名 marked （示例）); the staff number says who was rated.
+ */
+export const SURVEY_COLUMNS: readonly DescribedColumn<SurveyField>[] = [
+  {
+    field: 'staffNo', zh: '工号', en: 'Staff No.', required: true, width: 12,
+    aliases: ['staffno', 'staffid', 'ratedstaffno', '被评价人工号', '被评价人员工号', '评价对象工号', '工作人员工号', '窗口人员工号', '办理人工号', '人员编号', '员工编号', '职工号'],
+    meaning: { zh: '被评价工作人员在花名册中的工号，须是本单位人员。按文本填写，前导零会保留。', en: 'The staff number of the official rated, as in the roster. Entered as text, so leading zeros stay.' },
+  },
+  {
+    field: 'name', zh: '姓名', en: 'Name', required: false, width: 14, aliases: ['name', '被评价人', '被评价人姓名'],
+    meaning: { zh: '被评价人的姓名，仅供核对，不导入；姓名带“（示例）”的行是模板示例，导入时跳过。', en: 'The name of the official rated, for checking only, not imported; a row whose name ends in （示例） is a template example and is skipped.' },
+  },
+  {
+    field: 'date', zh: '日期', en: 'Date', required: true, width: 14, aliases: ['date', '评价日期', '评价时间', '办件日期', '办理日期'],
+    meaning: { zh: '评价日期，如 2026-03-02、2026/3/2、2026年3月2日。', en: 'The day of the rating, e.g. 2026-03-02, 2026/3/2 or 2026年3月2日.' },
+  },
+  {
+    field: 'level', zh: '评价', en: 'Rating', required: true, width: 12, aliases: ['rating', 'level', '评价结果', '评价等级', '满意度', '评分'],
+    meaning: { zh: `只能填：${levelWords}，或 1–5 分（5 为非常满意）；“好评”“差评”不能确定等级，不能导入。`, en: `One of ${levelWordsEn}, or 1–5 (5 = very satisfied); 好评 and 差评 do not say which level and are refused.` },
+  },
+  {
+    field: 'channel', zh: '渠道', en: 'Channel', required: false, width: 10, aliases: ['channel', '评价渠道', '评价方式', '来源'],
+    meaning: { zh: '线上、现场、电话或短信；其他写法按“其他”导入。', en: '线上 (online), 现场 (on site), 电话 (phone) or 短信 (text message); anything else is imported as other.' },
+  },
+  {
+    field: 'rater', zh: '评价人', en: 'Rater', required: false, width: 12, aliases: ['rater', '评价人姓名', '评价人员', '办事人', '办事群众', '申请人'],
+    meaning: { zh: '只用于提示同一人同日重复评价同一工作人员，不保存。', en: 'Used only to notice one person rating the same official twice on a day; never stored.' },
+  },
+  {
+    field: 'responseId', zh: '评价编号', en: 'Response ID', required: false, width: 18, aliases: ['responseid', '评价id', '评价单号', '办件编号', '办件号', '工单号'],
+    meaning: { zh: `好差评系统的评价编号（最长 ${RESPONSE_ID_MAX} 位）；有编号时再次导入不会重复计入。`, en: `The 好差评 system's response ID (at most ${RESPONSE_ID_MAX} characters); with it, importing the same responses again adds nothing.` },
+  },
 ]
 
 /**
- * Columns survey exports carry that this import reads past without a warning: who was rated by
- * name (the staff number says it), the service, and the rater's own data, which is not read at all.
+ * Columns survey exports carry that this import reads past without a warning: the service, and
+ * the rater's own data, which is not read at all.
  */
-const EXPORT_EXTRAS = ['被评价人', '被评价人姓名', '姓名', 'name', '部门', '科室', '事项名称', '服务事项', '评价内容', '评价意见', '意见', '留言', '手机号', '手机号码', '联系电话', '电话号码']
+const EXPORT_EXTRAS = ['部门', '科室', '事项名称', '服务事项', '评价内容', '评价意见', '意见', '留言', '手机号', '手机号码', '联系电话', '电话号码']
 
-const COLUMNS = columnSet<SurveyField, ColumnSpec<SurveyField>>(SURVEY_COLUMNS, EXPORT_EXTRAS)
+/**
+ * Read past without a word: row numbers and the export's own extras above. A 备注 or any other
+ * column is reported, as the roster's are (its content would be lost without the user knowing).
+ */
+const QUIET = new Set([...ROW_NUMBER_HEADERS, ...EXPORT_EXTRAS].map(headerKey))
+const COLUMNS: ColumnSet<SurveyField, DescribedColumn<SurveyField>> = {
+  ...columnSet<SurveyField, DescribedColumn<SurveyField>>(SURVEY_COLUMNS),
+  isSilentlyIgnored: (text) => QUIET.has(headerKey(text)),
+}
 
 export const SURVEY_FILE: FileKind = {
   zh: '服务评价表',
@@ -129,6 +168,7 @@ export type SurveyWarningCode =
   | 'SURVEY_DUPLICATE_RESPONSE'
   | 'SURVEY_REPEATED_RATER'
   | 'SURVEY_FEW_RESPONSES'
+  | 'SURVEY_EXAMPLE_ROW'
 export type SurveyIssue = ImportIssue<SurveyErrorCode | SurveyWarningCode>
 
 /** One response, normalised and valid. No rater: see the privacy note at the top. */
@@ -204,7 +244,9 @@ const text = {
 /** Reads a survey export and checks every row; errors name the row and the column as written in the file. */
 export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: SurveyParseOptions = {}): Promise<SurveyParse> {
   const table = await readTable(bytes, fileName, { prefix: 'SURVEY', kind: SURVEY_FILE, columns: COLUMNS, limits: opts.limits ?? DEFAULT_IMPORT_LIMITS })
-  const { source, headerRow, fields: columns } = table
+  const { source, headerRow } = table
+  // 姓名 is read only to recognise the template's examples: not a column whose content is imported.
+  const columns = table.fields.filter((f) => f !== 'name')
   const warnings: SurveyIssue[] = [...table.warnings]
   if (!table.ok) return { importable: false, rows: [], errors: table.errors, warnings, counts: [], columns, totalRows: 0, headerRow, source }
 
@@ -217,6 +259,13 @@ export async function parseSurvey(bytes: Uint8Array, fileName: string, opts: Sur
   await eachRow(
     table.rows,
     (tableRow) => {
+      // The template's example rows (姓名 marked （示例）) are never imported: skipped with a notice.
+      const name = cellText(tableRow.cell('name')).trim()
+      if (EXAMPLE_MARK.test(name)) {
+        const t = commonText.exampleRow()
+        warnings.push(issue('SURVEY_EXAMPLE_ROW', { row: tableRow.row, column: table.label('name'), value: name }, t.zh, t.en))
+        return
+      }
       const r = checkRow(tableRow, table, lookup, warnings)
       errors.push(...r.errors)
       const value = r.value

@@ -9,6 +9,9 @@ import { m0006 } from './0006-unit-identity-backup-keys-resets'
 import { m0007 } from './0007-kiosk-burst'
 import { m0008 } from './0008-letter-publicity-working-days'
 import { m0009 } from './0009-quarter-phases-amendments-drafts'
+import { m0010 } from './0010-democratic-evaluation'
+import { m0011 } from './0011-sheets-reviews-sanctions-leads'
+import { m0012 } from './0012-annual-results'
 
 export type { Migration } from './types'
 
@@ -23,7 +26,7 @@ export type { Migration } from './types'
  *   rejects a value of the wrong type instead of storing it. Older tables stay as released.
  * - Each migration has an upgrade-with-data case in test/db/migrations.test.ts; keep schema.ts in step.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012]
 
 /** The last released migration whose tables were created without STRICT; do not raise it. */
 export const LAST_NON_STRICT_VERSION = 8

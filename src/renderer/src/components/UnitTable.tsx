@@ -57,6 +57,8 @@ export interface UnitTableProps<T> {
   rowTestId?: (row: T) => string
   onRowClick?: (row: T) => void
   minWidth?: number
+  /** Narrower cell padding, for a table of many columns that must fit the page at 1366 px. */
+  dense?: boolean
 }
 
 export type SortDir = 'asc' | 'desc'
@@ -89,6 +91,7 @@ export function UnitTable<T>({
   rowTestId,
   onRowClick,
   minWidth = 900,
+  dense = false,
 }: UnitTableProps<T>) {
   const { t } = useTranslation()
   const [sort, setSort] = useState<{ key: string; dir: SortDir } | null>(initialSort ?? null)
@@ -168,7 +171,8 @@ export function UnitTable<T>({
   const filtered = shown.length !== rows.length
 
   return (
-    <Card withBorder radius="md" padding={0}>
+    // minWidth 0 and maxWidth 100%: the card never grows past the page; a wide table scrolls inside it.
+    <Card withBorder radius="md" padding={0} miw={0} maw="100%">
       <Group gap="sm" align="flex-end" px="md" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         {toolbar}
         {department && (
@@ -216,7 +220,7 @@ export function UnitTable<T>({
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={minWidth} type="native">
-          <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover data-testid={testid}>
+          <Table verticalSpacing="sm" horizontalSpacing={dense ? 'xs' : 'sm'} highlightOnHover data-testid={testid}>
             <Table.Thead>
               <Table.Tr>
                 {columns.map((c) => (
@@ -225,7 +229,9 @@ export function UnitTable<T>({
                     w={c.width}
                     ta={c.align}
                     // The width is a floor: a wide table scrolls sideways rather than squeezing badges to "n…".
-                    style={{ whiteSpace: 'nowrap', minWidth: c.width }}
+                    // A dense table lets a header of two words take two lines ("Staff / no.") instead;
+                    // keep-all: a Chinese header is never broken between its characters (业/绩).
+                    style={dense ? { whiteSpace: 'normal', wordBreak: 'keep-all', minWidth: c.width } : { whiteSpace: 'nowrap', minWidth: c.width }}
                     aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
                   >
                     {c.sortable === false || !c.label ? (

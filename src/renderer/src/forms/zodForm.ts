@@ -65,3 +65,22 @@ export function limitsOf(schema: z.ZodType): { minLength?: number; maxLength?: n
   if (typeof s.maxValue === 'number' && Number.isFinite(s.maxValue)) out.max = s.maxValue
   return out
 }
+
+/**
+ * An array schema's items and how many it takes (`z.array(task).max(50)`): the element, for
+ * fieldOf and limitsOf on its fields, and the bounds, for a list's add button. Through
+ * optional/nullable/default like limitsOf.
+ */
+export function itemsOf(schema: z.ZodType): { element: z.ZodType; minItems?: number; maxItems?: number } {
+  let s = schema as unknown as { unwrap?: () => unknown; element?: z.ZodType; def?: { type?: string; checks?: { _zod: { def: { check?: string; minimum?: number; maximum?: number } } }[] } }
+  const wrappers = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly'])
+  while (typeof s.unwrap === 'function' && wrappers.has(s.def?.type ?? '')) s = s.unwrap() as typeof s
+  if (s.def?.type !== 'array' || !s.element) throw new Error('the schema is not an array')
+  const out: { element: z.ZodType; minItems?: number; maxItems?: number } = { element: s.element }
+  for (const c of s.def.checks ?? []) {
+    const d = c._zod.def
+    if (d.check === 'min_length' && typeof d.minimum === 'number') out.minItems = d.minimum
+    if (d.check === 'max_length' && typeof d.maximum === 'number') out.maxItems = d.maximum
+  }
+  return out
+}

@@ -78,12 +78,16 @@ export function PolicyPage({ session }: { session: SessionInfo }) {
     typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : t(`policy.unit.${SECURITY_UNITS[key] ?? 'plain'}`, { n: v })
   // A pending change names its field with its section: constraints.P6_excellentShareMax, security.lockoutMinutes.
   const changeLabel = (key: string) => {
+    if (key.startsWith('annual.sanctionEffects.')) return t('policy.annual.sanctionChange', { name: key.slice('annual.sanctionEffects.'.length) })
+    if (key === 'annual.uniformBallotsInvalid') return t('policy.annual.uniform')
     const [section, field] = key.includes('.') ? (key.split('.', 2) as [string, string]) : ['constraints', key]
     return section === 'security' ? securityLabel(field) : constraintLabel(field)
   }
-  const changeValue = (key: string, v: number | boolean | null) => {
+  const changeValue = (key: string, v: number | boolean | string | null) => {
     const [section, field] = key.includes('.') ? (key.split('.', 2) as [string, string]) : ['constraints', key]
     if (v === null) return t('common.none')
+    if (typeof v === 'string') return i18n.exists(`policy.annual.effect.${v}`) ? t(`policy.annual.effect.${v}`) : v
+    if (section === 'annual') return typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : String(v)
     return section === 'security' ? securityValue(field, v) : constraintValue(field, v)
   }
   const statusLabel = (s: string) => (i18n.exists(`policy.status.${s}`) ? t(`policy.status.${s}`) : s)
@@ -240,6 +244,33 @@ export function PolicyPage({ session }: { session: SessionInfo }) {
                     ))}
                   </Table.Tbody>
                 </Table>
+              </Stack>
+            </Card>
+            <Card withBorder radius="md" padding="lg">
+              <Stack gap="sm">
+                <Title order={4}>{t('policy.annual.title')}</Title>
+                <Text size="sm" c="dimmed">
+                  {t('policy.annual.lead')}
+                </Text>
+                <Table verticalSpacing={6} data-testid="policy-sanctions">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('policy.annual.colName')}</Table.Th>
+                      <Table.Th>{t('policy.annual.colEffect')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {policy.annual.sanctions.map((x) => (
+                      <Table.Tr key={x.name}>
+                        <Table.Td>{x.name}</Table.Td>
+                        <Table.Td>{t(`policy.annual.effect.${x.effect}`)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                <Text size="sm">
+                  {t('policy.annual.uniform')}：{policy.annual.uniformBallotsInvalid ? t('policy.annual.uniformInvalid') : t('policy.annual.uniformCounted')}
+                </Text>
               </Stack>
             </Card>
             <Stack gap="lg">

@@ -1,13 +1,14 @@
 import { useState } from 'react'
-import { Alert, Badge, Button, Card, FileInput, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconSearch, IconUpload } from '@tabler/icons-react'
+import { Alert, Badge, Button, Card, FileInput, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconFileSpreadsheet, IconFileText, IconSearch, IconUpload } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import type { FileContent, ImportPreview, ImportResult, RosterIssue } from '@shared/api/types'
+import type { FileContent, ImportColumn, ImportPreview, ImportResult, RecordImport, RosterIssue } from '@shared/api/types'
 import { notifySuccess, useApi } from '../api'
 import { ConfirmModal } from '../components/ConfirmModal'
 import { IssueTable, Stat } from '../components/ImportParts'
 import { PageHeader } from '../components/PageHeader'
-import { readFileAsBase64 } from '../files'
+import { downloadFile, readFileAsBase64 } from '../files'
+import { useApiData } from '../useApiData'
 import { KioskStartCard } from '../screens/KioskScreen'
 
 /** 考勤与服务评价导入 (人事科): each file is previewed, then imported only when it has no errors. */
@@ -31,10 +32,61 @@ const METHODS = {
 /** 样本不足: a person with too few ratings for the satisfaction score to mean much. */
 const isFewResponses = (issue: RosterIssue) => issue.code.endsWith('FEW_RESPONSES')
 
-function ImportCard({ kind }: { kind: 'attendance' | 'survey' }) {
+/** The file's columns as the parser reads them (records.columns): name, required or not, meaning. */
+function ColumnList({ columns, testid }: { columns: ImportColumn[]; testid: string }) {
+  const { t, i18n } = useTranslation()
+  const english = i18n.language.startsWith('en')
+  return (
+    <Table withTableBorder verticalSpacing={4} fz="sm" data-testid={`${testid}-columns`}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={140}>{t('recordsImport.colName')}</Table.Th>
+          <Table.Th w={90}>{t('recordsImport.colRequired')}</Table.Th>
+          <Table.Th>{t('recordsImport.colMeaning')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {columns.map((c) => (
+          <Table.Tr key={c.header} data-testid={`${testid}-column`}>
+            <Table.Td>
+              <Text size="sm" fw={500} span>
+                {c.header}
+              </Text>
+              {english && (
+                <Text size="xs" c="dimmed">
+                  {c.en}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Badge size="sm" variant="light" color={c.required ? 'red' : 'gray'}>
+                {c.required ? t('recordsImport.required') : t('recordsImport.optional')}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{english ? c.meaning.en : c.meaning.zh}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}
+
+function ImportCard({ kind }: { kind: RecordImport }) {
   const { t } = useTranslation()
   const { run } = useApi()
   const id = `records-${kind}`
+  const columns = useApiData('records.columns', { kind }, [])
+  const [downloading, setDownloading] = useState<'xlsx' | 'csv' | null>(null)
+
+  const template = async (format: 'xlsx' | 'csv') => {
+    setDownloading(format)
+    try {
+      const r = await run('records.template', { kind, format })
+      if (r.ok) downloadFile(r.value)
+    } finally {
+      setDownloading(null)
+    }
+  }
   const [file, setFile] = useState<File | null>(null)
   const [content, setContent] = useState<FileContent | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
@@ -88,6 +140,41 @@ function ImportCard({ kind }: { kind: 'attendance' | 'survey' }) {
           <Text size="sm" c="dimmed">
             {t(`recordsImport.${kind}Text`)}
           </Text>
+        </Stack>
+        <Stack gap="xs">
+          <Group justify="space-between" align="flex-end">
+            <Stack gap={0}>
+              <Text size="sm" fw={600}>
+                {t('recordsImport.columnsTitle')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('recordsImport.templateHint')}
+              </Text>
+            </Stack>
+            <Group gap="xs">
+              <Button
+                variant="light"
+                size="xs"
+                leftSection={<IconFileSpreadsheet size={16} />}
+                loading={downloading === 'xlsx'}
+                onClick={() => void template('xlsx')}
+                data-testid={`${id}-template`}
+              >
+                {t('recordsImport.template')}
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconFileText size={16} />}
+                loading={downloading === 'csv'}
+                onClick={() => void template('csv')}
+                data-testid={`${id}-template-csv`}
+              >
+                {t('recordsImport.templateCsv')}
+              </Button>
+            </Group>
+          </Group>
+          {columns.data ? <ColumnList columns={columns.data} testid={id} /> : columns.loading && <Loader size="sm" />}
         </Stack>
         <Group align="flex-end" gap="sm">
           <FileInput

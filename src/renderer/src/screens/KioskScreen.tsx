@@ -186,7 +186,7 @@ export function KioskScreen({ session, onExited }: { session: SessionInfo; onExi
   )
 }
 
-function KioskExit({ opened, session, onClose, onExited }: { opened: boolean; session: SessionInfo; onClose: () => void; onExited: (s: SessionInfo) => void }) {
+export function KioskExit({ opened, session, onClose, onExited }: { opened: boolean; session: SessionInfo; onClose: () => void; onExited: (s: SessionInfo) => void }) {
   const { t } = useTranslation()
   const describe = useDescribeError()
   const [password, setPassword] = useState('')

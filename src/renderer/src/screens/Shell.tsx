@@ -7,6 +7,7 @@ import {
   IconChartDots3,
   IconMessages,
   IconTableImport,
+  IconTicket,
   IconCalendarMonth,
   IconDatabaseExport,
   IconFileImport,
@@ -14,11 +15,17 @@ import {
   IconScale,
   IconSitemap,
   IconListCheck,
+  IconListNumbers,
+  IconShieldSearch,
+  IconMessageReport,
   IconLock,
   IconLogout,
   IconShieldCheck,
   IconUserShield,
   IconUsers,
+  IconTrophy,
+  IconSpeakerphone,
+  IconUserStar,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '@shared/api/types'
@@ -47,10 +54,19 @@ const TalksPage = lazyPage(() => import('../pages/TalksPage'), 'TalksPage')
 const CommitmentsPage = lazyPage(() => import('../pages/commitments/CommitmentsPage'), 'CommitmentsPage')
 const CommitmentPrint = lazyPage(() => import('../pages/commitments/CommitmentPrint'), 'CommitmentPrint')
 const QuarterlyPage = lazyPage(() => import('../pages/quarterly/QuarterlyPage'), 'QuarterlyPage')
+const DemocraticPage = lazyPage(() => import('../pages/democratic/DemocraticPage'), 'DemocraticPage')
+const LeadershipPage = lazyPage(() => import('../pages/leadership/LeadershipPage'), 'LeadershipPage')
+const IntegrityPage = lazyPage(() => import('../pages/integrity/IntegrityPage'), 'IntegrityPage')
+const ReportLeadPage = lazyPage(() => import('../pages/integrity/ReportLeadPage'), 'ReportLeadPage')
+const AnnualPage = lazyPage(() => import('../pages/annual/AnnualPage'), 'AnnualPage')
+const AnnualPublishedPage = lazyPage(() => import('../pages/annual/PublishedPage'), 'PublishedPage')
+const AnnualMinePage = lazyPage(() => import('../pages/annual/MinePage'), 'MinePage')
 if (PRELOAD_ALL) {
   await preloadAll([HomePage, UsersPage, RolesPage, ResetRequestsCard, AuditPage, BackupPage, OrgPage, RosterPage])
   await preloadAll([CalendarPage, PolicyPage, GuidelinePage, GuidelinePrint, LedgerPage, RecordsImportPage])
-  await preloadAll([TalksPage, CommitmentsPage, CommitmentPrint, QuarterlyPage])
+  await preloadAll([TalksPage, CommitmentsPage, CommitmentPrint, QuarterlyPage, DemocraticPage])
+  await preloadAll([LeadershipPage, IntegrityPage, ReportLeadPage])
+  await preloadAll([AnnualPage, AnnualPublishedPage, AnnualMinePage])
 }
 
 const ICONS: Record<PageKey, ComponentType<{ size?: number; stroke?: number }>> = {
@@ -59,16 +75,23 @@ const ICONS: Record<PageKey, ComponentType<{ size?: number; stroke?: number }>> 
   commitments: IconFileCertificate,
   ledger: IconClipboardList,
   quarterly: IconChartDots3,
+  leadership: IconListNumbers,
+  integrity: IconShieldSearch,
+  'report-lead': IconMessageReport,
   talks: IconMessages,
   org: IconSitemap,
   roster: IconFileImport,
   'records-import': IconTableImport,
+  democratic: IconTicket,
   policy: IconScale,
   calendar: IconCalendarMonth,
   users: IconUsers,
   roles: IconUserShield,
   audit: IconListCheck,
   backup: IconDatabaseExport,
+  annual: IconTrophy,
+  'annual-results': IconSpeakerphone,
+  'annual-mine': IconUserStar,
 }
 
 /** The signed-in frame: header (unit, user, language, lock, sign out) and the role's pages. */
@@ -132,11 +155,32 @@ export function Shell({
     case 'records-import':
       page = <RecordsImportPage />
       break
+    case 'democratic':
+      page = <DemocraticPage />
+      break
     case 'commitments':
       page = <CommitmentsPage session={session} onNavigate={navigate} />
       break
     case 'quarterly':
       page = <QuarterlyPage session={session} onNavigate={navigate} />
+      break
+    case 'leadership':
+      page = <LeadershipPage session={session} />
+      break
+    case 'integrity':
+      page = <IntegrityPage session={session} />
+      break
+    case 'annual':
+      page = <AnnualPage session={session} onNavigate={navigate} />
+      break
+    case 'annual-results':
+      page = <AnnualPublishedPage />
+      break
+    case 'annual-mine':
+      page = <AnnualMinePage />
+      break
+    case 'report-lead':
+      page = <ReportLeadPage />
       break
     case 'talks':
       page = <TalksPage session={session} />

@@ -1,4 +1,4 @@
-import { columnSet, headerKey, type ColumnSet, type ColumnSpec } from '../../imports/columns'
+import { EXAMPLE_MARK, columnSet, headerKey, suggestColumn as suggestAmong, type ColumnSet, type ColumnSpec } from '../../imports/columns'
 import type { RosterField } from './types'
 
 export interface RosterColumn extends ColumnSpec<RosterField> {
@@ -39,51 +39,20 @@ export const ROSTER_COLUMN_SET: ColumnSet<RosterField, RosterColumn> = {
   isSilentlyIgnored: (text) => ROSTER_SILENT.has(headerKey(text)),
 }
 
-/** Edit distance between two short strings (header texts). */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!
-    prev[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diag = up
-    }
-  }
-  return prev[b.length]!
-}
-
 /**
- * The roster column an unrecognised header most likely means: one typo away from a name the
- * column goes by (科宝 → 科室, Departmnet → 科室), or containing one (所属部门 → 科室). None when
- * nothing is close (备注, 手机).
+ * The roster column an unrecognised header most likely means (core/imports/columns.ts): 科宝 → 科室,
+ * 所属部门 → 科室; none for 备注, 手机.
  */
 export function suggestColumn(header: string): RosterColumn | undefined {
-  const key = headerKey(header)
-  if (key === '') return undefined
-  let best: { column: RosterColumn; d: number } | undefined
-  for (const c of ROSTER_COLUMNS) {
-    ;[c.zh, c.field, c.en, ...c.aliases].map(headerKey).forEach((name, i) => {
-      const raw = name.length >= 2 && key.includes(name) ? 0.5 : distance(key, name)
-      const allowed = Math.max(1, Math.floor(Math.min(key.length, name.length) / 4))
-      // On a tie the column's own name wins over an alias (职纪: 职级, not 职务 for 岗位).
-      const d = raw + (i === 0 ? 0 : 0.1)
-      if (raw <= allowed && (!best || d < best.d)) best = { column: c, d }
-    })
-  }
-  return best?.column
+  return suggestAmong(header, ROSTER_COLUMNS)
 }
 
 export function columnOf(field: RosterField): RosterColumn {
   return ROSTER_COLUMN_SET.of(field)
 }
 
-/**
- * The mark an example row carries in its 姓名: 张明（示例）. The parser skips a marked row with a
- * notice, so an example is never imported; typing a real name over it removes the mark.
- */
-export const EXAMPLE_MARK = /[（(]\s*(示例|example)\s*[)）]\s*$/i
+/** The mark an example row carries in its 姓名 (张明（示例）), the same for every import. */
+export { EXAMPLE_MARK }
 
 /**
  * The template's two example rows, marked as examples in their 姓名: an example imported as a

@@ -3,7 +3,7 @@
  * builder takes what the sentence needs and returns zh/en; location is added by the caller. The
  * sentences every import shares (blank cell, bad date, missing column…) are in core/imports/issues.
  */
-import type { FileKind, Named } from '../../imports/issues'
+import { commonText, type FileKind, type Named } from '../../imports/issues'
 
 /** The roster, as the shared file-level sentences name it. */
 export const ROSTER_FILE: FileKind = {
@@ -64,20 +64,8 @@ export const text = {
     zh: `直接主管 ${sup} 的在职状态为“${status.zh}”`,
     en: `Supervisor ${sup} has the status ${status.en} (${status.zh})`,
   }),
-  exampleRow: () => ({
-    zh: '这是模板自带的示例行，已跳过，不会导入',
-    en: 'This is one of the template\'s example rows; it is skipped and not imported',
-  }),
-  unknownColumn: (header: string, suggestion: Named | undefined) =>
-    suggestion
-      ? {
-          zh: `未识别的列${q(header)}，其内容不会导入；是否应为${q(suggestion.zh)}？如是，请把表头改为${q(suggestion.zh)}`,
-          en: `Unrecognised column ${qe(header)}; its content will not be imported. Did you mean ${qe(suggestion.zh)} (${suggestion.en})? If so, rename the header to ${qe(suggestion.zh)}`,
-        }
-      : {
-          zh: `花名册没有${q(header)}这一列，其内容不会导入`,
-          en: `A roster has no column ${qe(header)}; its content will not be imported`,
-        },
+  exampleRow: () => commonText.exampleRow(),
+  unknownColumn: (header: string, suggestion: Named | undefined) => commonText.unknownColumn(ROSTER_FILE, header, suggestion),
   columnAlias: (header: string, column: Named) => ({
     zh: `列${q(header)}按${q(column.zh)}读取`,
     en: `Column ${qe(header)} is read as ${qe(column.zh)} (${column.en})`,

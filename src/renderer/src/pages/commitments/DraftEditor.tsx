@@ -2,10 +2,21 @@ import { useEffect, useState } from 'react'
 import { ActionIcon, Alert, Button, Group, NumberInput, Stack, Table, TextInput, Tooltip } from '@mantine/core'
 import { IconAlertTriangle, IconPlus, IconSend, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { contract } from '@shared/api/contract'
 import type { CommitmentRecord, CommitmentTaskInput } from '@shared/commitments'
 import { notifySuccess, useApi } from '../../api'
 import { ConfirmModal } from '../../components/ConfirmModal'
 import { DateField } from '../../components/DateField'
+import { fieldOf, itemsOf, limitsOf } from '../../forms/zodForm'
+
+/** A task's bounds and the number of tasks, from the contract's own schema for a draft. */
+const TASKS = itemsOf(fieldOf(contract['commitments.saveDraft'].input, 'tasks'))
+const LIMITS = {
+  title: limitsOf(fieldOf(TASKS.element, 'title')),
+  target: limitsOf(fieldOf(TASKS.element, 'target')),
+  unit: limitsOf(fieldOf(TASKS.element, 'unit')),
+  goal: limitsOf(fieldOf(TASKS.element, 'goal')),
+}
 
 interface Row {
   key?: string
@@ -127,7 +138,7 @@ export function DraftEditor({
                   aria-label={t('commitments.colTitle')}
                   placeholder={t('commitments.titlePlaceholder')}
                   value={r.title}
-                  maxLength={200}
+                  maxLength={LIMITS.title.maxLength}
                   onChange={(e) => set(i, { title: e.currentTarget.value })}
                   data-testid={`commitments-title-${i}`}
                 />
@@ -136,7 +147,8 @@ export function DraftEditor({
                 <NumberInput
                   aria-label={t('commitments.colTarget')}
                   value={r.target}
-                  min={0}
+                  min={LIMITS.target.min}
+                  max={LIMITS.target.max}
                   hideControls
                   onChange={(v) => set(i, { target: v })}
                   data-testid={`commitments-target-${i}`}
@@ -147,7 +159,7 @@ export function DraftEditor({
                   aria-label={t('commitments.colUnit')}
                   placeholder={t('commitments.unitPlaceholder')}
                   value={r.unit}
-                  maxLength={20}
+                  maxLength={LIMITS.unit.maxLength}
                   onChange={(e) => set(i, { unit: e.currentTarget.value })}
                   data-testid={`commitments-unit-${i}`}
                 />
@@ -167,7 +179,7 @@ export function DraftEditor({
                   aria-label={t('commitments.colGoal')}
                   placeholder={t('commitments.goalPlaceholder')}
                   value={r.goal}
-                  maxLength={200}
+                  maxLength={LIMITS.goal.maxLength}
                   onChange={(e) => set(i, { goal: e.currentTarget.value })}
                   data-testid={`commitments-goal-${i}`}
                 />
@@ -199,7 +211,7 @@ export function DraftEditor({
           variant="light"
           leftSection={<IconPlus size={16} />}
           onClick={() => setRows((prev) => [...prev, emptyRow(year)])}
-          disabled={rows.length >= 50}
+          disabled={TASKS.maxItems !== undefined && rows.length >= TASKS.maxItems}
           data-testid="commitments-add-task"
         >
           {t('commitments.addTask')}

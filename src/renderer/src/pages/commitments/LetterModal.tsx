@@ -2,13 +2,19 @@ import { useCallback, useEffect, useState } from 'react'
 import { Alert, Button, Card, Divider, Group, Loader, Modal, Stack, Text, Textarea } from '@mantine/core'
 import { IconAlertTriangle, IconCheck, IconCircleCheck, IconArrowBackUp, IconX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { contract } from '@shared/api/contract'
 import type { CommitmentRecord, CommitmentTaskView } from '@shared/commitments'
 import { notifySuccess, useApi } from '../../api'
 import { ConfirmModal } from '../../components/ConfirmModal'
 import { DateField } from '../../components/DateField'
 import { todayIso } from '../../format'
+import { fieldOf, limitsOf } from '../../forms/zodForm'
 import { useLang } from '../../i18n'
 import { changeText, History, LetterMeta, PrintButton, StateBadge, TaskTable } from './parts'
+
+/** The reasons' bounds, from the contract's own schemas. */
+const RETURN_REASON = limitsOf(fieldOf(contract['commitments.review'].input, 'reason'))
+const REFUSE_REASON = limitsOf(fieldOf(contract['commitments.decideRevision'].input, 'reason'))
 
 export type LetterMode = 'review' | 'view' | 'decide'
 
@@ -192,7 +198,7 @@ export function LetterModal({
                 value={reason}
                 onChange={(e) => setReason(e.currentTarget.value)}
                 rows={2}
-                maxLength={500}
+                maxLength={RETURN_REASON.maxLength}
                 data-testid="commitments-return-reason"
               />
               <Group justify="flex-end">
@@ -230,7 +236,7 @@ export function LetterModal({
                   value={reason}
                   onChange={(e) => setReason(e.currentTarget.value)}
                   rows={2}
-                  maxLength={500}
+                  maxLength={REFUSE_REASON.maxLength}
                   data-testid="commitments-refuse-reason"
                 />
                 <Group justify="flex-end">

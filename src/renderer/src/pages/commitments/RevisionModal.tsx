@@ -2,9 +2,28 @@ import { useEffect, useState } from 'react'
 import { ActionIcon, Alert, Button, Card, Group, Modal, NativeSelect, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { contract } from '@shared/api/contract'
 import type { CommitmentLetterView, CommitmentRecord, RevisionChange } from '@shared/commitments'
 import { notifySuccess, useApi } from '../../api'
 import { DateField } from '../../components/DateField'
+import { fieldOf, itemsOf, limitsOf, zodValidate } from '../../forms/zodForm'
+import { useLang } from '../../i18n'
+
+/**
+ * The bounds of a change and of its reason, from the contract's own schemas: a change's fields
+ * are a draft task's (revise makes them optional), the list and the reason are the request's.
+ */
+const REQUEST = contract['commitments.requestRevision'].input
+const CHANGES = itemsOf(fieldOf(REQUEST, 'changes'))
+const REASON = fieldOf(REQUEST, 'reason')
+const REASON_LIMITS = limitsOf(REASON)
+const TASK = itemsOf(fieldOf(contract['commitments.saveDraft'].input, 'tasks')).element
+const LIMITS = {
+  title: limitsOf(fieldOf(TASK, 'title')),
+  target: limitsOf(fieldOf(TASK, 'target')),
+  unit: limitsOf(fieldOf(TASK, 'unit')),
+  goal: limitsOf(fieldOf(TASK, 'goal')),
+}
 
 interface Draft {
   op: 'revise' | 'withdraw' | 'add'
@@ -39,6 +58,7 @@ export function RevisionModal({
   onDone: (r: CommitmentRecord) => void
 }) {
   const { t } = useTranslation()
+  const lang = useLang()
   const { run, describe } = useApi()
   const [changes, setChanges] = useState<Draft[]>([])
   const [reason, setReason] = useState('')
@@ -75,7 +95,8 @@ export function RevisionModal({
   const submit = async () => {
     const list = changes.map(toChange)
     if (list.length === 0 || list.some((c) => c === null)) return setProblem(t('commitments.needChanges'))
-    if (reason.trim().length < 2) return setProblem(t('commitments.needRevisionReason'))
+    const reasonProblem = zodValidate<string>(REASON, lang, (v) => v, { '': 'reason' })(reason).reason
+    if (reasonProblem) return setProblem(`${t('commitments.revisionReason')}：${String(reasonProblem)}`)
     setBusy(true)
     const r = await run(
       'commitments.requestRevision',
@@ -134,6 +155,7 @@ export function RevisionModal({
                     label={t('commitments.colTitle')}
                     placeholder={d.op === 'revise' ? t('commitments.unchanged') : ''}
                     value={d.title}
+                    maxLength={LIMITS.title.maxLength}
                     onChange={(e) => set(i, { title: e.currentTarget.value })}
                     data-testid={`commitments-change-title-${i}`}
                   />
@@ -141,7 +163,8 @@ export function RevisionModal({
                     label={t('commitments.colTarget')}
                     placeholder={d.op === 'revise' ? t('commitments.unchanged') : ''}
                     value={d.target}
-                    min={0}
+                    min={LIMITS.target.min}
+                    max={LIMITS.target.max}
                     hideControls
                     onChange={(v) => set(i, { target: v })}
                     maw={120}
@@ -150,6 +173,7 @@ export function RevisionModal({
                     label={t('commitments.colUnit')}
                     placeholder={d.op === 'revise' ? t('commitments.unchanged') : ''}
                     value={d.unit}
+                    maxLength={LIMITS.unit.maxLength}
                     onChange={(e) => set(i, { unit: e.currentTarget.value })}
                     maw={100}
                   />
@@ -167,6 +191,7 @@ export function RevisionModal({
                     label={t('commitments.colGoal')}
                     placeholder={d.op === 'revise' ? t('commitments.unchanged') : ''}
                     value={d.goal}
+                    maxLength={LIMITS.goal.maxLength}
                     onChange={(e) => set(i, { goal: e.currentTarget.value })}
                   />
                 </Group>
@@ -178,6 +203,7 @@ export function RevisionModal({
           variant="subtle"
           leftSection={<IconPlus size={16} />}
           onClick={() => setChanges((prev) => [...prev, blank(letter)])}
+          disabled={CHANGES.maxItems !== undefined && changes.length >= CHANGES.maxItems}
           style={{ alignSelf: 'flex-start' }}
           data-testid="commitments-add-change"
         >
@@ -190,7 +216,7 @@ export function RevisionModal({
           onChange={(e) => setReason(e.currentTarget.value)}
           required
           rows={3}
-          maxLength={500}
+          maxLength={REASON_LIMITS.maxLength}
           data-testid="commitments-revision-reason"
         />
         {problem && (

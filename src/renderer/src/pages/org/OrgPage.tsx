@@ -23,6 +23,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { UnitTable, type UnitColumn } from '../../components/UnitTable'
 import { formatDate, todayIso } from '../../format'
 import { useLang } from '../../i18n'
+import { useApiData } from '../../useApiData'
 import { can, routeQuery } from '../../routes'
 import { categoryLabel, statusColor, statusLabel } from './labels'
 import { LeadershipPanel } from './LeadershipPanel'
@@ -126,26 +127,18 @@ export function OrgPage({ session }: { session: SessionInfo }) {
 function PeoplePanel({ onOpen, version }: { onOpen: (id: number) => void; version: number }) {
   const { t } = useTranslation()
   const lang = useLang()
-  const { run } = useApi()
   const [includeGone, setIncludeGone] = useState(false)
   // The home page's "尚未关联登录账户" card opens the list filtered to those people (org?filter=noAccount).
   const [noAccountOnly, setNoAccountOnly] = useState(() => routeQuery().get('filter') === 'noAccount')
+  // The whole unit (300 people at most) is loaded once; the table filters and sorts it. A late
+  // answer for the other include-gone setting is dropped (useApiData); while the new list loads,
+  // the last one stays on screen with a spinner.
+  const list = useApiData('org.people.list', { includeGone }, [version])
   const [people, setPeople] = useState<PersonSummary[] | null>(null)
-  const [loading, setLoading] = useState(false)
-
-  // The whole unit (300 people at most) is loaded once; the table filters and sorts it.
+  const loading = list.loading
   useEffect(() => {
-    let live = true
-    setLoading(true)
-    void run('org.people.list', { includeGone }).then((r) => {
-      if (!live) return
-      setLoading(false)
-      if (r.ok) setPeople(r.value)
-    })
-    return () => {
-      live = false
-    }
-  }, [run, includeGone, version])
+    if (list.data) setPeople(list.data)
+  }, [list.data])
 
   const columns = useMemo<UnitColumn<PersonSummary>[]>(
     () => [

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import {
   Alert,
   Anchor,
@@ -21,6 +21,7 @@ import type { AccountRef, Department, PersonDetail, PersonSummary } from '@share
 import { notifySuccess, useApi } from '../../api'
 import { formatDate } from '../../format'
 import { useLang } from '../../i18n'
+import { useApiData } from '../../useApiData'
 import { categoryLabel, statusColor, statusLabel } from './labels'
 import { PersonForm } from './PersonForm'
 
@@ -44,21 +45,15 @@ export function PersonDrawer({
 }) {
   const { t } = useTranslation()
   const lang = useLang()
-  const { run } = useApi()
-  const [person, setPerson] = useState<PersonDetail | null>(null)
+  // One person's details: a late answer for a person no longer open is dropped (useApiData).
+  const loaded = useApiData('org.people.get', personId === null ? null : { id: personId }, [])
+  const person = loaded.data
+  const setPerson = loaded.setData
   const [tab, setTab] = useState<string | null>('details')
 
-  const load = useCallback(async () => {
-    if (personId === null) return
-    const r = await run('org.people.get', { id: personId })
-    if (r.ok) setPerson(r.value)
-  }, [run, personId])
-
   useEffect(() => {
-    setPerson(null)
     setTab('details')
-    void load()
-  }, [load])
+  }, [personId])
 
   const none = t('common.none')
   const field = (label: string, value: React.ReactNode, testid?: string) => (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Badge, Button, Card, Checkbox, Group, Loader, Modal, NativeSelect, Select, Stack, Table, Text, Textarea, Tooltip } from '@mantine/core'
 import { IconEdit } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { contract } from '@shared/api/contract'
 import type { PersonSummary } from '@shared/api/types'
 import type { FollowupView, Quarter } from '@shared/quarterly'
 import { notifySuccess, useApi } from '../../api'
@@ -9,6 +10,10 @@ import { DateField } from '../../components/DateField'
 import { useApiData } from '../../useApiData'
 import { formatDate, formatNumber, formatQuarter, todayIso } from '../../format'
 import { useLang } from '../../i18n'
+import { fieldOf, limitsOf } from '../../forms/zodForm'
+
+/** A follow-up's notes take what quarterly.followups.update takes. */
+const NOTES_LIMITS = limitsOf(fieldOf(contract['quarterly.followups.update'].input, 'notes'))
 
 const BANDS = ['low', 'middle', 'high'] as const
 type Band = (typeof BANDS)[number]
@@ -255,7 +260,7 @@ function FollowupModal({
             data-testid="quarterly-followup-state"
           />
         </Group>
-        <Textarea label={t('quarterly.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} rows={4} maxLength={4000} data-testid="quarterly-followup-notes" />
+        <Textarea label={t('quarterly.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} rows={4} maxLength={NOTES_LIMITS.maxLength} data-testid="quarterly-followup-notes" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -2,10 +2,16 @@ import { useState } from 'react'
 import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
 import { IconAlertTriangle, IconLockOpen } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { contract } from '@shared/api/contract'
 import type { QuarterPhase, QuarterPhaseView } from '@shared/quarterly'
 import { notifySuccess, useApi } from '../../api'
 import { formatDate, formatQuarter } from '../../format'
 import { useLang } from '../../i18n'
+import { fieldOf, limitsOf } from '../../forms/zodForm'
+
+/** The reopening reason takes what quarterly.reopen takes. */
+const REASON = fieldOf(contract['quarterly.reopen'].input, 'reason')
+const REASON_LIMITS = limitsOf(REASON)
 
 const PHASE_COLORS: Record<QuarterPhase, string> = { notStarted: 'gray', open: 'blue', summaryDue: 'yellow', rating: 'teal', closed: 'gray' }
 
@@ -21,7 +27,7 @@ export function PhaseCard({ phase, canReopen, onReopened }: { phase: QuarterPhas
   const d = (x: string) => formatDate(x, lang)
 
   const reopen = async () => {
-    if (!reason.trim()) return setProblem(t('quarterly.needReason'))
+    if (!REASON.safeParse(reason).success) return setProblem(t('quarterly.needReason'))
     setBusy(true)
     const r = await run('quarterly.reopen', { year: phase.year, quarter: phase.quarter, reason: reason.trim() }, { notify: false })
     setBusy(false)
@@ -63,7 +69,8 @@ export function PhaseCard({ phase, canReopen, onReopened }: { phase: QuarterPhas
           )}
         </Stack>
         {canReopen && phase.phase === 'closed' && (
-          <Button size="xs" variant="light" leftSection={<IconLockOpen size={14} />} onClick={() => setOpen(true)} data-testid="quarterly-reopen">
+          // Never squeezed by the long dates beside it (重新开放 cut to 重新开).
+          <Button size="xs" variant="light" leftSection={<IconLockOpen size={14} />} onClick={() => setOpen(true)} style={{ flexShrink: 0 }} data-testid="quarterly-reopen">
             {t('quarterly.reopen')}
           </Button>
         )}
@@ -71,7 +78,7 @@ export function PhaseCard({ phase, canReopen, onReopened }: { phase: QuarterPhas
       <Modal opened={open} onClose={() => setOpen(false)} title={t('quarterly.reopenTitle', { quarter: formatQuarter(phase.year, phase.quarter, lang) })} centered>
         <Stack gap="sm">
           <Text size="sm">{t('quarterly.reopenLead', { days: phase.ratingWorkingDays })}</Text>
-          <Textarea label={t('quarterly.reopenReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required rows={3} maxLength={1000} data-testid="quarterly-reopen-reason" />
+          <Textarea label={t('quarterly.reopenReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required rows={3} maxLength={REASON_LIMITS.maxLength} data-testid="quarterly-reopen-reason" />
           {problem && (
             <Alert color="red" icon={<IconAlertTriangle />} role="alert">
               {problem}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Alert, Badge, Button, Card, Group, Loader, MultiSelect, NumberInput, Select, Stack, Table, Text, Textarea, Tooltip } from '@mantine/core'
 import { IconAlertTriangle, IconCheck, IconDeviceFloppy, IconSend, IconSparkles, IconUsersGroup } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { contract } from '@shared/api/contract'
 import type { PersonSummary } from '@shared/api/types'
 import { GONE_STATUSES } from '@shared/org'
 import {
@@ -10,7 +11,6 @@ import {
   type AutoAssignPeersResult,
   type PeerAssignmentView,
   type Quarter,
-  type QuarterlyDetail,
   type QuarterlyGradeName,
   type QuarterlyStatusRow,
 } from '@shared/quarterly'
@@ -18,13 +18,22 @@ import { notifySuccess, useApi } from '../../api'
 import { formatDate, formatDateTime, formatNumber, formatQuarter } from '../../format'
 import { useLang } from '../../i18n'
 import { UnitTable, type UnitColumn } from '../../components/UnitTable'
+import { useApiData } from '../../useApiData'
+import { fieldOf, limitsOf } from '../../forms/zodForm'
+
+// The inputs' bounds are the contract's (quarterly.submitSummary / quarterly.peerRate).
+const SUMMARY = fieldOf(contract['quarterly.submitSummary'].input, 'text')
+const SUMMARY_LIMITS = limitsOf(SUMMARY)
+const PEER_SCORE = fieldOf(contract['quarterly.peerRate'].input, 'score')
+const PEER_SCORE_LIMITS = limitsOf(PEER_SCORE)
 
 export const GRADE_COLORS: Record<QuarterlyGradeName, string> = { good: 'green', fairlyGood: 'teal', fair: 'yellow', poor: 'red' }
 
 /** A flag badge grows in height and wraps its words rather than truncating them. */
 const FLAG_BADGE_STYLES = {
   root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 },
-  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.3 },
+  // keep-all: English wraps between words, Chinese (互评人不足) is never broken inside a word.
+  label: { whiteSpace: 'normal', wordBreak: 'keep-all', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.3 },
 } as const
 
 export function GradeBadge({ grade, testid }: { grade: QuarterlyGradeName | null; testid?: string }) {
@@ -146,8 +155,8 @@ export function StatusTable({
       {
         key: 'grade',
         label: t('quarterly.colGrade'),
-        // Wide enough for “fairly good” in English.
-        width: 110,
+        // “fairly good” wraps inside its badge (FLAG_BADGE_STYLES) rather than widening the table.
+        width: 76,
         value: (r) => (r.grade ? t(`quarterly.grade.${r.grade}`) : null),
         compare: (a, b) => (a.grade ? GRADE_ORDER[a.grade] : 9) - (b.grade ? GRADE_ORDER[b.grade] : 9),
         render: (r) => <GradeBadge grade={r.grade} testid={`quarterly-grade-${r.personId}`} />,
@@ -162,7 +171,9 @@ export function StatusTable({
       {
         key: 'flags',
         label: t('quarterly.colFlags'),
-        width: 230,
+        // A floor, not a size: the badges wrap, one under another, so the whole table fits the
+        // page at 1366 px in English too and no badge is cut at the card's edge.
+        width: 88,
         sortable: false,
         value: (r) => r.flags.map((f) => t(`quarterly.flag.${f}`)).join('、'),
         render: (r) =>
@@ -188,18 +199,18 @@ export function StatusTable({
       {
         key: 'action',
         label: '',
-        width: 96,
+        // No floor: as wide as its button, and nothing where the viewer cannot rate.
         sortable: false,
         exported: false,
         searchable: false,
         value: () => null,
         render: (r) =>
           canRate(r) ? (
-            <Button size="xs" variant={r.rating ? 'subtle' : 'light'} onClick={() => onRate(r)} data-testid={`quarterly-rate-${r.personId}`}>
+            <Button size="compact-sm" variant={r.rating ? 'subtle' : 'light'} onClick={() => onRate(r)} data-testid={`quarterly-rate-${r.personId}`}>
               {r.rating ? t('quarterly.rerate') : t('quarterly.rate')}
             </Button>
           ) : canAmend(r) ? (
-            <Button size="xs" variant="subtle" color="orange" onClick={() => onAmend(r)} data-testid={`quarterly-amend-${r.personId}`}>
+            <Button size="compact-sm" variant="subtle" color="orange" onClick={() => onAmend(r)} data-testid={`quarterly-amend-${r.personId}`}>
               {t('quarterly.amend')}
             </Button>
           ) : (
@@ -227,6 +238,7 @@ export function StatusTable({
       testid="quarterly-status"
       rowTestId={(r) => `quarterly-row-${r.personId}`}
       minWidth={1060}
+      dense
     />
   )
 }
@@ -239,26 +251,18 @@ export function SummaryPanel({ personId, year, quarter, onChanged }: { personId:
   const { t } = useTranslation()
   const lang = useLang()
   const { run, describe } = useApi()
-  const [detail, setDetail] = useState<QuarterlyDetail | null>(null)
+  // A late answer for a quarter no longer selected is dropped (useApiData).
+  const loaded = useApiData('quarterly.get', { personId, year, quarter }, [], { notify: false })
+  const detail = loaded.data
   const [text, setText] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
+  // The text box starts from what was loaded: the draft if there is one, else the submitted 小结.
   useEffect(() => {
-    let live = true
-    setDetail(null)
     setProblem(null)
-    void run('quarterly.get', { personId, year, quarter }, { notify: false }).then((r) => {
-      if (!live) return
-      if (r.ok) {
-        setDetail(r.value)
-        setText(r.value.draft?.text ?? r.value.summary ?? '')
-      } else setProblem(describe(r.error))
-    })
-    return () => {
-      live = false
-    }
-  }, [run, describe, personId, year, quarter])
+    if (loaded.data) setText(loaded.data.draft?.text ?? loaded.data.summary ?? '')
+  }, [loaded.data])
 
   const submit = async (draft: boolean) => {
     if (!text.trim()) return setProblem(t('quarterly.needSummary'))
@@ -267,12 +271,13 @@ export function SummaryPanel({ personId, year, quarter, onChanged }: { personId:
     setBusy(false)
     if (!r.ok) return setProblem(describe(r.error))
     setProblem(null)
-    setDetail(r.value)
+    loaded.setData(r.value)
     notifySuccess(t(draft ? 'quarterly.summaryDraftSaved' : 'quarterly.summarySaved'))
     if (!draft) onChanged()
   }
 
-  if (detail === null && !problem) {
+  const shownProblem = problem ?? (loaded.error ? describe(loaded.error) : null)
+  if (detail === null && !shownProblem) {
     return (
       <Group justify="center" py={40}>
         <Loader size="sm" />
@@ -314,20 +319,20 @@ export function SummaryPanel({ personId, year, quarter, onChanged }: { personId:
           autosize
           minRows={8}
           maxRows={20}
-          maxLength={8000}
+          maxLength={SUMMARY_LIMITS.maxLength}
           readOnly={locked}
           aria-label={t('quarterly.summaryTitle')}
           data-testid="quarterly-summary-text"
         />
-        {problem && (
+        {shownProblem && (
           <Alert color="red" icon={<IconAlertTriangle />} role="alert" data-testid="quarterly-summary-error">
-            {problem}
+            {shownProblem}
           </Alert>
         )}
         {!locked && (
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
-              {text.length} / 8000
+              {text.length} / {SUMMARY_LIMITS.maxLength}
             </Text>
             <Group gap="sm">
               <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} loading={busy} onClick={() => void submit(true)} data-testid="quarterly-summary-draft-save">
@@ -361,33 +366,32 @@ export function SummaryPanel({ personId, year, quarter, onChanged }: { personId:
 export function PeerPanel({ year, quarter }: { year: number; quarter: Quarter }) {
   const { t } = useTranslation()
   const { run } = useApi()
-  const [rows, setRows] = useState<PeerAssignmentView[] | null>(null)
+  // A late answer for a quarter no longer selected is dropped (useApiData); a failed load shows as empty.
+  const loaded = useApiData('quarterly.myPeerAssignments', { year, quarter }, [])
+  const rows = loaded.data ?? (loaded.error ? [] : null)
   const [scores, setScores] = useState<Record<number, number | string>>({})
   const [busy, setBusy] = useState<number | null>(null)
 
+  // Each assignment's box starts at its saved score; what is typed in the others survives a save.
   useEffect(() => {
-    let live = true
-    setRows(null)
-    void run('quarterly.myPeerAssignments', { year, quarter }).then((r) => {
-      if (!live) return
-      const list = r.ok ? r.value : []
-      setRows(list)
-      setScores(Object.fromEntries(list.map((a) => [a.id, a.myScore ?? ''])))
+    const list = loaded.data
+    if (!list) return
+    setScores((prev) => {
+      const next = { ...prev }
+      for (const a of list) if (!(a.id in next)) next[a.id] = a.myScore ?? ''
+      return next
     })
-    return () => {
-      live = false
-    }
-  }, [run, year, quarter])
+  }, [loaded.data])
 
   const save = async (a: PeerAssignmentView) => {
     const score = scores[a.id]
-    if (typeof score !== 'number' || score < 0 || score > 100) return
+    if (typeof score !== 'number' || !PEER_SCORE.safeParse(score).success) return
     setBusy(a.id)
     const r = await run('quarterly.peerRate', { assignmentId: a.id, score })
     setBusy(null)
     if (r.ok) {
       notifySuccess(t('quarterly.peerSaved'))
-      setRows((prev) => prev?.map((x) => (x.id === a.id ? r.value : x)) ?? prev)
+      if (loaded.data) loaded.setData(loaded.data.map((x) => (x.id === a.id ? r.value : x)))
     }
   }
 
@@ -439,8 +443,8 @@ export function PeerPanel({ year, quarter }: { year: number; quarter: Quarter })
                       aria-label={t('quarterly.peerScore')}
                       value={scores[a.id] ?? ''}
                       onChange={(v) => setScores((prev) => ({ ...prev, [a.id]: v }))}
-                      min={0}
-                      max={100}
+                      min={PEER_SCORE_LIMITS.min}
+                      max={PEER_SCORE_LIMITS.max}
                       decimalScale={2}
                       w={120}
                       data-testid={`quarterly-peer-score-${a.id}`}

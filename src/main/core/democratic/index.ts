@@ -1,0 +1,1 @@
+export { democraticInputs, type DemocraticInputs, type DemocraticPersonInput } from './inputs'
