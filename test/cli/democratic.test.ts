@@ -1,19 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { as, kaohe } from '../support/cli'
 
 /** Issue 9 items 1 and 9 with the built `kaohe` command on the demo unit: the round, codes and slips, paper tallies. */
-const BIN = resolve('bin/kaohe.js')
 const YEAR = '2030'
 
-function kaohe(args: string[], env: Record<string, string> = {}) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KAOHE_')))
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...clean, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-  return { code: r.status, out: r.stdout, err: r.stderr }
-}
-const as = (user: string) => ({ KAOHE_USER: user, KAOHE_PASSWORD: 'Kaohe@2026' })
 const fixture = (path: string) => resolve('test/fixtures', path)
 
 let dir: string
