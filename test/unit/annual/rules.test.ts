@@ -217,3 +217,18 @@ describe('what blocks grading', () => {
     expect(run([person('x')], {}, { democraticRound: { colleagues: 7, representatives: 3 } }).blockers).toEqual([])
   })
 })
+
+describe('a hostile inputs file', () => {
+  const codeOf = (f: () => unknown) => {
+    try {
+      f()
+    } catch (e) {
+      return (e as { code?: string; params?: { where?: string } }).params?.where ?? (e as Error).message
+    }
+    return 'accepted'
+  }
+  it('refuses a million-digit fraction and a weight above 100%, naming where', () => {
+    expect(codeOf(() => run([person('x', { quarterly: [`${'9'.repeat(1_000_000)}/${'1'.repeat(999_999)}`] })]))).toBe('people.0.quarterly.0')
+    expect(codeOf(() => run([person('x')], { channels: { leadership: 5000, democratic: 30, quarterly: 20 } }))).toBe('policy.channels.leadership')
+  })
+})

@@ -1,9 +1,9 @@
-import { readFileSync, existsSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ANNUAL_GRADES, ANNUAL_STAGE_LABELS, type AnnualGrade, type AnnualRoundView } from '@shared/annual'
 import { CHANNELS } from '@shared/guideline/model'
 import { computeAnnual } from '../../core/annual/engine'
-import { inputsFromJson, parseInputsFile, toExpectedFormat } from '../../core/annual/inputsFile'
+import { MAX_INPUTS_FILE_BYTES, inputsFromJson, parseInputsFile, toExpectedFormat } from '../../core/annual/inputsFile'
 import { CliError, command, EXIT } from '../command'
 import { UsageError } from '../prompt'
 import { table, writeFileExport, yearOf } from '../support'
@@ -73,6 +73,10 @@ export const ANNUAL_COMMANDS = [
       if (opts.inputs !== undefined) {
         const file = resolve(opts.inputs)
         if (!existsSync(file)) throw new CliError({ code: 'FILE_NOT_FOUND', params: { path: file } })
+        const size = statSync(file).size
+        if (!statSync(file).isFile() || size > MAX_INPUTS_FILE_BYTES) {
+          throw new CliError({ code: 'ANNUAL_INPUTS_INVALID', params: { where: file, reason: `不是普通文件或超过 ${MAX_INPUTS_FILE_BYTES} 字节（${size}）`, reasonEn: `not a regular file or larger than ${MAX_INPUTS_FILE_BYTES} bytes (${size})` } })
+        }
         result = computeAnnual(parseInputsFile(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')))
       } else {
         const year = yearOf(opts.year)

@@ -17,13 +17,14 @@ import type { AnnualResult, EngineInputs, EnginePerson, EngineScheme } from './m
  * writer (`toInputsFile`) always says it, so a file from `kaohe annual inputs` is complete.
  */
 
-const number = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$|^-?\d+\/\d+$/)])
+// A spelled number is short: a hostile file's million-digit fraction would make BigInt arithmetic crawl.
+const number = z.union([z.number(), z.string().max(40).regex(/^-?\d+(\.\d+)?$|^-?\d+\/\d+$/)])
 type Num = z.infer<typeof number>
 
 const level = z.enum(BALLOT_LEVELS)
-const levelCounts = z.record(level, z.number().int().min(0)).transform((r) => r as Partial<Record<BallotLevel, number>>)
+const levelCounts = z.record(level, z.number().int().min(0).max(1_000_000)).transform((r) => r as Partial<Record<BallotLevel, number>>)
 
-const indicatorInput = z.union([z.object({ ratings: z.array(number) }).strict(), z.object({ value: number.nullable() }).strict()])
+const indicatorInput = z.union([z.object({ ratings: z.array(number).max(1000) }).strict(), z.object({ value: number.nullable() }).strict()])
 
 const personSchema = z
   .object({
@@ -31,8 +32,8 @@ const personSchema = z
     name: z.string().max(100).optional(),
     category: z.enum(POST_CATEGORIES),
     indicators: z.record(z.string().min(1).max(60), indicatorInput),
-    ballotCount: z.number().int().min(0).optional(),
-    ballots: z.record(z.enum(DIMENSIONS), z.union([z.array(level), levelCounts])).optional(),
+    ballotCount: z.number().int().min(0).max(1_000_000).optional(),
+    ballots: z.record(z.enum(DIMENSIONS), z.union([z.array(level).max(1_000_000), levelCounts])).optional(),
     quarterly: z.array(number).max(4).optional(),
     review: z
       .object({ status: z.enum(['none', 'pending', 'completed']).optional(), minor: z.number().int().min(0).optional(), serious: z.boolean().optional() })
@@ -101,11 +102,18 @@ function score(x: Num, where: string): Q {
   return r
 }
 
+/** Weights, rates and shares are percents: 0–100. */
 function weight(x: Num, where: string): Q {
   const r = exact(x, where)
-  if (r.n < 0n) throw invalid(where, `权重 ${String(x)} 为负数`, `weight ${String(x)} is negative`)
+  if (r.n < 0n || r.n > 100n * r.d) throw invalid(where, `百分比 ${String(x)} 不在 0–100 之间`, `percent ${String(x)} is outside 0–100`)
   return r
 }
+
+/**
+ * The largest inputs file read: a unit of 200,000 people with full ballots stays well below it, and a
+ * hostile file is refused before it is parsed rather than exhausting memory.
+ */
+export const MAX_INPUTS_FILE_BYTES = 512 * 1024 * 1024
 
 /** Parses an inputs file's JSON text; every problem names where it is. */
 export function parseInputsFile(text: string): EngineInputs {
