@@ -156,3 +156,18 @@ describe('the annual round through the API (demo unit, 2026)', () => {
     }
   })
 })
+
+describe('a ballot written past the kiosk', () => {
+  it('stops grading: the ballots no longer match the codes used', { timeout: 120_000 }, async () => {
+    const dir = tempDir()
+    const app = createKaohe({ dataDir: dir, policy: FAST_POLICY, demoIfEmpty: true, clock: () => new Date('2026-12-02T09:00:00') })
+    const u = client(app, dir)
+    await u.login('hr', PASSWORD)
+    await u.ok('democratic.close', { year: 2026 })
+    expect((await u.ok('annual.round', { year: 2026 })).blockers).toEqual([])
+    // An insider with the database key adds a ballot directly.
+    app.state.session!.store.raw.prepare("INSERT INTO ballots (id, year, category, uniform) VALUES (?, 2026, 'colleague', 0)").run('f'.repeat(32))
+    expect((await u.ok('annual.round', { year: 2026 })).blockers.map((b) => b.code)).toEqual(['BALLOTS_WITHOUT_CODES'])
+    expect((await u.err('annual.propose', { year: 2026 })).code).toBe('ANNUAL_BLOCKED')
+  })
+})

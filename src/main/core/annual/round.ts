@@ -117,6 +117,19 @@ export function computeYear(store: Store, year: number, today: IsoDate): Compute
   const explanations: Record<string, Label[]> = {}
   for (const p of result.people) explanations[p.id] = explain(result, p, byStaff.get(p.id)!.name)
   const blockers: AnnualBlockerView[] = result.blockers.map((b) => ({ code: b.code, staffNo: b.id, name: b.id ? (byStaff.get(b.id)?.name ?? null) : null, zh: b.zh.replace(`${b.id ?? ''}：`, `${b.id ? `${byStaff.get(b.id)?.name ?? ''}（${b.id}）` : ''}：`), en: b.en }))
+  // Every kiosk ballot consumed exactly one code: a ballot written past the kiosk (by someone holding
+  // the database key) shows as a difference, and grading stops until it is explained.
+  const ballots = store.first(store.qb.selectFrom('ballots').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', year))?.n ?? 0
+  const consumed = store.first(store.qb.selectFrom('ballot_codes').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', year).where('consumed', '=', 1))?.n ?? 0
+  if (ballots !== consumed) {
+    blockers.unshift({
+      code: 'BALLOTS_WITHOUT_CODES',
+      staffNo: null,
+      name: null,
+      zh: `民主测评选票 ${ballots} 张，已使用票码 ${consumed} 个，两者不符：有选票不是凭票码投出的`,
+      en: `${ballots} democratic ballots but ${consumed} codes used: some ballots were not cast with a code`,
+    })
+  }
   if (assembled.democraticRoundOpen) {
     blockers.unshift({ code: 'DEMOCRATIC_ROUND_OPEN', staffNo: null, name: null, zh: '民主测评尚未结束：人事科结束测评后方可拟定等次', en: 'the democratic evaluation is still open: HR closes it before grades can be proposed' })
   }
