@@ -249,6 +249,16 @@ describe('format errors do not hide constraint breaches (RULES.md §2: every vio
     expect(ids(validateGuideline(g, DEFAULT_POLICY))).toEqual(['SCHEMA quota.note', 'P6 quota.excellentRate'])
   })
 
+  it('a value whose toString is not callable is described, not thrown on (found by the property below)', () => {
+    const g = rawGuideline()
+    const rule = at(g, 'categories.enforcement.dimensions.qin.indicators.0.rule')
+    rule.name = { toString: [] }
+    const v = validateGuideline(g, DEFAULT_POLICY)
+    const hit = v.find((x) => x.path === 'categories.enforcement.dimensions.qin.indicators.0.rule.name')
+    expect(hit?.zh).toContain('{…}')
+    expect(hit?.en).toContain('{…}')
+  })
+
   it('one field replaced by anything never hides a P1 breach that does not depend on it', () => {
     const paths: string[][] = []
     const walk = (node: unknown, path: string[]) => {

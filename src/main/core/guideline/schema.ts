@@ -160,7 +160,17 @@ export function parseGuideline(input: unknown): GuidelineParseResult {
   return { ok: false, violations: r.error.issues.flatMap((issue) => schemaViolations(issue, input)) }
 }
 
-const list = (values: readonly unknown[], sep: string) => values.map((v) => String(v)).join(sep)
+const list = (values: readonly unknown[], sep: string) => values.map(display).join(sep)
+
+/** A value as the person who typed it would recognise it. Never throws: a hostile file may hold objects whose
+ *  toString is not callable, and String() of those throws instead of describing them. */
+function display(value: unknown): string {
+  if (value === null) return 'null'
+  if (typeof value === 'object') return Array.isArray(value) ? '[…]' : '{…}'
+  if (typeof value === 'function' || typeof value === 'symbol') return typeof value
+  const text = String(value as string | number | boolean | bigint | undefined)
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text
+}
 
 function schemaViolations(issue: z.core.$ZodIssue, root: unknown): SchemaViolation[] {
   const at = (path: readonly PropertyKey[], zh: string, en: string, numbers: Pick<SchemaViolation, 'value' | 'bound' | 'op'> = {}): SchemaViolation => {
@@ -171,7 +181,7 @@ function schemaViolations(issue: z.core.$ZodIssue, root: unknown): SchemaViolati
   switch (issue.code) {
     case 'invalid_type':
       if (input === undefined) return [at(issue.path, '缺少此项', 'is missing')]
-      if (issue.expected === 'int') return [at(issue.path, `${String(input)} 应为整数`, `${String(input)} must be a whole number`)]
+      if (issue.expected === 'int') return [at(issue.path, `${display(input)} 应为整数`, `${display(input)} must be a whole number`)]
       return [at(issue.path, `类型错误（应为 ${issue.expected}）`, `has the wrong type (expected ${issue.expected})`)]
     case 'too_small':
       if (typeof input === 'number' && typeof issue.minimum === 'number') {
@@ -185,14 +195,14 @@ function schemaViolations(issue: z.core.$ZodIssue, root: unknown): SchemaViolati
       }
       return [at(issue.path, `超出上限 ${String(issue.maximum)}`, `exceeds the maximum ${String(issue.maximum)}`)]
     case 'invalid_value':
-      return [at(issue.path, `“${String(input)}”不是允许的取值（${list(issue.values, '、')}）`, `"${String(input)}" is not one of ${list(issue.values, ', ')}`)]
+      return [at(issue.path, `“${display(input)}”不是允许的取值（${list(issue.values, '、')}）`, `"${display(input)}" is not one of ${list(issue.values, ', ')}`)]
     case 'invalid_union': {
       const options = 'options' in issue ? issue.options : undefined
       if (issue.discriminator !== undefined && options !== undefined) {
         // Zod reports an unknown discriminator (e.g. an unknown indicator source) with the whole object as input.
         const found = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[issue.discriminator] : undefined
-        const shown = found === undefined ? '（缺失）' : `“${String(found)}”`
-        const shownEn = found === undefined ? '(missing)' : `"${String(found)}"`
+        const shown = found === undefined ? '（缺失）' : `“${display(found)}”`
+        const shownEn = found === undefined ? '(missing)' : `"${display(found)}"`
         return [at(issue.path, `${shown}不是允许的取值（${list(options, '、')}）`, `${shownEn} is not one of ${list(options, ', ')}`)]
       }
       return [at(issue.path, '不符合任何一种允许的格式', 'does not match any allowed form')]
