@@ -90,6 +90,8 @@ export function policyView(over: Partial<PolicyView> = {}): PolicyView {
     constraints: { ...POLICY_CONSTRAINTS },
     security: { passwordMinLength: 8, idleLockMinutes: 15, forcePasswordChangeAtFirstLogin: true },
     annual: { uniformBallotsInvalid: false, sanctions: [{ name: '诫勉', effect: 'notExcellent' }, { name: '开除党籍', effect: 'incompetent' }] },
+    results: { bonusPercentExcellent: 120, bonusPercentCompetent: 100, bonusPercentBasic: 80, bonusPercentIncompetent: 0 },
+    appeals: { reviewDays: 30 },
     pending: null,
     history: [],
     ...over,

@@ -380,6 +380,10 @@ export interface PolicyView {
   security: Record<string, number | boolean>
   /** The annual section: V4's sanction table (name → what it does to the grade) and the uniform-ballot rule. */
   annual: { uniformBallotsInvalid: boolean; sanctions: { name: string; effect: SanctionEffect }[] }
+  /** RULES.md §8: bonus coefficients, follow-up periods, training-need and rater-bias thresholds. */
+  results: Record<string, number>
+  /** RULES.md §7: the statutory routes' periods for a 不称职 result, in calendar days. */
+  appeals: Record<string, number>
   /** An import waiting for the leadership group head's approval. */
   pending: PendingPolicy | null
   history: { id: number; version: string; source: string; status: string; decidedAt: string | null; decidedBy: string | null; reason: string | null }[]

@@ -72,6 +72,47 @@ export interface AnnualPolicy {
   sanctionEffects: Record<string, SanctionEffect>
 }
 
+/**
+ * The policy's results section (RULES.md §8): the bonus coefficient of each grade in percent of the
+ * base; how long a 基本称职 rectification runs and when a 不称职 reassignment or standby training must
+ * happen; how many 优秀 in a row flag 三等功 and how many 不称职 in a row flag dismissal; when a
+ * dimension or indicator becomes a training need (this many points below the unit mean, or below the
+ * floor); the rater-bias thresholds (一刀切: a standard deviation below biasUniformSdBelow over at
+ * least biasUniformMinPeople people; 老好人: at least biasLenientSharePercent of ratings at
+ * biasLenientScore or above); and the window, in years, read for rotating 优秀 (轮流坐庄).
+ */
+export interface ResultsPolicy {
+  bonusPercentExcellent: number
+  bonusPercentCompetent: number
+  bonusPercentBasic: number
+  bonusPercentIncompetent: number
+  rectificationMonths: number
+  reassignmentMonthsMin: number
+  reassignmentMonthsMax: number
+  meritConsecutiveExcellent: number
+  dismissalConsecutiveIncompetent: number
+  trainingNeedGapPoints: number
+  trainingNeedFloor: number
+  biasUniformSdBelow: number
+  biasUniformMinPeople: number
+  biasLenientSharePercent: number
+  biasLenientScore: number
+  rotationYears: number
+}
+
+/**
+ * The policy's appeals section: the statutory routes for a 不称职 result (RULES.md §7, 《公务员法》
+ * art. 95–96), in calendar days. The internal appeal's own periods are P8 and P9 in `constraints`.
+ */
+export interface AppealsPolicy {
+  reviewDays: number
+  reviewDecisionDays: number
+  appealAfterReviewDays: number
+  appealDirectDays: number
+  appealDecisionDays: number
+  appealExtensionDays: number
+}
+
 export interface Policy {
   version: string
   security: SecurityPolicy
@@ -80,7 +121,16 @@ export interface Policy {
   imports: ImportsPolicy
   kiosk: KioskPolicy
   annual: AnnualPolicy
+  results: ResultsPolicy
+  appeals: AppealsPolicy
 }
 
 /** The shipped defaults (resources/policy/default.json): the only home of these numbers. */
-export const DEFAULT_POLICY: Policy = defaults as Omit<typeof defaults, 'annual'> & { annual: AnnualPolicy }
+export const DEFAULT_POLICY: Policy = withoutComments(defaults as Omit<typeof defaults, 'annual'> & { annual: AnnualPolicy })
+
+/** The shipped file explains its sections in `$comment` keys; the policy itself holds only numbers. */
+function withoutComments(p: Policy & { results: ResultsPolicy & { $comment?: string }; appeals: AppealsPolicy & { $comment?: string } }): Policy {
+  const { $comment: _r, ...results } = p.results
+  const { $comment: _a, ...appeals } = p.appeals
+  return { ...p, results, appeals }
+}

@@ -65,6 +65,45 @@ const annualSchema = z
   })
   .strict()
 
+const days = z.number().int().min(1).max(365)
+const percent = z.number().min(0).max(1000)
+/** The results section (RULES.md §8); a pair of bounds must be in order. */
+const resultsSchema = z
+  .object({
+    $comment: z.string().optional(),
+    bonusPercentExcellent: percent,
+    bonusPercentCompetent: percent,
+    bonusPercentBasic: percent,
+    bonusPercentIncompetent: percent,
+    rectificationMonths: z.number().int().min(1).max(24),
+    reassignmentMonthsMin: z.number().int().min(1).max(24),
+    reassignmentMonthsMax: z.number().int().min(1).max(24),
+    meritConsecutiveExcellent: z.number().int().min(2).max(10),
+    dismissalConsecutiveIncompetent: z.number().int().min(1).max(10),
+    trainingNeedGapPoints: z.number().min(0).max(100),
+    trainingNeedFloor: z.number().min(0).max(100),
+    biasUniformSdBelow: z.number().min(0).max(50),
+    biasUniformMinPeople: z.number().int().min(2).max(1000),
+    biasLenientSharePercent: z.number().min(1).max(100),
+    biasLenientScore: z.number().min(0).max(100),
+    rotationYears: z.number().int().min(2).max(10),
+  })
+  .strict()
+  .refine((r) => r.reassignmentMonthsMin <= r.reassignmentMonthsMax, { message: '调整岗位期限下限不能大于上限 / reassignmentMonthsMin must not exceed reassignmentMonthsMax', path: ['reassignmentMonthsMin'] })
+  .transform(({ $comment: _c, ...r }) => r)
+const appealsSchema = z
+  .object({
+    $comment: z.string().optional(),
+    reviewDays: days,
+    reviewDecisionDays: days,
+    appealAfterReviewDays: days,
+    appealDirectDays: days,
+    appealDecisionDays: days,
+    appealExtensionDays: z.number().int().min(0).max(365),
+  })
+  .strict()
+  .transform(({ $comment: _c, ...r }) => r)
+
 export const policySchema = z
   .object({
     $comment: z.string().optional(),
@@ -76,13 +115,15 @@ export const policySchema = z
     imports: importsSchema.default(DEFAULT_POLICY.imports),
     kiosk: kioskSchema.default(DEFAULT_POLICY.kiosk),
     annual: annualSchema.default(DEFAULT_POLICY.annual),
+    results: resultsSchema.default(DEFAULT_POLICY.results),
+    appeals: appealsSchema.default(DEFAULT_POLICY.appeals),
   })
   .strict()
 
 /** A stored policy body; sections added after it was approved read as the shipped defaults. */
 function storedPolicy(body: string): Policy {
   const p = JSON.parse(body) as Partial<Policy> & Pick<Policy, 'version' | 'security' | 'constraints'>
-  return { ...p, quarterly: { ...DEFAULT_POLICY.quarterly, ...p.quarterly }, imports: { ...DEFAULT_POLICY.imports, ...p.imports }, kiosk: { ...DEFAULT_POLICY.kiosk, ...p.kiosk }, annual: { ...DEFAULT_POLICY.annual, ...p.annual } }
+  return { ...p, quarterly: { ...DEFAULT_POLICY.quarterly, ...p.quarterly }, imports: { ...DEFAULT_POLICY.imports, ...p.imports }, kiosk: { ...DEFAULT_POLICY.kiosk, ...p.kiosk }, annual: { ...DEFAULT_POLICY.annual, ...p.annual }, results: { ...DEFAULT_POLICY.results, ...p.results }, appeals: { ...DEFAULT_POLICY.appeals, ...p.appeals } }
 }
 
 export interface PolicyInForce {
@@ -116,7 +157,7 @@ export function policyInForce(store: ReadableDB, year: number): PolicyInForce {
 
 function diff(from: Policy, to: Policy): PendingPolicy['changes'] {
   const changes: PendingPolicy['changes'] = []
-  for (const section of ['constraints', 'security', 'quarterly', 'imports', 'kiosk'] as const) {
+  for (const section of ['constraints', 'security', 'quarterly', 'imports', 'kiosk', 'results', 'appeals'] as const) {
     const a = from[section] as Record<string, number | boolean>
     const b = to[section] as Record<string, number | boolean>
     for (const key of Object.keys(b)) {
@@ -232,6 +273,8 @@ export function policyView(store: Store, year: number): PolicyView {
       uniformBallotsInvalid: current.policy.annual.uniformBallotsInvalid,
       sanctions: Object.entries(current.policy.annual.sanctionEffects).map(([name, effect]) => ({ name, effect })),
     },
+    results: { ...current.policy.results },
+    appeals: { ...current.policy.appeals },
     pending: pendingPolicy(store, year),
     history,
   }
