@@ -67,8 +67,9 @@ describe('the demo unit’s annual round (2026)', () => {
     expect(v1).toHaveLength(1)
     expect(v1[0]!.T!).toBeGreaterThan(kth.T!)
     expect(v1[0]!.grade).toBe('称职')
-    const prior = s.all(s.qb.selectFrom('prior_grades').select(['person_id', 'grade']).where('year', '=', YEAR - 1))
-    expect(prior).toHaveLength(inPost.length)
+    // 2025 is a final round of the demo's history now (demoHistory.ts): its grades are last year's.
+    const prior = s.all(s.qb.selectFrom('annual_grades').select(['person_id', 'grade']).where('year', '=', YEAR - 1))
+    expect(prior.length).toBeGreaterThanOrEqual(inPost.length)
     expect(new Set(prior.map((p) => p.grade))).toEqual(new Set(['优秀', '称职', '基本称职', '不称职']))
     expect(prior.filter((p) => p.grade === '不称职')).toHaveLength(1)
     expect(prior.filter((p) => p.grade === '优秀').length).toBeLessThanOrEqual(Math.floor((15 * inPost.length) / 100))

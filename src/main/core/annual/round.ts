@@ -36,7 +36,7 @@ import type { AnnualResult, PersonResult } from './model'
  * changed afterwards shows as "inputs changed" until HR proposes again.
  */
 
-interface StoredProposal {
+export interface StoredProposal {
   people: AnnualPersonView[]
   quota: Label
   blockers: AnnualBlockerView[]
@@ -112,11 +112,8 @@ interface Computed {
 export function computeYear(store: Store, year: number, today: IsoDate): Computed {
   const assembled = assembleYear(store, year, today)
   const result = computeAnnual(assembled.inputs)
-  const byStaff = new Map(assembled.participants.map((p) => [p.staffNo, p]))
-  const people = result.people.map((p) => personView(p, byStaff.get(p.id)!))
-  const explanations: Record<string, Label[]> = {}
-  for (const p of result.people) explanations[p.id] = explain(result, p, byStaff.get(p.id)!.name)
-  const blockers: AnnualBlockerView[] = result.blockers.map((b) => ({ code: b.code, staffNo: b.id, name: b.id ? (byStaff.get(b.id)?.name ?? null) : null, zh: b.zh.replace(`${b.id ?? ''}：`, `${b.id ? `${byStaff.get(b.id)?.name ?? ''}（${b.id}）` : ''}：`), en: b.en }))
+  const proposal = proposalOf(result, assembled.participants)
+  const blockers = proposal.blockers
   // Every kiosk ballot consumed exactly one code: a ballot written past the kiosk (by someone holding
   // the database key) shows as a difference, and grading stops until it is explained.
   const ballots = store.first(store.qb.selectFrom('ballots').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', year))?.n ?? 0
@@ -133,7 +130,17 @@ export function computeYear(store: Store, year: number, today: IsoDate): Compute
   if (assembled.democraticRoundOpen) {
     blockers.unshift({ code: 'DEMOCRATIC_ROUND_OPEN', staffNo: null, name: null, zh: '民主测评尚未结束：人事科结束测评后方可拟定等次', en: 'the democratic evaluation is still open: HR closes it before grades can be proposed' })
   }
-  return { assembled, result, hash: inputsHash(assembled), proposal: { people, quota: { zh: result.quota.zh, en: result.quota.en }, blockers, explanations } }
+  return { assembled, result, hash: inputsHash(assembled), proposal }
+}
+
+/** The engine's result as stored with a round: each person's view, the quota in words, blockers and 计算明细. */
+export function proposalOf(result: AnnualResult, participants: readonly Participant[]): StoredProposal {
+  const byStaff = new Map(participants.map((p) => [p.staffNo, p]))
+  const people = result.people.map((p) => personView(p, byStaff.get(p.id)!))
+  const explanations: Record<string, Label[]> = {}
+  for (const p of result.people) explanations[p.id] = explain(result, p, byStaff.get(p.id)!.name)
+  const blockers: AnnualBlockerView[] = result.blockers.map((b) => ({ code: b.code, staffNo: b.id, name: b.id ? (byStaff.get(b.id)?.name ?? null) : null, zh: b.zh.replace(`${b.id ?? ''}：`, `${b.id ? `${byStaff.get(b.id)?.name ?? ''}（${b.id}）` : ''}：`), en: b.en }))
+  return { people, quota: { zh: result.quota.zh, en: result.quota.en }, blockers, explanations }
 }
 
 function roundRow(db: ReadableDB, year: number) {

@@ -14,6 +14,7 @@ import type { PostCategory } from '@shared/org'
 import { prng } from './random'
 import { buildDemoYear } from './demoYear'
 import { buildDemoAnnual } from './demoAnnual'
+import { buildDemoHistory } from './demoHistory'
 
 /**
  * The demo unit (演示单位): a county market-regulation bureau of about sixty people, built the same
@@ -190,6 +191,8 @@ export function buildDemoUnit(location: UnitLocation, opts: { policy: Policy; no
       buildDemoYear(store, { now: opts.now })
       // The year's annual round, ready to walk: ballots, sheets, reviews, last year's grades, one tie.
       buildDemoAnnual(store, { now: opts.now, dbKey })
+      // Issue 10: the finished years before it (2023 recorded, 2024 and 2025 final rounds).
+      buildDemoHistory(store, { now: opts.now })
       audit.append({ actorId: null, actor: null, action: 'demo.build', target: 'unit', outcome: 'ok', detail: { people: used.size, guideline: '2026 v1' } })
     })
     audit.anchorIn(keyFile)
