@@ -362,6 +362,10 @@ export const ERROR_TEXT = {
     zh: '公示期至 {until} 结束，期满后等次方可确定为最终结果',
     en: 'Publicity runs until {until}; grades become final after it',
   },
+  ANALYSIS_NO_ROUND: {
+    zh: '{year} 年度尚未拟定等次，团队分析需在人事科拟定等次之后进行',
+    en: 'No grades are proposed for {year} yet: the team analysis needs at least HR\'s proposal',
+  },
   DEMOCRATIC_ROUND_NOT_OPEN: {
     zh: '{year} 年度民主测评未开启（当前：{statusZh}），请人事科先开启测评',
     en: 'The {year} democratic evaluation is not open (now: {status}); HR must open it first',
@@ -444,6 +448,170 @@ export const ERROR_TEXT = {
   LEAD_STATUS_INVALID: {
     zh: '举报线索不能从“{from}”改为“{to}”',
     en: 'A lead cannot go from "{from}" to "{to}"',
+  },
+  FEEDBACK_NOT_FINAL: {
+    zh: '{year} 年度考核结果尚未确定（公示期未结束），不能生成反馈表',
+    en: 'The {year} results are not final yet (publicity not over): no feedback forms',
+  },
+  FEEDBACK_NO_GRADE: {
+    zh: '人员 {personId} 在 {year} 年度没有确定的等次，不能出具反馈表',
+    en: 'Person {personId} has no final grade for {year}: no feedback form',
+  },
+  FEEDBACK_NO_INTERVIEWER: {
+    zh: '人员 {personId} 没有直接上级，请人事科指定面谈人',
+    en: 'Person {personId} has no direct supervisor: HR assigns an interviewer',
+  },
+  FEEDBACK_NO_ACCOUNT: {
+    zh: '人员 {personId} 没有可用的账户，不能担任面谈人',
+    en: 'Person {personId} has no active account and cannot be the interviewer',
+  },
+  FEEDBACK_INTERVIEWER_SELF: {
+    zh: '反馈表 {formId}：面谈人不能是被考核人本人',
+    en: 'Feedback form {formId}: the interviewer cannot be the person assessed',
+  },
+  FEEDBACK_FORM_STATE: {
+    zh: '反馈表 {formId}（第 {version} 版）当前为“{status}”，不能{action}',
+    en: 'Feedback form {formId} (version {version}) is "{statusEn}": cannot {actionEn}',
+  },
+  FEEDBACK_NOT_INTERVIEWER: {
+    zh: '只有反馈表 {formId} 的面谈人可以进行此操作',
+    en: 'Only the interviewer of feedback form {formId} may do this',
+  },
+  FEEDBACK_SIGNER_MISMATCH: {
+    zh: '账户 {username} 不是{role}（{name}）的账户，不能代为签字',
+    en: 'Account {username} is not the account of {roleEn} ({name}): it cannot sign',
+  },
+  FEEDBACK_TEXT_REQUIRED: {
+    zh: '请填写{field}',
+    en: 'Please fill in {fieldEn}',
+  },
+  FEEDBACK_DATE_IN_FUTURE: {
+    zh: '面谈日期 {date} 晚于今天',
+    en: 'The interview date {date} is after today',
+  },
+  FEEDBACK_DATE_BEFORE_YEAR: {
+    zh: '面谈日期 {date} 早于 {year} 年度',
+    en: 'The interview date {date} is before the {year} assessment year',
+  },
+  FEEDBACK_SIGNATURE_INVALID: {
+    zh: '手写签名图片无效：{reason}',
+    en: 'The drawn signature is not valid: {reasonEn}',
+  },
+  FEEDBACK_WITNESS_INVALID: {
+    zh: '见证人账户 {username} 不可用：见证人须是本单位其他人员（不是被考核人或面谈人），且账户已关联人员',
+    en: 'Witness account {username} cannot witness: the witness is another member of the unit (neither the person nor the interviewer), with an account linked to a person',
+  },
+  REGISTER_TEXT_TOO_LONG: {
+    zh: '登记表“{part}”最多 {max} 字，现为 {length} 字',
+    en: 'The register form’s "{partEn}" takes at most {max} characters; it has {length}',
+  },
+  REGISTER_PART_SUBMITTED: {
+    zh: '{name} 的 {year} 年度登记表“{part}”已于 {on} 提交，不能再修改',
+    en: '"{partEn}" of {name}’s {year} register form was submitted on {on} and can no longer change',
+  },
+  REGISTER_NOT_YET: {
+    zh: '{name} 的 {year} 年度登记表“{part}”须在{when}填写',
+    en: '"{partEn}" of {name}’s {year} register form can be written {whenEn}',
+  },
+  REGISTER_TEXT_REQUIRED: {
+    zh: '提交前请填写 {name} 的登记表“{part}”',
+    en: 'Fill in "{partEn}" of {name}’s register form before submitting',
+  },
+  REGISTER_NOBODY: {
+    zh: '{year} 年度没有可打印登记表的人员',
+    en: 'Nobody has a register form to print for {year}',
+  },
+  PERSON_FIELD_INVALID: {
+    zh: '{name} 的“{field}”有误：“{value}”，应为{expected}',
+    en: '{name}: "{fieldEn}" is not valid: "{value}"; expected {expectedEn}',
+  },
+  OUTCOMES_NOT_FINAL: {
+    zh: '{year} 年度考核结果尚未确定（公示期未结束），不能据此应用结果',
+    en: 'The {year} results are not final yet (publicity not over): no results application',
+  },
+  OUTCOMES_FOLLOWUP_STATE: {
+    zh: '跟进事项 {id}（{kind}）{state}，不能再次完成',
+    en: 'Follow-up {id} ({kindEn}) was {stateEn}: it cannot be completed again',
+  },
+  OUTCOMES_NOT_OWNER: {
+    zh: '跟进事项 {id}（{kind}）不由您负责，只有负责人可以完成',
+    en: 'Follow-up {id} ({kindEn}) is not yours: only its owner completes it',
+  },
+  OUTCOMES_LIST_ENTRY: {
+    zh: '{name}（{year} 年度）{state}',
+    en: '{name} ({year}) {stateEn}',
+  },
+  TRAINING_DATE_OUTSIDE_YEAR: {
+    zh: '培训日期 {date} 不在 {year} 年度内',
+    en: 'The training date {date} is not in {year}',
+  },
+  TRAINING_NOT_HELD: {
+    zh: '培训“{title}”定于 {date} 举行，尚未举行，不能登记出席',
+    en: 'The session "{title}" is on {date} and has not been held yet: no attendance can be recorded',
+  },
+  TRAINING_UNKNOWN_STAFF: {
+    zh: '培训“{title}”的出席名单中，下列工号不是本单位在职人员：{list}',
+    en: 'In the attendance list of "{title}", these staff numbers are not active members of the unit: {list}',
+  },
+  TRAINING_NEED_UNKNOWN: {
+    zh: '{name} 在 {year} 年度没有“{key}”这项培训需求（现有：{known}）',
+    en: '{name} has no training need "{key}" in {year} (there are: {known})',
+  },
+  TRAINING_ENROLMENT_EXISTS: {
+    zh: '{name} 的 {year} 年度培训需求“{need}”已有报名 {id}（{status}）',
+    en: '{name}’s {year} training need "{need}" already has enrolment {id} ({statusEn})',
+  },
+  TRAINING_ENROLMENT_STATE: {
+    zh: '报名 {id}（{name}，“{need}”）{status}，不能{action}',
+    en: 'Enrolment {id} ({name}, "{need}") is {statusEn}: cannot {actionEn}',
+  },
+  TRAINING_SESSION_YEAR: {
+    zh: '培训“{title}”属 {year} 年度，早于培训需求所在的 {needYear} 年度，不能安排',
+    en: 'The session "{title}" is in {year}, before the need’s year {needYear}: it cannot be linked',
+  },
+  APPEAL_NOT_DELIVERED: {
+    zh: '{name} 的 {year} 年度绩效反馈表尚未送达（本人签收或拒签登记），申诉期尚未开始，不能提出申诉',
+    en: 'The {year} feedback form of {name} has not been delivered yet (signed or refusal recorded): the appeal period has not begun',
+  },
+  APPEAL_WINDOW_CLOSED: {
+    zh: '申诉期已过：{year} 年度反馈表于 {deliveredOn} 送达，申诉期限为 {days}，截至 {deadline}，今天是 {today}',
+    en: 'The appeal period is over: the {year} form was delivered on {deliveredOn}; the limit is {daysEn}, ending {deadline}; today is {today}',
+  },
+  APPEAL_ALREADY_OPEN: {
+    zh: '{name} 的 {year} 年度申诉（编号 {id}）尚未答复，同一年度只能有一件待答复的申诉',
+    en: '{name}’s {year} appeal (no. {id}) is still awaiting its answer: one open appeal per person and year',
+  },
+  APPEAL_ITEM_UNKNOWN: {
+    zh: '申诉事项“{item}”不在 {name} 的 {year} 年度考核结果中（可选：{known}）',
+    en: 'The disputed item "{item}" is not in {name}’s {year} result (known: {known})',
+  },
+  APPEAL_NOT_GRADED: {
+    zh: '{name} 在 {year} 年度没有确定的等次，不能就等次提出申诉',
+    en: '{name} has no final grade for {year}: no appeal against a grade',
+  },
+  APPEAL_RECUSED: {
+    zh: '{member} 对申诉事项“{items}”评过分，须回避，不能答复此申诉（编号 {id}）',
+    en: '{member} scored the disputed items ({itemsEn}) and is recused: cannot answer appeal no. {id}',
+  },
+  APPEAL_ANSWERED: {
+    zh: '申诉（编号 {id}）已于 {on} 答复，答复为最终结果，不能再改',
+    en: 'Appeal no. {id} was answered on {on}; the answer is final',
+  },
+  APPEAL_GRADE_NOT_HIGHER: {
+    zh: '申诉只能改善等次：{name} 现为“{before}”，不能改为“{after}”',
+    en: 'An appeal can only improve a grade: {name} has "{before}", which cannot become "{after}"',
+  },
+  APPEAL_NOT_ELIGIBLE: {
+    zh: '{name} 不具备评优资格（{reasons}），申诉不能改为优秀',
+    en: '{name} is not eligible for 优秀 ({reasonsEn}): the appeal cannot make it 优秀',
+  },
+  APPEAL_ROUTE_INVALID: {
+    zh: '法定救济登记有误：{reason}',
+    en: 'The statutory route cannot be recorded: {reasonEn}',
+  },
+  APPEAL_ROUTE_LATE: {
+    zh: '{route}须在 {from} 起 {days} 日内提出（截至 {deadline}），{filedOn} 已超期',
+    en: 'The {routeEn} had to be filed within {days} days of {from} (by {deadline}); {filedOn} is late',
   },
 } as const satisfies Record<string, { zh: string; en: string }>
 
@@ -572,6 +740,20 @@ export const ERROR_EXIT = {
   ANNUAL_QUOTA_EXCEEDED: 'failure',
   ANNUAL_TIE_UNDECIDED: 'failure',
   ANNUAL_PUBLICITY_RUNNING: 'failure',
+  FEEDBACK_NOT_FINAL: 'failure',
+  FEEDBACK_NO_GRADE: 'failure',
+  FEEDBACK_NO_INTERVIEWER: 'failure',
+  FEEDBACK_NO_ACCOUNT: 'failure',
+  FEEDBACK_INTERVIEWER_SELF: 'invalid',
+  FEEDBACK_FORM_STATE: 'failure',
+  FEEDBACK_NOT_INTERVIEWER: 'failure',
+  FEEDBACK_SIGNER_MISMATCH: 'invalid',
+  FEEDBACK_TEXT_REQUIRED: 'invalid',
+  FEEDBACK_DATE_IN_FUTURE: 'invalid',
+  FEEDBACK_DATE_BEFORE_YEAR: 'invalid',
+  FEEDBACK_SIGNATURE_INVALID: 'invalid',
+  FEEDBACK_WITNESS_INVALID: 'invalid',
+  ANALYSIS_NO_ROUND: 'failure',
   DEMOCRATIC_ROUND_NOT_OPEN: 'failure',
   BALLOT_KIOSK_NOT_ACTIVE: 'failure',
   BALLOT_CODE_UNKNOWN: 'invalid',
@@ -595,6 +777,34 @@ export const ERROR_EXIT = {
   INTEGRITY_SANCTION_UNKNOWN: 'invalid',
   INTEGRITY_REVIEW_INVALID: 'invalid',
   LEAD_STATUS_INVALID: 'invalid',
+  REGISTER_TEXT_TOO_LONG: 'invalid',
+  REGISTER_PART_SUBMITTED: 'failure',
+  REGISTER_NOT_YET: 'failure',
+  REGISTER_TEXT_REQUIRED: 'invalid',
+  REGISTER_NOBODY: 'failure',
+  PERSON_FIELD_INVALID: 'invalid',
+  OUTCOMES_NOT_FINAL: 'failure',
+  OUTCOMES_FOLLOWUP_STATE: 'failure',
+  OUTCOMES_NOT_OWNER: 'denied',
+  OUTCOMES_LIST_ENTRY: 'failure',
+  TRAINING_DATE_OUTSIDE_YEAR: 'invalid',
+  TRAINING_NOT_HELD: 'failure',
+  TRAINING_UNKNOWN_STAFF: 'invalid',
+  TRAINING_NEED_UNKNOWN: 'invalid',
+  TRAINING_ENROLMENT_EXISTS: 'failure',
+  TRAINING_ENROLMENT_STATE: 'failure',
+  TRAINING_SESSION_YEAR: 'invalid',
+  APPEAL_NOT_DELIVERED: 'failure',
+  APPEAL_WINDOW_CLOSED: 'failure',
+  APPEAL_ALREADY_OPEN: 'failure',
+  APPEAL_ITEM_UNKNOWN: 'invalid',
+  APPEAL_NOT_GRADED: 'failure',
+  APPEAL_RECUSED: 'denied',
+  APPEAL_ANSWERED: 'failure',
+  APPEAL_GRADE_NOT_HIGHER: 'invalid',
+  APPEAL_NOT_ELIGIBLE: 'invalid',
+  APPEAL_ROUTE_INVALID: 'invalid',
+  APPEAL_ROUTE_LATE: 'failure',
 } as const satisfies Record<ErrorCode, ExitClass>
 export type ErrorParams = Record<string, string | number>
 

@@ -497,6 +497,159 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
     denied: { as: null, input: () => ({ year: 2030, text: '公示异议' }), expect: 'NOT_AUTHENTICATED' },
   },
   'annual.mine': { allowed: { as: 'staff1', input: () => ({ year: 2030 }) }, denied: { as: null, input: () => ({ year: 2030 }), expect: 'NOT_AUTHENTICATED' } },
+  // Feedback forms (issue 10): no round is final in this unit, so the allowed calls meet the rules' refusals.
+  'feedback.list': { allowed: { as: 'hr1', input: () => ({ year: 2030 }) }, denied: { as: 'staff1', input: () => ({ year: 2030 }) } },
+  'feedback.show': { allowed: { as: 'hr1', input: () => ({ formId: 999_999 }), expect: 'NOT_FOUND' }, denied: { as: 'staff1', input: () => ({ formId: 1 }) } },
+  'feedback.print': { allowed: { as: 'hr1', input: () => ({ formId: 999_999 }), expect: 'NOT_FOUND' }, denied: { as: 'staff1', input: () => ({ formId: 1 }) } },
+  'feedback.verify': { allowed: { as: 'head1', input: () => ({ code: 'ABCD-EFGH-JKMN' }) }, denied: { as: 'staff1', input: () => ({ code: 'ABCD-EFGH-JKMN' }) } },
+  'feedback.generate': { allowed: { as: 'hr1', input: () => ({ year: 2030 }), expect: 'FEEDBACK_NOT_FINAL' }, denied: { as: 'head1', input: () => ({ year: 2030 }) } },
+  'feedback.reassign': { allowed: { as: 'hr1', input: () => ({ formId: 999_999, interviewerId: 1 }), expect: 'NOT_FOUND' }, denied: { as: 'staff1', input: () => ({ formId: 1, interviewerId: 1 }) } },
+  'feedback.reissue': {
+    allowed: { as: 'hr1', input: async (u) => ({ year: 2030, personId: await personOf(u), reason: '申诉后更正' }), expect: 'FEEDBACK_NO_INTERVIEWER' },
+    denied: { as: 'staff1', input: async (u) => ({ year: 2030, personId: await personOf(u), reason: '申诉后更正' }) },
+  },
+  'feedback.saveText': {
+    allowed: { as: 'staff1', input: () => ({ formId: 999_999, strengths: 'a', weaknesses: 'b', improvements: 'c', interviewOn: null }), expect: 'NOT_FOUND' },
+    denied: { as: null, input: () => ({ formId: 1, strengths: 'a', weaknesses: 'b', improvements: 'c', interviewOn: null }), expect: 'NOT_AUTHENTICATED' },
+  },
+  'feedback.sign': {
+    allowed: { as: 'staff1', input: () => ({ formId: 999_999, as: 'person', password: 'x' }), expect: 'NOT_FOUND' },
+    denied: { as: null, input: () => ({ formId: 1, as: 'person', password: 'x' }), expect: 'NOT_AUTHENTICATED' },
+  },
+  'feedback.refuse': {
+    allowed: { as: 'staff1', input: () => ({ formId: 999_999, note: '拒签', witnessUsername: 'hr1', witnessPassword: 'x' }), expect: 'NOT_FOUND' },
+    denied: { as: null, input: () => ({ formId: 1, note: '拒签', witnessUsername: 'hr1', witnessPassword: 'x' }), expect: 'NOT_AUTHENTICATED' },
+  },
+  // 登记表 (issue 10, 1b): each part only by its role.
+  'register.get': {
+    allowed: { as: 'hr1', input: async (u) => ({ year: 2030, personId: await personOf(u) }) },
+    denied: { as: 'staff1', input: async (u) => ({ year: 2030, personId: await personOf(u) }) },
+  },
+  'register.mine': { allowed: { as: 'staff1', input: () => ({ year: 2030 }) }, denied: { as: null, input: () => ({ year: 2030 }), expect: 'NOT_AUTHENTICATED' } },
+  'register.list': { allowed: { as: 'head1', input: () => ({ year: 2030 }) }, denied: { as: 'disc1', input: () => ({ year: 2030 }) } },
+  'register.saveOwn': {
+    allowed: { as: 'staff1', input: async (u) => ({ year: 2030, personId: await staffSelf(u), part: 'summary', text: '年度工作总结草稿' }) },
+    denied: { as: 'hr1', input: async (u) => ({ year: 2030, personId: await personOf(u), part: 'summary', text: '代写' }) },
+  },
+  'register.saveSupervisor': {
+    // Authorised, then refused by the rule: the person has not submitted their summary.
+    allowed: { as: 'none1', input: async (u) => ({ year: 2030, personId: (await ledgerReport(u)).personId, text: '工作认真' }), expect: 'REGISTER_NOT_YET' },
+    denied: { as: 'hr1', input: async (u) => ({ year: 2030, personId: await personOf(u), text: '工作认真' }) },
+  },
+  'register.saveHead': {
+    allowed: { as: 'head1', input: async (u) => ({ year: 2030, personId: await personOf(u), text: '同意' }) },
+    denied: { as: 'hr1', input: async (u) => ({ year: 2030, personId: await personOf(u), text: '同意' }) },
+  },
+  'register.saveCommittee': {
+    // Authorised, then refused by the rule: no grade is confirmed for 2030.
+    allowed: { as: 'hr1', input: async (u) => ({ year: 2030, personId: await personOf(u), text: '同意' }), expect: 'REGISTER_NOT_YET' },
+    denied: { as: 'staff1', input: async (u) => ({ year: 2030, personId: await personOf(u), text: '同意' }) },
+  },
+  'register.saveHr': {
+    allowed: { as: 'hr1', input: async (u) => ({ year: 2030, personId: await personOf(u), part: 'training', text: '参加初任培训 5 天' }) },
+    denied: { as: 'head1', input: async (u) => ({ year: 2030, personId: await personOf(u), part: 'training', text: '参加初任培训 5 天' }) },
+  },
+  'register.print': {
+    allowed: { as: 'hr1', input: async (u) => ({ year: 2030, personId: await personOf(u) }) },
+    denied: { as: 'staff1', input: async (u) => ({ year: 2030, personId: await personOf(u) }) },
+  },
+  'register.printAll': {
+    allowed: { as: 'hr1', input: async (u) => ({ year: (await personOf(u)) && 2030 }) },
+    denied: { as: 'head1', input: () => ({ year: 2030 }) },
+  },
+  'analysis.team': { allowed: { as: 'head1', input: () => ({ year: 2030 }), expect: 'ANALYSIS_NO_ROUND' }, denied: { as: 'staff1', input: () => ({ year: 2030 }) } },
+  'analysis.export': { allowed: { as: 'hr1', input: () => ({ year: 2030 }), expect: 'ANALYSIS_NO_ROUND' }, denied: { as: 'disc1', input: () => ({ year: 2030 }) } },
+  // 成长档案 (issue 10, item 4): the person, their supervisor chain, HR and the leadership group.
+  'archive.people': { allowed: { as: 'hr1', input: () => ({}) }, denied: { as: 'sysadmin', input: () => ({}) } },
+  'archive.show': {
+    allowed: { as: 'staff1', input: async (u) => ({ personId: await staffSelf(u) }) },
+    denied: { as: 'none1', input: async (u) => ({ personId: await staffSelf(u) }) },
+  },
+  'archive.print': {
+    allowed: { as: 'hr1', input: async (u) => ({ personId: await personOf(u) }) },
+    denied: { as: 'staff1', input: async (u) => ({ personId: await personOf(u) }) },
+  },
+  'archive.suggestions': { allowed: { as: 'hr1', input: () => ({}) }, denied: { as: 'staff1', input: () => ({}) } },
+  'archive.setSuggestion': {
+    allowed: { as: 'hr1', input: () => ({ key: 'innovation', suggestion: '赴先进地区跟班学习' }) },
+    denied: { as: 'head1', input: () => ({ key: 'innovation', suggestion: '赴先进地区跟班学习' }) },
+  },
+  // 结果应用 (issue 10, item 3): T2, HR and the leadership group; follow-ups by their owners.
+  'outcomes.bonus': { allowed: { as: 'head1', input: () => ({ year: 2030 }) }, denied: { as: 'staff1', input: () => ({ year: 2030 }) } },
+  'outcomes.setBonus': {
+    allowed: { as: 'hr1', input: () => ({ year: 2030, baseFen: 1_000_000, budgetFen: 5_000_000 }) },
+    denied: { as: 'head1', input: () => ({ year: 2030, baseFen: 1_000_000, budgetFen: 5_000_000 }) },
+  },
+  'outcomes.exportBonus': { allowed: { as: 'hr1', input: () => ({ year: 2030 }) }, denied: { as: 'staff1', input: () => ({ year: 2030 }) } },
+  // Authorised, then refused by the rule: 2030 has no final results.
+  'outcomes.generate': { allowed: { as: 'hr1', input: () => ({ year: 2030 }), expect: 'OUTCOMES_NOT_FINAL' }, denied: { as: 'head1', input: () => ({ year: 2030 }) } },
+  'outcomes.followups': { allowed: { as: 'staff1', input: () => ({}) }, denied: { as: null, input: () => ({}), expect: 'NOT_AUTHENTICATED' } },
+  'outcomes.completeFollowup': {
+    allowed: { as: 'staff1', input: () => ({ id: 999_999, note: '已完成' }), expect: 'NOT_FOUND' },
+    denied: { as: null, input: () => ({ id: 999_999, note: '已完成' }), expect: 'NOT_AUTHENTICATED' },
+  },
+  'outcomes.lists': { allowed: { as: 'head1', input: () => ({ year: 2030 }) }, denied: { as: 'disc1', input: () => ({ year: 2030 }) } },
+  'outcomes.addTalent': {
+    allowed: { as: 'hr1', input: async (u) => ({ year: 2030, personId: await personOf(u), reason: '业务骨干' }) },
+    denied: { as: 'head1', input: async (u) => ({ year: 2030, personId: await personOf(u), reason: '业务骨干' }) },
+  },
+  'outcomes.removeTalent': {
+    allowed: { as: 'hr1', input: () => ({ entryId: 999_999, reason: '调离' }), expect: 'NOT_FOUND' },
+    denied: { as: 'staff1', input: () => ({ entryId: 999_999, reason: '调离' }) },
+  },
+  // 培训辅导 (issue 10, item 6): HR manages; HR and the leadership group read; the reminder is one's own.
+  'training.sessions': { allowed: { as: 'head1', input: () => ({ year: 2030 }) }, denied: { as: 'staff1', input: () => ({ year: 2030 }) } },
+  'training.addSession': {
+    allowed: { as: 'hr1', input: () => ({ year: 2030, kind: 'assessor', title: '考核标准解读与沟通技巧', heldOn: '2030-02-20', hours: 3 }) },
+    denied: { as: 'head1', input: () => ({ year: 2030, kind: 'assessor', title: '考核标准解读与沟通技巧', heldOn: '2030-02-20', hours: 3 }) },
+  },
+  'training.attend': {
+    allowed: { as: 'hr1', input: () => ({ sessionId: 999_999, staffNos: ['0001'] }), expect: 'NOT_FOUND' },
+    denied: { as: 'staff1', input: () => ({ sessionId: 999_999, staffNos: ['0001'] }) },
+  },
+  'training.report': { allowed: { as: 'hr1', input: () => ({ year: 2030 }) }, denied: { as: 'staff1', input: () => ({ year: 2030 }) } },
+  'training.myReminder': { allowed: { as: 'staff1', input: () => ({ year: 2030 }) }, denied: { as: null, input: () => ({ year: 2030 }), expect: 'NOT_AUTHENTICATED' } },
+  'training.needs': { allowed: { as: 'hr1', input: () => ({ year: 2030 }) }, denied: { as: 'head1', input: () => ({ year: 2030 }) } },
+  'training.enrolments': { allowed: { as: 'head1', input: () => ({ year: 2030 }) }, denied: { as: 'disc1', input: () => ({ year: 2030 }) } },
+  'training.enrol': {
+    allowed: { as: 'hr1', input: async (u) => ({ year: 2030, personId: await personOf(u), key: 'ability' }), expect: 'TRAINING_NEED_UNKNOWN' },
+    denied: { as: 'staff1', input: async (u) => ({ year: 2030, personId: await personOf(u), key: 'ability' }) },
+  },
+  'training.linkEnrolment': {
+    allowed: { as: 'hr1', input: () => ({ id: 999_999, sessionId: 999_999 }), expect: 'NOT_FOUND' },
+    denied: { as: 'head1', input: () => ({ id: 999_999, sessionId: 999_999 }) },
+  },
+  'training.cancelEnrolment': {
+    allowed: { as: 'hr1', input: () => ({ id: 999_999, reason: '调离' }), expect: 'NOT_FOUND' },
+    denied: { as: 'staff1', input: () => ({ id: 999_999, reason: '调离' }) },
+  },
+  'appeals.window': {
+    allowed: { as: 'staff1', input: async (u) => ({ year: 2030, personId: await staffSelf(u) }) },
+    denied: { as: 'staff1', input: async (u) => ({ year: 2030, personId: await personOf(u) }) },
+  },
+  'appeals.list': {
+    allowed: { as: 'hr1', input: () => ({ year: 2030 }) },
+    denied: { as: 'staff1', input: async (u) => ({ year: 2030, personId: await personOf(u) }) },
+  },
+  'appeals.show': { allowed: { as: 'hr1', input: () => ({ appealId: 999_999 }), expect: 'NOT_FOUND' }, denied: { as: 'staff1', input: () => ({ appealId: 999_999 }) } },
+  'appeals.file': {
+    allowed: { as: 'staff1', input: async (u) => ({ year: 2030, personId: await staffSelf(u), items: ['channel:leadership'], gradeAsked: '优秀', text: '申诉理由' }), expect: 'APPEAL_NOT_DELIVERED' },
+    denied: { as: 'hr1', input: async (u) => ({ year: 2030, personId: await personOf(u), items: ['channel:leadership'], gradeAsked: '优秀', text: '申诉理由' }) },
+  },
+  'appeals.withdraw': { allowed: { as: 'staff1', input: async (u) => (await staffSelf(u), { appealId: 999_999 }), expect: 'NOT_FOUND' }, denied: { as: null, input: () => ({ appealId: 999_999 }), expect: 'NOT_AUTHENTICATED' } },
+  'appeals.answer': {
+    allowed: { as: 'head1', input: () => ({ appealId: 999_999, decision: 'refused', reason: '理由' }), expect: 'NOT_FOUND' },
+    denied: { as: 'hr1', input: () => ({ appealId: 999_999, decision: 'refused', reason: '理由' }) },
+  },
+  'appeals.recordRoute': {
+    allowed: { as: 'hr1', input: async (u) => ({ year: 2030, personId: await personOf(u), route: 'review', filedOn: today, body: '本机关', documentNo: '复字1号' }), expect: 'APPEAL_ROUTE_INVALID' },
+    denied: { as: 'head1', input: async (u) => ({ year: 2030, personId: await personOf(u), route: 'review', filedOn: today, body: '本机关', documentNo: '复字1号' }) },
+  },
+  'appeals.extendRoute': { allowed: { as: 'hr1', input: () => ({ appealId: 999_999 }), expect: 'NOT_FOUND' }, denied: { as: 'head1', input: () => ({ appealId: 999_999 }) } },
+  'appeals.decideRoute': {
+    allowed: { as: 'hr1', input: () => ({ appealId: 999_999, decision: 'refused', reason: '理由', decidedOn: today }), expect: 'NOT_FOUND' },
+    denied: { as: 'head1', input: () => ({ appealId: 999_999, decision: 'refused', reason: '理由', decidedOn: today }) },
+  },
 }
 
 describe('the contract', () => {

@@ -53,13 +53,31 @@ const NOT_FREE_TEXT = new Set([
   // 文号: the higher-level office's document number, an identifier the approval is recorded by.
   'document',
   'startOn',
+  // training.attend's attendees by staff number (identifiers, like 'staffNo').
+  'staffNos',
 ])
 /** Write methods with free text that no signed-in insider's call reaches the audit log through. */
 const NOT_COVERED: Partial<Record<MethodName, string>> = {
   'setup.initialize': 'creates the unit itself (no one is signed in, the unit name is the unit’s T0 identity)',
   'annual.decide': 'needs a proposal, which needs every participant’s leadership sheets, reviews and ballots; test/api/annual.test.ts checks its reasons stay out of the audit log on the demo unit',
   'annual.object': 'needs results in publicity (a whole confirmed round); test/api/annual.test.ts checks its text stays out of the audit log on the demo unit',
+  'register.saveCommittee': 'needs a confirmed annual grade (a whole confirmed round); test/api/register.test.ts checks its text stays out of the audit log on the demo unit',
   'leads.lodgeAtKiosk': 'needs kiosk mode, which this walk’s sign-ins cannot leave; test/api/integrity.test.ts checks its text stays out of the audit log',
+  // Issue 10: they need a final year (forms, appeals, follow-ups, training needs).
+  'feedback.reissue': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'feedback.saveText': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'feedback.sign': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'feedback.refuse': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'archive.setSuggestion': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'outcomes.completeFollowup': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'outcomes.addTalent': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'outcomes.removeTalent': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'training.addSession': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'training.cancelEnrolment': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'appeals.file': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'appeals.answer': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'appeals.recordRoute': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
+  'appeals.decideRoute': 'walked on the demo unit by test/api/auditNoContentResults.test.ts',
 }
 
 /** The dotted paths of the string fields of a zod schema (the leaf names are what NOT_FREE_TEXT holds). */
@@ -154,6 +172,11 @@ const CALLS: Call[] = [
     input: () => ({ staffNo: '0199', name: marker(), departmentId: null, post: marker(), category: 'general', rank: marker(), supervisorId: null, riskPost: false, status: 'active', joinedOn: null, leftOn: null, effectiveOn: '2026-04-10' }),
   },
   { as: 'hr1', method: 'org.roster.import', input: () => csv(`${marker()}.csv`, `${ROSTER_HEAD}${ROSTER}\n0105,${marker()},${marker()},${marker()},综合管理,${marker()},0101,否,在职,2021-01-01\n`) },
+  // 登记表 (issue 10, 1b): the person's summary, the supervisor's comment, the head's opinion, HR's part.
+  { as: 'staff1', method: 'register.saveOwn', input: (u) => ({ year: 2026, personId: u.p.孙丽, part: 'summary', text: marker(), submit: true }) },
+  { as: 'none1', method: 'register.saveSupervisor', input: (u) => ({ year: 2026, personId: u.p.孙丽, text: marker(), suggestedGrade: '称职', submit: true }) },
+  { as: 'head1', method: 'register.saveHead', input: (u) => ({ year: 2026, personId: u.p.孙丽, text: marker() }) },
+  { as: 'hr1', method: 'register.saveHr', input: (u) => ({ year: 2026, personId: u.p.孙丽, part: 'training', text: marker() }) },
   { as: 'hr1', method: 'calendar.import', input: calendarTable },
   { as: 'hr1', method: 'policy.import', input: () => ({ year: 2026, file: csv(`${marker()}.json`, JSON.stringify({ ...DEFAULT_POLICY, version: 'marked-2026' })) }) },
   { as: 'head1', method: 'policy.decide', input: async (u) => ({ id: (await u.ok('policy.get', { year: 2026 })).pending!.id, approve: false, reason: marker() }) },

@@ -320,6 +320,155 @@ const CASES: Record<number, UpgradeCase> = {
       expect(() => insert(db, 'annual_grades', { year: '二〇二六', person_id: staff, proposed: '称职', grade: '称职' })).toThrow(/cannot store TEXT/)
     },
   },
+  13: {
+    seed: (db) => {
+      const { staff } = seedFoundation(db)
+      insert(db, 'annual_grades', { year: 2026, person_id: staff, proposed: '称职', grade: '称职', t: 88.1 })
+    },
+    check: (db) => {
+      const { boss, staff, user } = ids(db)
+      expect(rows(db, 'SELECT grade FROM annual_grades')).toEqual([{ grade: '称职' }])
+      const form = { year: 2026, person_id: staff, version: 1, status: 'draft', grade: '称职', content_json: '{}', interviewer_id: boss, verification_code: 'AAAA-BBBB-CCCC', created_by: user, created_at: NOW }
+      const id = insert(db, 'feedback_forms', form)
+      expect(() => insert(db, 'feedback_forms', { ...form, verification_code: 'AAAA-BBBB-DDDD' })).toThrow(/UNIQUE/)
+      expect(() => insert(db, 'feedback_forms', { ...form, version: 2, verification_code: 'X', grade: '不定等次' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'feedback_forms', { ...form, version: 2, verification_code: 'Y', status: 'sealed' })).toThrow(/CHECK/)
+      db.prepare(`UPDATE feedback_forms SET status = 'sealed', sealed_json = '{}', sha256 = '${'a'.repeat(64)}', sealed_at = '${NOW}' WHERE id = ${id}`).run()
+      // Sealed: content, signatures and seal are refused; voiding is the only change left.
+      expect(() => db.prepare(`UPDATE feedback_forms SET strengths = 'x' WHERE id = ${id}`).run()).toThrow(/sealed/)
+      expect(() => db.prepare(`UPDATE feedback_forms SET sha256 = '${'b'.repeat(64)}' WHERE id = ${id}`).run()).toThrow(/sealed/)
+      expect(() => db.prepare(`DELETE FROM feedback_forms WHERE id = ${id}`).run()).toThrow(/sealed/)
+      db.prepare(`UPDATE feedback_forms SET status = 'voided', voided_at = '${NOW}', void_reason = '更正' WHERE id = ${id}`).run()
+      expect(() => insert(db, 'feedback_forms', { ...form, version: '二', verification_code: 'Z' })).toThrow(/cannot store TEXT/)
+    },
+  },
+  14: {
+    seed: (db) => {
+      seedFoundation(db)
+    },
+    check: (db) => {
+      const { boss, staff, user } = ids(db)
+      // The person fields arrive empty for everyone already in the unit, and take only valid values.
+      expect(rows(db, `SELECT gender, birth_month, political_status, post_since FROM people WHERE id = ${staff}`)).toEqual([{ gender: null, birth_month: null, political_status: null, post_since: null }])
+      db.prepare(`UPDATE people SET gender = '女', birth_month = '1988-07', political_status = '中共党员', post_since = '2021-03' WHERE id = ${staff}`).run()
+      expect(() => db.prepare(`UPDATE people SET gender = 'F' WHERE id = ${staff}`).run()).toThrow(/CHECK/)
+      expect(() => db.prepare(`UPDATE people SET birth_month = '1988-13' WHERE id = ${staff}`).run()).toThrow(/CHECK/)
+      expect(() => db.prepare(`UPDATE people SET post_since = '2021.03' WHERE id = ${staff}`).run()).toThrow(/CHECK/)
+      insert(db, 'register_parts', { year: 2026, person_id: staff, part: 'summary', text: '年度总结', status: 'draft', written_by: user, writer_person_id: staff, written_at: NOW })
+      insert(db, 'register_parts', { year: 2026, person_id: staff, part: 'supervisor', text: '评语', suggested_grade: '称职', status: 'submitted', written_by: user, writer_person_id: boss, written_at: NOW, submitted_at: NOW })
+      expect(() => insert(db, 'register_parts', { year: 2026, person_id: staff, part: 'summary', text: 'x', status: 'draft', written_at: NOW })).toThrow(/UNIQUE/)
+      expect(() => insert(db, 'register_parts', { year: 2026, person_id: staff, part: 'head', text: 'x', status: 'submitted', written_at: NOW })).toThrow(/CHECK/)
+      expect(() => insert(db, 'register_parts', { year: 2026, person_id: staff, part: 'opinion', text: 'x', suggested_grade: '称职', status: 'draft', written_at: NOW })).toThrow(/CHECK/)
+      expect(() => insert(db, 'register_parts', { year: 2026, person_id: staff, part: 'remarks', text: 'x', status: 'draft', written_at: NOW })).toThrow(/CHECK/)
+      // STRICT: a value of the wrong type is refused, not stored.
+      expect(() => insert(db, 'register_parts', { year: '二〇二六', person_id: staff, part: 'head', text: 'x', status: 'draft', written_at: NOW })).toThrow(/cannot store TEXT/)
+    },
+  },
+  15: {
+    seed: (db) => {
+      const { staff } = seedFoundation(db)
+      insert(db, 'annual_grades', { year: 2025, person_id: staff, proposed: '基本称职', grade: '基本称职', t: 70.5 })
+    },
+    check: (db) => {
+      const { staff, user } = ids(db)
+      expect(rows(db, 'SELECT grade FROM annual_grades')).toEqual([{ grade: '基本称职' }])
+      const a = { year: 2025, person_id: staff, route: 'internal', delivered_on: '2026-03-02', filed_on: '2026-03-03', window_until: '2026-03-16', due_on: '2026-03-23', grade_before: '基本称职', grade_asked: '称职', text: '申诉理由', status: 'pending', filed_by: user, created_at: NOW }
+      const id = insert(db, 'appeals', a)
+      // One open internal appeal per person and year; a withdrawn one does not count.
+      expect(() => insert(db, 'appeals', a)).toThrow(/UNIQUE/)
+      expect(() => insert(db, 'appeals', { ...a, route: 'other' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'appeals', { ...a, route: 'review', filed_on: '2026-3-3' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'appeals', { ...a, route: 'review', text: '' })).toThrow(/CHECK/)
+      // Answered iff not pending; upheld names the new grade.
+      expect(() => db.prepare(`UPDATE appeals SET status = 'upheld', answered_on = '2026-03-10' WHERE id = ${id}`).run()).toThrow(/CHECK/)
+      expect(() => db.prepare(`UPDATE appeals SET status = 'refused' WHERE id = ${id}`).run()).toThrow(/CHECK/)
+      db.prepare(`UPDATE appeals SET status = 'upheld', answered_on = '2026-03-10', grade_after = '称职' WHERE id = ${id}`).run()
+      insert(db, 'appeals', a)
+      expect(() => insert(db, 'appeals', { ...a, route: 'review', extended: '是' })).toThrow(/cannot store TEXT/)
+    },
+  },
+  16: {
+    seed: (db) => {
+      const { staff, user } = seedFoundation(db)
+      insert(db, 'annual_grades', { year: 2025, person_id: staff, proposed: '基本称职', grade: '基本称职', t: 68.5 })
+      insert(db, 'rectification_plans', { person_id: staff, starts_on: '2026-02-20', ends_on: '2026-05-19', reason: '基本称职整改', recorded_by: user, recorded_at: NOW })
+    },
+    check: (db) => {
+      const { boss, staff, user } = ids(db)
+      expect(rows(db, 'SELECT grade FROM annual_grades')).toEqual([{ grade: '基本称职' }])
+      const plan = (rows(db, 'SELECT id FROM rectification_plans') as { id: number }[])[0]!.id
+      insert(db, 'bonus_settings', { year: 2025, base_fen: 1_200_000, budget_fen: 60_000_000, set_by: user, set_at: NOW })
+      expect(() => insert(db, 'bonus_settings', { year: 2026, base_fen: -1, budget_fen: 0, set_at: NOW })).toThrow(/CHECK/)
+      const f = { year: 2025, person_id: staff, kind: 'rectification', owner_person_id: boss, due_on: '2026-05-19', rectification_plan_id: plan, created_by: user, created_at: NOW }
+      const id = insert(db, 'result_followups', f)
+      expect(() => insert(db, 'result_followups', f)).toThrow(/UNIQUE/)
+      expect(() => insert(db, 'result_followups', { ...f, kind: 'bonus' })).toThrow(/CHECK/)
+      // Exactly one owner: a person or HR.
+      expect(() => insert(db, 'result_followups', { ...f, kind: 'admonitionTalk', owner_role: 'hr' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'result_followups', { ...f, kind: 'admonitionTalk', owner_person_id: null })).toThrow(/CHECK/)
+      // Done needs a note.
+      expect(() => db.prepare(`UPDATE result_followups SET done_on = '2026-03-01' WHERE id = ${id}`).run()).toThrow(/CHECK/)
+      db.prepare(`UPDATE result_followups SET done_on = '2026-03-01', note = '已制定整改计划' WHERE id = ${id}`).run()
+      insert(db, 'outcome_lists', { list: 'talentPool', year: 2025, person_id: staff, source: 'manual', reason: '业务骨干', added_at: NOW })
+      expect(() => insert(db, 'outcome_lists', { list: 'talentPool', year: 2025, person_id: staff, source: 'grade', reason: 'x', added_at: NOW })).toThrow(/UNIQUE/)
+      expect(() => insert(db, 'outcome_lists', { list: 'pool', year: 2025, person_id: staff, source: 'grade', reason: 'x', added_at: NOW })).toThrow(/CHECK/)
+      expect(() => db.prepare(`UPDATE outcome_lists SET removed_at = '${NOW}'`).run()).toThrow(/CHECK/)
+      // STRICT: a value of the wrong type is refused, not stored.
+      expect(() => insert(db, 'bonus_settings', { year: 2027, base_fen: '一万', budget_fen: 0, set_at: NOW })).toThrow(/cannot store TEXT/)
+    },
+  },
+  17: {
+    seed: (db) => {
+      const { staff } = seedFoundation(db)
+      insert(db, 'annual_grades', { year: 2025, person_id: staff, proposed: '称职', grade: '称职', t: 84.5 })
+    },
+    check: (db) => {
+      const { boss, staff, user } = ids(db)
+      expect(rows(db, 'SELECT grade FROM annual_grades')).toEqual([{ grade: '称职' }])
+      const s = { year: 2026, kind: 'assessor', title: '考核者培训', held_on: '2026-02-26', hours: 3, created_by: user, created_at: NOW }
+      const sid = insert(db, 'training_sessions', s)
+      // The date lies in the session's year; kinds, titles and hours are checked.
+      expect(() => insert(db, 'training_sessions', { ...s, held_on: '2025-12-30' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'training_sessions', { ...s, held_on: '2026-2-26' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'training_sessions', { ...s, kind: 'lecture' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'training_sessions', { ...s, title: '  ' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'training_sessions', { ...s, hours: 0 })).toThrow(/CHECK/)
+      insert(db, 'training_attendance', { session_id: sid, person_id: boss, recorded_by: user, recorded_at: NOW })
+      expect(() => insert(db, 'training_attendance', { session_id: sid, person_id: boss, recorded_at: NOW })).toThrow(/UNIQUE|PRIMARY/)
+      expect(() => insert(db, 'training_attendance', { session_id: 99999, person_id: boss, recorded_at: NOW })).toThrow(/FOREIGN KEY/)
+      const e = { year: 2025, person_id: staff, need_key: 'neng', need_zh: '能（维度）', need_en: 'Ability (dimension)', suggestion: '参加业务培训', status: 'planned', created_by: user, created_at: NOW }
+      const eid = insert(db, 'training_enrolments', e)
+      // One open enrolment per need; a cancelled one needs its reason, an attended one its session.
+      expect(() => insert(db, 'training_enrolments', e)).toThrow(/UNIQUE/)
+      expect(() => db.prepare(`UPDATE training_enrolments SET status = 'cancelled' WHERE id = ${eid}`).run()).toThrow(/CHECK/)
+      expect(() => db.prepare(`UPDATE training_enrolments SET status = 'attended' WHERE id = ${eid}`).run()).toThrow(/CHECK/)
+      db.prepare(`UPDATE training_enrolments SET status = 'cancelled', cancel_reason = '调离', closed_at = '${NOW}' WHERE id = ${eid}`).run()
+      insert(db, 'training_enrolments', { ...e, session_id: sid })
+      expect(() => insert(db, 'training_enrolments', { ...e, need_key: 'de', status: 'done' })).toThrow(/CHECK/)
+      // STRICT: a value of the wrong type is refused, not stored.
+      expect(() => insert(db, 'training_sessions', { ...s, hours: '三' })).toThrow(/cannot store TEXT/)
+    },
+  },
+  18: {
+    seed: (db) => {
+      const { staff } = seedFoundation(db)
+      insert(db, 'annual_grades', { year: 2025, person_id: staff, proposed: '称职', grade: '称职', t: 86.5 })
+    },
+    check: (db) => {
+      const { user } = ids(db)
+      expect(rows(db, 'SELECT grade FROM annual_grades')).toEqual([{ grade: '称职' }])
+      // Seeded from resources/results/training-suggestions.json: the five dimensions and the plan's example.
+      const seeded = rows(db, 'SELECT key, kind, suggestion FROM training_suggestions') as { key: string; kind: string; suggestion: string }[]
+      expect(seeded.filter((r) => r.kind === 'dimension').map((r) => r.key).sort()).toEqual(['de', 'ji', 'lian', 'neng', 'qin'])
+      expect(seeded.find((r) => r.key === 'innovation')?.suggestion).toContain('赴先进地区跟班学习')
+      db.prepare(`UPDATE training_suggestions SET suggestion = '跟班学习三个月', updated_by = ${user}, updated_at = '${NOW}' WHERE key = 'innovation'`).run()
+      expect(() => db.prepare("UPDATE training_suggestions SET suggestion = '  ' WHERE key = 'de'").run()).toThrow(/CHECK/)
+      expect(() => insert(db, 'training_suggestions', { key: 'Bad Key', kind: 'indicator', suggestion: 'x' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'training_suggestions', { key: 'extra', kind: 'other', suggestion: 'x' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'training_suggestions', { key: 'de', kind: 'dimension', suggestion: 'x' })).toThrow(/UNIQUE|PRIMARY/)
+      expect(() => insert(db, 'training_suggestions', { key: 'extra', kind: 'indicator', suggestion: 'x', updated_by: 99999 })).toThrow(/FOREIGN KEY/)
+    },
+  },
 }
 
 function tempDb(): SqliteDatabase {

@@ -16,7 +16,7 @@ const EXPECTED: Record<string, string[]> = {
   tier_key_grants: ['user_id', 'tier', 'sealed', 'granted_at'],
   audit_log: ['seq', 'at', 'actor_id', 'actor', 'action', 'target', 'outcome', 'detail', 'prev_hash', 'hash'],
   departments: ['id', 'name', 'code', 'sort_order'],
-  people: ['id', 'staff_no', 'name', 'department_id', 'post', 'category', 'rank', 'supervisor_id', 'risk_post', 'status', 'joined_on', 'left_on'],
+  people: ['id', 'staff_no', 'name', 'department_id', 'post', 'category', 'rank', 'supervisor_id', 'risk_post', 'status', 'joined_on', 'left_on', 'gender', 'birth_month', 'political_status', 'post_since'],
   schema_migrations: ['version', 'name', 'applied_at'],
   person_periods: ['id', 'person_id', 'valid_from', 'valid_to', 'department_id', 'post', 'category', 'rank', 'supervisor_id', 'risk_post', 'status', 'reason', 'recorded_by', 'recorded_at'],
   org_groups: ['id', 'person_id', 'role', 'valid_from', 'valid_to'],
@@ -63,6 +63,16 @@ const EXPECTED: Record<string, string[]> = {
   rectification_plans: ['id', 'person_id', 'starts_on', 'ends_on', 'reason', 'recorded_by', 'recorded_at'],
   recusals: ['id', 'year', 'rater_id', 'person_id', 'reason', 'recorded_by', 'recorded_at'],
   sanctions: ['id', 'person_id', 'name', 'decided_on', 'effective_from', 'effective_to', 'document_no', 'details_t3', 'recorded_by', 'recorded_at'],
+  appeals: ['id', 'year', 'person_id', 'route', 'delivered_on', 'filed_on', 'window_until', 'due_on', 'warnings_json', 'items_json', 'grade_before', 'grade_asked', 'text', 'recused_json', 'body', 'document_no', 'review_of', 'extended', 'status', 'answered_on', 'answer_reason', 'grade_after', 'answered_by', 'answered_person_id', 'new_form_id', 'filed_by', 'created_at'],
+  bonus_settings: ['year', 'base_fen', 'budget_fen', 'set_by', 'set_at'],
+  feedback_forms: ['id', 'year', 'person_id', 'version', 'status', 'grade', 'content_json', 'interviewer_id', 'strengths', 'weaknesses', 'improvements', 'interview_on', 'interviewer_user_id', 'interviewer_signed_at', 'interviewer_signature', 'person_user_id', 'person_signed_at', 'person_signature', 'witness_person_id', 'witness_user_id', 'refusal_note', 'refused_at', 'sealed_json', 'sha256', 'sealed_at', 'verification_code', 'voided_at', 'void_reason', 'superseded_by', 'created_by', 'created_at'],
+  outcome_lists: ['id', 'list', 'year', 'person_id', 'source', 'reason', 'added_by', 'added_at', 'removed_at', 'removed_by', 'removed_reason', 'history'],
+  register_parts: ['year', 'person_id', 'part', 'text', 'suggested_grade', 'status', 'written_by', 'writer_person_id', 'written_at', 'submitted_at'],
+  result_followups: ['id', 'year', 'person_id', 'kind', 'owner_person_id', 'owner_role', 'earliest_on', 'due_on', 'rectification_plan_id', 'done_on', 'done_by', 'note', 'cancelled_on', 'created_by', 'created_at'],
+  training_attendance: ['session_id', 'person_id', 'recorded_by', 'recorded_at'],
+  training_enrolments: ['id', 'year', 'person_id', 'need_key', 'need_zh', 'need_en', 'suggestion', 'session_id', 'status', 'cancel_reason', 'created_by', 'created_at', 'closed_at'],
+  training_sessions: ['id', 'year', 'kind', 'title', 'held_on', 'hours', 'trainer', 'location', 'created_by', 'created_at'],
+  training_suggestions: ['key', 'kind', 'suggestion', 'updated_by', 'updated_at'],
 }
 
 describe('encrypted database', () => {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AnnualRoundView } from '../../src/shared/annual'
-import { openWorld } from './harness'
+import { openWorld, tid, signInDemo, signOut, closeToasts } from './harness'
 
 /**
  * Issue 9's annual round in Chromium, on the demo unit's 2026 (ballots cast, sheets submitted,
@@ -10,21 +10,7 @@ import { openWorld } from './harness'
  * shows; the person sees their grade, and once publicity has ended their scores and 计算明细. The
  * screenshots in docs/screenshots/annual-* are these.
  */
-const tid = (page: Page, id: string) => page.getByTestId(id)
 
-async function signInDemo(page: Page, username: string) {
-  await tid(page, `demo-login-${username}`).click()
-  await tid(page, 'login-submit').click()
-  await tid(page, 'shell-user').waitFor()
-}
-async function signOut(page: Page) {
-  await tid(page, 'shell-logout').click()
-  await tid(page, 'login-form').waitFor()
-}
-/** The screenshots leave out the toasts of the last actions (they would cover the table). */
-async function closeToasts(page: Page) {
-  await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' })
-}
 async function openRound(page: Page) {
   await tid(page, 'nav-annual').click()
   await tid(page, 'annual-year').selectOption('2026')

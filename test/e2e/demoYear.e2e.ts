@@ -1,22 +1,11 @@
 import { expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { openWorld } from './harness'
+import { openWorld, tid, signInDemo, signOut } from './harness'
 
 /**
  * The demo unit's year of evidence, screen by screen, as the people who use them see it: the
  * screenshots in docs/screenshots/5x are these. Each screen must show demo data, not an empty state.
  */
-const tid = (page: Page, id: string) => page.getByTestId(id)
 
-async function signInDemo(page: Page, username: string) {
-  await tid(page, `demo-login-${username}`).click()
-  await tid(page, 'login-submit').click()
-  await tid(page, 'shell-user').waitFor()
-}
-async function signOut(page: Page) {
-  await tid(page, 'shell-logout').click()
-  await tid(page, 'login-form').waitFor()
-}
 
 it('every screen of the year shows the demo unit’s evidence', async () => {
   const w = await openWorld({ demoIfEmpty: true })

@@ -62,3 +62,23 @@ export async function openWorld(opts: Partial<KaoheAppOptions> & { lang?: 'zh' |
     },
   }
 }
+
+/** The page's element with this data-testid. */
+export const tid = (page: Page, id: string) => page.getByTestId(id)
+
+/** Signs in as one of the demo unit's accounts from the login screen's list (the password is filled in). */
+export async function signInDemo(page: Page, username: string) {
+  await tid(page, `demo-login-${username}`).click()
+  await tid(page, 'login-submit').click()
+  await tid(page, 'shell-user').waitFor()
+}
+
+export async function signOut(page: Page) {
+  await tid(page, 'shell-logout').click()
+  await tid(page, 'login-form').waitFor()
+}
+
+/** Screenshots leave out the toasts of the last actions (they would cover the table). */
+export async function closeToasts(page: Page) {
+  await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' })
+}

@@ -1,23 +1,12 @@
 import { expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { openWorld } from './harness'
+import { openWorld, tid, signInDemo, signOut } from './harness'
 
 /**
  * Brief C in Chromium on the demo unit: a staff member reports a concern; the discipline office
  * completes a risk-post person's special integrity review and sees the lead; a leadership group
  * member fills in an evaluation sheet beside its evidence. Screenshots: docs/screenshots/7x-*.
  */
-const tid = (page: Page, id: string) => page.getByTestId(id)
 
-async function signInDemo(page: Page, username: string) {
-  await tid(page, `demo-login-${username}`).click()
-  await tid(page, 'login-submit').click()
-  await tid(page, 'shell-user').waitFor()
-}
-async function signOut(page: Page) {
-  await tid(page, 'shell-logout').click()
-  await tid(page, 'login-form').waitFor()
-}
 
 it('the discipline office completes a review; a lead reaches only the office; a member reads a locked sheet beside its evidence', async () => {
   const w = await openWorld({ demoIfEmpty: true })

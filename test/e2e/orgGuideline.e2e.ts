@@ -3,8 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { openWorld, SCREENSHOTS } from './harness'
+import { openWorld, SCREENSHOTS, tid, signInDemo, signOut } from './harness'
 
 /**
  * Issue 3's walk in Chromium on the demo unit: HR imports a roster with one bad row and sees the
@@ -12,18 +11,8 @@ import { openWorld, SCREENSHOTS } from './harness'
  * sees the P2 error, fixes it and saves; the head publishes and sees the publicity end date; the
  * published guideline prints as an A4 PDF.
  */
-const tid = (page: Page, id: string) => page.getByTestId(id)
 
-async function signInDemo(page: Page, username: string) {
-  await tid(page, `demo-login-${username}`).click()
-  await tid(page, 'login-submit').click()
-  await tid(page, 'shell-user').waitFor()
-}
 
-async function signOut(page: Page) {
-  await tid(page, 'shell-logout').click()
-  await tid(page, 'login-form').waitFor()
-}
 
 const HEADER = '工号,姓名,科室,岗位,岗位类别,职级,直接主管工号,风险岗位,在职状态,入职日期'
 const rows = (category: string) => [

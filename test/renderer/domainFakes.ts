@@ -149,6 +149,7 @@ export function person(over: Partial<PersonSummary> = {}): PersonSummary {
 export function personDetail(over: Partial<PersonDetail> = {}): PersonDetail {
   return {
     ...person(),
+    personal: { gender: '男', birthMonth: '1990-07', politicalStatus: '中共党员', postSince: '2021-03' },
     history: [
       {
         from: '2019-07-01',

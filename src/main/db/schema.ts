@@ -6,6 +6,7 @@ import type { EmploymentStatus } from '@shared/org'
 import type { FollowupKind, FollowupState } from '@shared/quarterly'
 import type { Role, Tier } from '@shared/roles'
 import type { BallotLevel, VoterCategory } from '@shared/annual'
+import type { EnrolmentStatus, TrainingKind } from '@shared/training'
 
 /**
  * Kysely table types. They mirror migrations.ts; the migration test checks the two agree.
@@ -84,6 +85,14 @@ export interface PersonTable {
   status: EmploymentStatus
   joined_on: string | null
   left_on: string | null
+  /** 性别 (migration 14): 男 or 女. */
+  gender: '男' | '女' | null
+  /** 出生年月, YYYY-MM (migration 14). */
+  birth_month: string | null
+  /** 政治面貌 (migration 14). */
+  political_status: string | null
+  /** 任现职时间, YYYY-MM (migration 14). */
+  post_since: string | null
 }
 
 /** One period of a person's assignment (who was where from when); valid_to is exclusive, NULL while current. */
@@ -638,6 +647,179 @@ export interface RectificationPlanTable {
   recorded_at: string
 }
 
+/** The year's bonus base and budget (结果应用, issue 10), in integer fen. */
+export interface BonusSettingTable {
+  year: number
+  base_fen: number
+  budget_fen: number
+  set_by: number | null
+  set_at: string
+}
+
+/** A follow-up created from a final grade (RULES.md §8): owner (a person or HR), due date, completion. */
+export interface ResultFollowupTable {
+  id: Generated<number>
+  year: number
+  person_id: number
+  kind: 'admonitionTalk' | 'rectification' | 'targetedTraining' | 'reassignment' | 'followUpAssessment' | 'dismissalReview'
+  owner_person_id: number | null
+  owner_role: 'hr' | null
+  earliest_on: string | null
+  due_on: string
+  rectification_plan_id: number | null
+  done_on: string | null
+  done_by: number | null
+  note: string | null
+  cancelled_on: string | null
+  created_by: number | null
+  created_at: string
+}
+
+/** An entry of the commendation list or the talent pool (潜力人才库). */
+export interface OutcomeListTable {
+  id: Generated<number>
+  list: 'commendation' | 'talentPool'
+  year: number
+  person_id: number
+  source: 'grade' | 'manual'
+  reason: string
+  added_by: number | null
+  added_at: string
+  removed_at: string | null
+  removed_by: number | null
+  removed_reason: string | null
+  /** JSON array of the entry's earlier spells: { source, reason, addedBy, addedAt, removedBy, removedAt, removedReason }. */
+  history: Generated<string>
+}
+
+/** A signed feedback form (《绩效反馈表》, issue 10): one version of one person's form for a year. */
+export interface FeedbackFormTable {
+  id: Generated<number>
+  year: number
+  person_id: number
+  version: number
+  status: 'draft' | 'interviewerSigned' | 'sealed' | 'refused' | 'voided'
+  grade: string
+  content_json: string
+  interviewer_id: number
+  strengths: Generated<string>
+  weaknesses: Generated<string>
+  improvements: Generated<string>
+  interview_on: string | null
+  interviewer_user_id: number | null
+  interviewer_signed_at: string | null
+  interviewer_signature: Buffer | null
+  person_user_id: number | null
+  person_signed_at: string | null
+  person_signature: Buffer | null
+  witness_person_id: number | null
+  witness_user_id: number | null
+  refusal_note: string | null
+  refused_at: string | null
+  sealed_json: string | null
+  sha256: string | null
+  sealed_at: string | null
+  verification_code: string
+  voided_at: string | null
+  void_reason: string | null
+  superseded_by: number | null
+  created_by: number | null
+  created_at: string
+}
+
+/** One filled part of a 《公务员年度考核登记表》 (migration 14). */
+export interface RegisterPartTable {
+  year: number
+  person_id: number
+  part: 'duties' | 'summary' | 'training' | 'supervisor' | 'head' | 'committee' | 'opinion' | 'undetermined'
+  text: string
+  suggested_grade: '优秀' | '称职' | '基本称职' | '不称职' | '不定等次' | null
+  status: 'draft' | 'submitted'
+  written_by: number | null
+  writer_person_id: number | null
+  written_at: string
+  submitted_at: string | null
+}
+
+/** One editable training suggestion per dimension or indicator key (migration 18, RULES.md §8). */
+export interface TrainingSuggestionTable {
+  key: string
+  kind: 'dimension' | 'indicator'
+  suggestion: string
+  updated_by: number | null
+  updated_at: string | null
+}
+
+/** A training session of a year (migration 17, plan §六(四)): assessor training or a staff workshop. */
+export interface TrainingSessionTable {
+  id: Generated<number>
+  year: number
+  kind: TrainingKind
+  title: string
+  held_on: string
+  hours: number
+  trainer: string | null
+  location: string | null
+  created_by: number | null
+  created_at: string
+}
+
+/** One person's attendance of a training session, recorded by HR (migration 17). */
+export interface TrainingAttendanceTable {
+  session_id: number
+  person_id: number
+  recorded_by: number | null
+  recorded_at: string
+}
+
+/** An enrolment made from a training need (migration 17): planned, attended (a linked session) or cancelled. */
+export interface TrainingEnrolmentTable {
+  id: Generated<number>
+  year: number
+  person_id: number
+  need_key: string
+  need_zh: string
+  need_en: string
+  suggestion: string
+  session_id: number | null
+  status: EnrolmentStatus
+  cancel_reason: string | null
+  created_by: number | null
+  created_at: string
+  closed_at: string | null
+}
+
+/** An appeal (申诉, migration 15): internal to the leadership group, or a statutory route recorded by HR. */
+export interface AppealTable {
+  id: Generated<number>
+  year: number
+  person_id: number
+  route: 'internal' | 'review' | 'statutory'
+  delivered_on: string
+  filed_on: string
+  window_until: string
+  due_on: string
+  warnings_json: Generated<string>
+  items_json: Generated<string>
+  grade_before: string
+  grade_asked: string | null
+  text: string
+  recused_json: Generated<string>
+  body: string | null
+  document_no: string | null
+  review_of: number | null
+  extended: Generated<number>
+  status: 'pending' | 'upheld' | 'refused' | 'withdrawn'
+  answered_on: string | null
+  answer_reason: string | null
+  grade_after: string | null
+  answered_by: number | null
+  answered_person_id: number | null
+  new_form_id: number | null
+  filed_by: number | null
+  created_at: string
+}
+
 export interface DB {
   unit: UnitTable
   users: UserTable
@@ -692,6 +874,16 @@ export interface DB {
   annual_grades: AnnualGradeTable
   prior_grades: PriorGradeTable
   rectification_plans: RectificationPlanTable
+  bonus_settings: BonusSettingTable
+  result_followups: ResultFollowupTable
+  outcome_lists: OutcomeListTable
+  training_suggestions: TrainingSuggestionTable
+  register_parts: RegisterPartTable
+  feedback_forms: FeedbackFormTable
+  training_sessions: TrainingSessionTable
+  training_attendance: TrainingAttendanceTable
+  training_enrolments: TrainingEnrolmentTable
+  appeals: AppealTable
 }
 
 /**
@@ -791,3 +983,12 @@ export type AnnualApprovalRow = Selectable<AnnualApprovalTable>
 export type AnnualGradeRow = Selectable<AnnualGradeTable>
 export type PriorGradeRow = Selectable<PriorGradeTable>
 export type RectificationPlanRow = Selectable<RectificationPlanTable>
+export type ResultFollowupRow = Selectable<ResultFollowupTable>
+export type OutcomeListRow = Selectable<OutcomeListTable>
+export type FeedbackFormRow = Selectable<FeedbackFormTable>
+export type RegisterPartRow = Selectable<RegisterPartTable>
+export type TrainingSessionRow = Selectable<TrainingSessionTable>
+export type TrainingAttendanceRow = Selectable<TrainingAttendanceTable>
+export type TrainingEnrolmentRow = Selectable<TrainingEnrolmentTable>
+export type AppealRow = Selectable<AppealTable>
+export type AppealInsert = Insertable<AppealTable>

@@ -43,6 +43,16 @@ export const PAGES = [
   { key: 'annual', roles: rolesOf('annual.review') },
   { key: 'annual-results', roles: CONTENT_ROLES },
   { key: 'annual-mine', roles: CONTENT_ROLES },
+  { key: 'feedback', roles: rolesOf('feedback.read') },
+  { key: 'analysis', roles: rolesOf('analysis.read') },
+  { key: 'archive', roles: rolesOf('archive.read') },
+  // 结果应用: every content role may own a follow-up; the bonus and lists tabs need outcomes.read.
+  { key: 'outcomes', roles: CONTENT_ROLES },
+  // 《公务员年度考核登记表》 (issue 10, 1b): each person's own form; lists narrowed by relation.
+  { key: 'register', roles: rolesOf('register.read') },
+  { key: 'training', roles: rolesOf('training.read') },
+  // 申诉 (issue 10): the person's own appeals; HR and the leadership group see all.
+  { key: 'appeals', roles: rolesOf('appeals.read') },
 ] as const satisfies readonly { key: string; roles: 'all' | readonly Role[] }[]
 
 export type PageKey = (typeof PAGES)[number]['key']

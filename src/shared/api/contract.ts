@@ -24,6 +24,13 @@ import { democraticMethods } from './democratic'
 import { leadershipMethods } from './leadership'
 import { integrityMethods } from './integrity'
 import { annualMethods } from './annual'
+import { analysisMethods } from './analysis'
+import { feedbackMethods } from './feedback'
+import { registerMethods } from './register'
+import { outcomesMethods } from './outcomes'
+import { archiveMethods } from './archive'
+import { trainingMethods } from './training'
+import { appealsMethods } from './appeals'
 
 /**
  * The API contract (DESIGN.md §3), assembled from one slice per capability
@@ -56,6 +63,13 @@ export const SLICES = {
   leadership: leadershipMethods,
   integrity: integrityMethods,
   annual: annualMethods,
+  feedback: feedbackMethods,
+  register: registerMethods,
+  analysis: analysisMethods,
+  archive: archiveMethods,
+  outcomes: outcomesMethods,
+  training: trainingMethods,
+  appeals: appealsMethods,
 } as const
 
 type Slices = typeof SLICES

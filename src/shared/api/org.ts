@@ -43,6 +43,17 @@ export const orgMethods = {
         leftOn: isoDate.nullable(),
         /** The change takes effect on this day (history keeps who was where on which date). */
         effectiveOn: isoDate,
+        /** For the 《公务员年度考核登记表》; left out, the fields stay as they are. */
+        personal: z
+          .object({
+            gender: z.enum(['男', '女']).nullable(),
+            birthMonth: z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, '出生年月：年-月，如 1988-07 / born: year-month, e.g. 1988-07').nullable(),
+            politicalStatus: z.string().trim().min(1).max(20).nullable(),
+            postSince: z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, '任现职时间：年-月，如 2021-03 / in post since: year-month, e.g. 2021-03').nullable(),
+          })
+          .partial()
+          .strict()
+          .optional(),
       })
       .strict(),
     permission: 'org.manage',

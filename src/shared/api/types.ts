@@ -258,6 +258,8 @@ export interface PersonPeriod {
 }
 
 export interface PersonDetail extends PersonSummary {
+  /** 性别, 出生年月 (YYYY-MM), 政治面貌, 任现职时间 (YYYY-MM): for the 《公务员年度考核登记表》. */
+  personal: { gender: '男' | '女' | null; birthMonth: string | null; politicalStatus: string | null; postSince: string | null }
   history: PersonPeriod[]
   /** Direct reports, current. */
   reports: { id: number; staffNo: string; name: string }[]

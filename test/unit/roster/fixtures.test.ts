@@ -27,6 +27,7 @@ describe('roster-real.xlsx: title row, two-row merged header, merges, dates, num
     expect(p.get('00101')).toEqual({
       row: 4, staffNo: '00101', name: '张三', department: '综合科', post: '科长', category: 'general', rank: '一级主任科员',
       supervisorStaffNo: '00100', riskPost: false, status: 'active', joinedOn: '2012-07-01', leftOn: null,
+      gender: null, birthMonth: null, politicalStatus: null, postSince: null,
     })
     // a numeric staff number cell becomes its integer text; the department comes from the merge above
     expect(p.get('102')).toMatchObject({ row: 5, department: '综合科', status: 'active', riskPost: false, joinedOn: '2019-08-15' })
@@ -91,8 +92,8 @@ describe('roster-utf8-bom.csv: "CSV UTF-8", English headers, LF, blank rows of c
     expect(r.source).toEqual({ kind: 'csv', encoding: 'utf-8-bom', delimiter: ',' })
     expect(r.totalRows).toBe(2)
     expect(r.rows).toEqual([
-      { row: 2, staffNo: 'E01', name: 'Zhang Wei', department: 'Office', post: null, category: 'general', rank: null, supervisorStaffNo: null, riskPost: false, status: 'active', joinedOn: '2020-01-02', leftOn: null },
-      { row: 3, staffNo: 'E02', name: 'Li Na', department: 'Office', post: null, category: 'technical', rank: null, supervisorStaffNo: 'E01', riskPost: true, status: 'probation', joinedOn: '2025-10-01', leftOn: null },
+      { row: 2, staffNo: 'E01', name: 'Zhang Wei', department: 'Office', post: null, category: 'general', rank: null, supervisorStaffNo: null, riskPost: false, status: 'active', joinedOn: '2020-01-02', leftOn: null, gender: null, birthMonth: null, politicalStatus: null, postSince: null },
+      { row: 3, staffNo: 'E02', name: 'Li Na', department: 'Office', post: null, category: 'technical', rank: null, supervisorStaffNo: 'E01', riskPost: true, status: 'probation', joinedOn: '2025-10-01', leftOn: null, gender: null, birthMonth: null, politicalStatus: null, postSince: null },
     ])
     // No 岗位/职级/离岗日期 columns: a re-import must not blank them for existing people.
     expect(r.columns).toEqual(['staffNo', 'name', 'department', 'category', 'supervisorStaffNo', 'riskPost', 'status', 'joinedOn'])

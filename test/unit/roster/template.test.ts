@@ -16,7 +16,7 @@ describe('rosterTemplate (.xlsx)', () => {
     const ws = wb.getWorksheet('花名册')
     if (!ws) throw new Error('no sheet')
     const header = ws.getRow(1)
-    expect(ROSTER_COLUMNS.map((_, i) => header.getCell(i + 1).value)).toEqual(['工号', '姓名', '科室', '岗位', '岗位类别', '职级', '直接主管工号', '风险岗位', '在职状态', '入职日期', '离岗日期'])
+    expect(ROSTER_COLUMNS.map((_, i) => header.getCell(i + 1).value)).toEqual(['工号', '姓名', '科室', '岗位', '岗位类别', '职级', '直接主管工号', '风险岗位', '在职状态', '入职日期', '离岗日期', '性别', '出生年月', '政治面貌', '任现职时间'])
     expect(header.getCell(1).font?.bold).toBe(true)
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     expect(ROSTER_COLUMNS.map((_, i) => ws.getColumn(i + 1).width)).toEqual(ROSTER_COLUMNS.map((c) => c.width))
@@ -85,9 +85,9 @@ describe('rosterTemplate (.xlsx)', () => {
     const ws = wb.getWorksheet('花名册')
     if (!ws) throw new Error('no sheet')
     const people: ExcelJS.CellValue[][] = [
-      ['00007', '刘洋', '执法大队', '大队长', '行政执法类', '一级主任科员', '00001', '是', '在职', new Date(Date.UTC(2009, 8, 1)), null],
-      ['00001', '陈静', '局领导', '局长', '综合管理类', '二级巡视员', null, '否', '在职', new Date(Date.UTC(2005, 0, 4)), null],
-      ['00012', '马晓', '信息中心', '运维', '专业技术类', '四级主任科员', '00001', '否', '调离', '2020/5/6', new Date(Date.UTC(2026, 2, 31))],
+      ['00007', '刘洋', '执法大队', '大队长', '行政执法类', '一级主任科员', '00001', '是', '在职', new Date(Date.UTC(2009, 8, 1)), null, '男', '1978-04', '中共党员', '2019.03'],
+      ['00001', '陈静', '局领导', '局长', '综合管理类', '二级巡视员', null, '否', '在职', new Date(Date.UTC(2005, 0, 4)), null, '女', new Date(Date.UTC(1969, 10, 1)), '中共党员', '2016年9月'],
+      ['00012', '马晓', '信息中心', '运维', '专业技术类', '四级主任科员', '00001', '否', '调离', '2020/5/6', new Date(Date.UTC(2026, 2, 31)), null, null, null, null],
     ]
     people.forEach((values, i) => {
       values.forEach((v, j) => {
@@ -99,9 +99,9 @@ describe('rosterTemplate (.xlsx)', () => {
     expect(r.errors).toEqual([])
     expect(r.warnings).toEqual([])
     expect(r.rows).toEqual([
-      { row: 2, staffNo: '00007', name: '刘洋', department: '执法大队', post: '大队长', category: 'enforcement', rank: '一级主任科员', supervisorStaffNo: '00001', riskPost: true, status: 'active', joinedOn: '2009-09-01', leftOn: null },
-      { row: 3, staffNo: '00001', name: '陈静', department: '局领导', post: '局长', category: 'general', rank: '二级巡视员', supervisorStaffNo: null, riskPost: false, status: 'active', joinedOn: '2005-01-04', leftOn: null },
-      { row: 4, staffNo: '00012', name: '马晓', department: '信息中心', post: '运维', category: 'technical', rank: '四级主任科员', supervisorStaffNo: '00001', riskPost: false, status: 'transferred', joinedOn: '2020-05-06', leftOn: '2026-03-31' },
+      { row: 2, staffNo: '00007', name: '刘洋', department: '执法大队', post: '大队长', category: 'enforcement', rank: '一级主任科员', supervisorStaffNo: '00001', riskPost: true, status: 'active', joinedOn: '2009-09-01', leftOn: null, gender: '男', birthMonth: '1978-04', politicalStatus: '中共党员', postSince: '2019-03' },
+      { row: 3, staffNo: '00001', name: '陈静', department: '局领导', post: '局长', category: 'general', rank: '二级巡视员', supervisorStaffNo: null, riskPost: false, status: 'active', joinedOn: '2005-01-04', leftOn: null, gender: '女', birthMonth: '1969-11', politicalStatus: '中共党员', postSince: '2016-09' },
+      { row: 4, staffNo: '00012', name: '马晓', department: '信息中心', post: '运维', category: 'technical', rank: '四级主任科员', supervisorStaffNo: '00001', riskPost: false, status: 'transferred', joinedOn: '2020-05-06', leftOn: '2026-03-31', gender: null, birthMonth: null, politicalStatus: null, postSince: null },
     ])
   })
 })
@@ -109,7 +109,7 @@ describe('rosterTemplate (.xlsx)', () => {
 describe('rosterTemplateCsv', () => {
   it('is UTF-8 with a BOM and CRLF, the headers then the examples', () => {
     const text = rosterTemplateCsv()
-    expect(text.startsWith('\uFEFF工号,姓名,科室,岗位,岗位类别,职级,直接主管工号,风险岗位,在职状态,入职日期,离岗日期\r\n')).toBe(true)
+    expect(text.startsWith('\uFEFF工号,姓名,科室,岗位,岗位类别,职级,直接主管工号,风险岗位,在职状态,入职日期,离岗日期,性别,出生年月,政治面貌,任现职时间\r\n')).toBe(true)
     expect(text.split('\r\n')).toHaveLength(EXAMPLE_PEOPLE.length + 2)
   })
 

@@ -21,6 +21,13 @@ import { democraticHandlers } from './democratic'
 import { leadershipHandlers } from './leadership'
 import { integrityHandlers } from './integrity'
 import { annualHandlers } from './annual'
+import { analysisHandlers } from './analysis'
+import { feedbackHandlers } from './feedback'
+import { registerHandlers } from './register'
+import { archiveHandlers } from './archive'
+import { outcomesHandlers } from './outcomes'
+import { trainingHandlers } from './training'
+import { appealsHandlers } from './appeals'
 
 /**
  * Each capability's handlers, as its slice declares them: the type makes a missing handler, or
@@ -50,6 +57,13 @@ export const HANDLERS_BY_CAPABILITY: { readonly [C in Capability]: HandlersFor<C
   leadership: leadershipHandlers,
   integrity: integrityHandlers,
   annual: annualHandlers,
+  feedback: feedbackHandlers,
+  register: registerHandlers,
+  analysis: analysisHandlers,
+  archive: archiveHandlers,
+  outcomes: outcomesHandlers,
+  training: trainingHandlers,
+  appeals: appealsHandlers,
 }
 
 /** Every contract method's handler. */

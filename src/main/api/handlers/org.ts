@@ -3,7 +3,7 @@ import { isAdminRole, type Role } from '@shared/roles'
 import { localDate } from '@shared/dates'
 import { listDepartments, saveDepartment } from '../../core/org/departments'
 import { leadership, setLeadership } from '../../core/org/groups'
-import { checkReportingLines, listPeople, personDetail, personRow, savePerson } from '../../core/org/people'
+import { checkReportingLines, listPeople, personDetail, personRow, savePerson, savePersonal } from '../../core/org/people'
 import { importRoster, previewRoster, readRoster } from '../../core/org/rosterImport'
 import { rosterTemplate, rosterTemplateCsv } from '../../core/org/roster'
 import { rolesOf } from '../../core/auth/accounts'
@@ -24,7 +24,7 @@ export const orgHandlers: HandlersFor<'org'> = {
   'org.people.get': ({ session }, { id }) => personDetail(session.store, id),
 
   'org.people.save': ({ session, now, note }, input) => {
-    const { id, effectiveOn, ...fields } = input
+    const { id, effectiveOn, personal, ...fields } = input
     if (fields.supervisorId !== null) personRow(session.store, fields.supervisorId)
     const saved = savePerson(session.store, id ?? null, fields, {
       effectiveOn,
@@ -33,7 +33,8 @@ export const orgHandlers: HandlersFor<'org'> = {
       now,
     })
     checkReportingLines(session.store, [saved.id])
-    note(`person:${saved.id}`, { staffNo: fields.staffNo, changed: saved.changed, effectiveOn })
+    const personalChanged = personal ? savePersonal(session.store, saved.id, personal) : []
+    note(`person:${saved.id}`, { staffNo: fields.staffNo, changed: [...saved.changed, ...personalChanged], effectiveOn })
     return personDetail(session.store, saved.id)
   },
 

@@ -1,5 +1,7 @@
 import type { Command } from '../command'
 import { ANNUAL_COMMANDS } from './annual'
+import { FORM_COMMANDS } from './form'
+import { REGISTER_COMMANDS } from './register'
 import { AUDIT_COMMANDS } from './audit'
 import { AUTH_COMMANDS } from './auth'
 import { BACKUP_COMMANDS } from './backup'
@@ -16,6 +18,12 @@ import { USER_COMMANDS } from './users'
 import { DEMOCRATIC_COMMANDS } from './democratic'
 import { LEADERSHIP_COMMANDS } from './leadership'
 import { INTEGRITY_COMMANDS } from './integrity'
+import { ANALYSIS_COMMANDS } from './analysis'
+import { ARCHIVE_COMMANDS } from './archive'
+import { BONUS_COMMANDS } from './bonus'
+import { FOLLOWUP_COMMANDS } from './followup'
+import { TRAINING_COMMANDS } from './training'
+import { APPEAL_COMMANDS } from './appeal'
 
 /**
  * Every `kaohe` command, one table per capability, in the order the help lists them. A new command
@@ -38,7 +46,15 @@ export const COMMAND_TABLES: readonly (readonly Command[])[] = [
   LEADERSHIP_COMMANDS,
   INTEGRITY_COMMANDS,
   ANNUAL_COMMANDS,
+  FORM_COMMANDS,
+  REGISTER_COMMANDS,
   DEMOCRATIC_COMMANDS,
+  ANALYSIS_COMMANDS,
+  ARCHIVE_COMMANDS,
+  BONUS_COMMANDS,
+  FOLLOWUP_COMMANDS,
+  TRAINING_COMMANDS,
+  APPEAL_COMMANDS,
 ]
 
 export const COMMANDS: readonly Command[] = COMMAND_TABLES.flat()

@@ -15,6 +15,11 @@ import { prng } from './random'
 import { buildDemoYear } from './demoYear'
 import { buildDemoAnnual } from './demoAnnual'
 import { buildDemoHistory } from './demoHistory'
+import { demoFeedback } from './demoFeedback'
+import { demoRegister } from './demoRegister'
+import { demoAppeals } from './demoAppeals'
+import { demoOutcomes } from './demoOutcomes'
+import { demoTraining } from './demoTraining'
 
 /**
  * The demo unit (演示单位): a county market-regulation bureau of about sixty people, built the same
@@ -193,6 +198,13 @@ export function buildDemoUnit(location: UnitLocation, opts: { policy: Policy; no
       buildDemoAnnual(store, { now: opts.now, dbKey })
       // Issue 10: the finished years before it (2023 recorded, 2024 and 2025 final rounds).
       buildDemoHistory(store, { now: opts.now })
+      // What 2025's results led to: signed feedback forms (one refusal), the 登记表, one appeal upheld
+      // and one refused, bonuses and follow-ups, and the year's training.
+      demoFeedback(store, { now: opts.now, audit })
+      demoRegister(store, { now: opts.now })
+      demoAppeals(store, { now: opts.now })
+      demoOutcomes(store, { now: opts.now })
+      demoTraining(store, { now: opts.now })
       audit.append({ actorId: null, actor: null, action: 'demo.build', target: 'unit', outcome: 'ok', detail: { people: used.size, guideline: '2026 v1' } })
     })
     audit.anchorIn(keyFile)

@@ -11,6 +11,10 @@ import { openFollowupCount, quarterPhase, ratingsDue, unratedAssignments } from 
 import type { Quarter } from '@shared/quarterly'
 import { addDays } from '../calendar/dates'
 import { commitmentsAwaitingReview, pendingRevisions } from '../commitments'
+import { followupTasks } from '../outcomes'
+import { formsToSign } from '../feedback'
+import { appealCounts } from '../appeals'
+import { registerTasks } from '../register'
 
 /** How far back the audit administrator's "refused sign-ins and operations" card looks. */
 export const REFUSED_WINDOW_DAYS = 7
@@ -94,6 +98,31 @@ export function homeTasks(ctx: HomeTaskContext): HomeTask[] {
     if (roles.has('leader') || roles.has('leaderHead')) push('annual.tieToDecide', round.stage === 'proposed' ? round.ties : 0, 'annual')
     if (roles.has('leaderHead')) push('annual.toConfirm', round.stage === 'proposed' && round.ties === 0 ? 1 : 0, 'annual')
     if (round.stage === 'publicity' && round.until) push('annual.inPublicity', 1, 'annual-results', round.until)
+  }
+  // 结果应用: open follow-ups the person owns (HR: also HR's), with the first due date.
+  if (personId !== null || roles.has('hr')) {
+    const owned = followupTasks(store, { personId, isHr: roles.has('hr') })
+    push('outcomes.followupsOpen', owned.count, 'outcomes?tab=followups', owned.firstDue ?? undefined)
+  }
+  // 《公务员年度考核登记表》 (issue 10, 1b): the person's own summary, and reports waiting for the supervisor's comment.
+  if (personId !== null && mayUseRelations(actor)) {
+    const reg = registerTasks(store, personId, today)
+    if (reg) {
+      push('register.summaryToWrite', reg.ownSummary, 'register')
+      push('register.toComment', reg.toComment, 'register')
+    }
+  }
+  // 绩效反馈表 waiting for this account's signature (issue 10): as interviewer, or as the person.
+  if (personId !== null) {
+    const toSign = formsToSign(store, personId)
+    push('feedback.toSignAsInterviewer', toSign.asInterviewer, 'feedback')
+    push('feedback.toSign', toSign.asPerson, 'feedback')
+  }
+  // 申诉 awaiting the leadership group's answer, and those past their answer date (HR and the group).
+  if (roles.has('hr') || roles.has('leader') || roles.has('leaderHead')) {
+    const appeals = appealCounts(store, today)
+    push('appeals.pending', appeals.pending, 'appeals', appeals.firstDue ?? undefined)
+    push('appeals.overdue', appeals.overdue, 'appeals')
   }
   return tasks
 }

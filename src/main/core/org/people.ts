@@ -253,8 +253,10 @@ export function personDetail(store: Store, id: number): PersonDetail {
     store.qb.selectFrom('org_groups').select('role').where('person_id', '=', id).where('valid_to', 'is', null),
   )
   const roles = groups.map((g) => g.role)
+  const row = personRow(store, id)
   return {
     ...summary,
+    personal: { gender: row.gender, birthMonth: row.birth_month, politicalStatus: row.political_status, postSince: row.post_since },
     history,
     reports,
     leadership: roles.includes('head') ? 'head' : roles.includes('member') ? 'member' : null,
@@ -277,4 +279,54 @@ export function assignmentOn(store: Store, personId: number, date: IsoDate) {
 /** Staff number → person id, for everyone the unit has had (imports match people by 工号). */
 export function staffIdMap(store: Store): Map<string, number> {
   return new Map(store.all(store.qb.selectFrom('people').select(['id', 'staff_no'])).map((p) => [p.staff_no, p.id]))
+}
+
+/**
+ * The personal fields the 《公务员年度考核登记表》 needs (issue 10, 1b; migration 14): 性别, 出生年月,
+ * 政治面貌, 任现职时间. Not history-tracked: they describe the person, not an assignment.
+ */
+export interface PersonalFields {
+  gender: '男' | '女' | null
+  /** YYYY-MM */
+  birthMonth: string | null
+  politicalStatus: string | null
+  /** YYYY-MM */
+  postSince: string | null
+}
+
+export const MONTH_PATTERN = /^(19|20)\d\d-(0[1-9]|1[0-2])$/
+
+export function personalFields(store: Store, id: number): PersonalFields {
+  const r = personRow(store, id)
+  return { gender: r.gender, birthMonth: r.birth_month, politicalStatus: r.political_status, postSince: r.post_since }
+}
+
+/** Sets the personal fields given (undefined leaves a field as it is); checks each, naming the person and field. */
+export function savePersonal(store: Store, id: number, fields: Partial<PersonalFields>): (keyof PersonalFields)[] {
+  const row = personRow(store, id)
+  const bad = (field: string, fieldEn: string, value: string, expected: string, expectedEn: string) =>
+    new KaoheError('PERSON_FIELD_INVALID', { name: `${row.name}（${row.staff_no}）`, field, fieldEn, value, expected, expectedEn })
+  if (fields.gender != null && fields.gender !== '男' && fields.gender !== '女') throw bad('性别', 'Gender', String(fields.gender), '“男”或“女”', '男 or 女')
+  if (fields.birthMonth != null && !MONTH_PATTERN.test(fields.birthMonth)) throw bad('出生年月', 'Born', fields.birthMonth, '年-月，如 1988-07', 'year-month, e.g. 1988-07')
+  if (fields.postSince != null && !MONTH_PATTERN.test(fields.postSince)) throw bad('任现职时间', 'In post since', fields.postSince, '年-月，如 2021-03', 'year-month, e.g. 2021-03')
+  const born = fields.birthMonth !== undefined ? fields.birthMonth : row.birth_month
+  const since = fields.postSince !== undefined ? fields.postSince : row.post_since
+  if (born && since && since < born) {
+    throw bad('任现职时间', 'In post since', since, `晚于出生年月 ${born}`, `after the month of birth ${born}`)
+  }
+  if (fields.politicalStatus != null && (fields.politicalStatus.trim().length === 0 || fields.politicalStatus.length > 20)) {
+    throw bad('政治面貌', 'Political status', fields.politicalStatus, '1 至 20 字', '1 to 20 characters')
+  }
+  const before = personalFields(store, id)
+  const set: Record<string, string | null> = {}
+  const changed: (keyof PersonalFields)[] = []
+  const columns = { gender: 'gender', birthMonth: 'birth_month', politicalStatus: 'political_status', postSince: 'post_since' } as const
+  for (const k of Object.keys(columns) as (keyof PersonalFields)[]) {
+    const v = fields[k]
+    if (v === undefined || v === before[k]) continue
+    set[columns[k]] = v === null ? null : v.trim()
+    changed.push(k)
+  }
+  if (changed.length) store.run(store.qb.updateTable('people').set(set).where('id', '=', id))
+  return changed
 }

@@ -2,7 +2,7 @@ import type { FileContent, RosterImportResult, RosterPreview } from '@shared/api
 import type { IsoDate } from '@shared/org'
 import type { Store } from '../../db/store'
 import { departmentByName } from './departments'
-import { checkReportingLines, changedFields, personFields, savePerson, staffIdMap, type PersonFields } from './people'
+import { checkReportingLines, changedFields, personFields, personalFields, savePerson, savePersonal, staffIdMap, type PersonFields, type PersonalFields } from './people'
 import { fileBytes } from '../imports/files'
 import { parseRoster, type RosterParse, type RosterRow } from './roster'
 import { importRefused } from '../imports/issues'
@@ -26,6 +26,22 @@ export async function readRoster(
     existing.set(p.staff_no, p.sup)
   }
   return parseRoster(fileBytes(file), file.fileName, { existing, onProgress, limits: importLimitsInForce(store, now) })
+}
+
+/** The personal columns (登记表, issue 10 1b) the file has, with the row's values: only these are set. */
+function personalOf(parse: RosterParse, row: RosterRow): Partial<PersonalFields> {
+  const has = new Set(parse.columns)
+  const out: Partial<PersonalFields> = {}
+  if (has.has('gender')) out.gender = row.gender
+  if (has.has('birthMonth')) out.birthMonth = row.birthMonth
+  if (has.has('politicalStatus')) out.politicalStatus = row.politicalStatus
+  if (has.has('postSince')) out.postSince = row.postSince
+  return out
+}
+
+function personalChanges(store: Store, id: number, wanted: Partial<PersonalFields>): string[] {
+  const before = personalFields(store, id)
+  return (Object.keys(wanted) as (keyof PersonalFields)[]).filter((k) => wanted[k] !== before[k])
 }
 
 interface Planned {
@@ -82,7 +98,8 @@ export function previewRoster(store: Store, fileName: string, parse: RosterParse
     if (newDepartments.includes(p.row.department) || before.departmentId !== after.departmentId) fields.push('departmentId')
     // A supervisor created by this same import has no id yet: that is a change too.
     if (p.row.supervisorStaffNo && !ids.has(p.row.supervisorStaffNo) && !fields.includes('supervisorId')) fields.push('supervisorId')
-    changes.push({ row: p.row.row, staffNo: p.row.staffNo, name: p.row.name, action: fields.length ? 'update' : 'unchanged', fields })
+    const all: string[] = [...fields, ...personalChanges(store, p.existingId, personalOf(parse, p.row))]
+    changes.push({ row: p.row.row, staffNo: p.row.staffNo, name: p.row.name, action: all.length ? 'update' : 'unchanged', fields: all })
   }
   return {
     fileName,
@@ -131,6 +148,7 @@ export function importRoster(
       now: change.now,
     })
     if (!isNew) touched.push(id)
+    savePersonal(store, id, personalOf(parse, p.row))
   }
   checkReportingLines(store, touched)
   return { created: preview.created, updated: preview.updated, unchanged: preview.unchanged, newDepartments: preview.newDepartments }

@@ -12,6 +12,12 @@ import { m0009 } from './0009-quarter-phases-amendments-drafts'
 import { m0010 } from './0010-democratic-evaluation'
 import { m0011 } from './0011-sheets-reviews-sanctions-leads'
 import { m0012 } from './0012-annual-results'
+import { m0013 } from './0013-feedback-forms'
+import { m0014 } from './0014-register-forms'
+import { m0015 } from './0015-appeals'
+import { m0016 } from './0016-outcomes'
+import { m0017 } from './0017-training'
+import { m0018 } from './0018-training-suggestions'
 
 export type { Migration } from './types'
 
@@ -26,7 +32,7 @@ export type { Migration } from './types'
  *   rejects a value of the wrong type instead of storing it. Older tables stay as released.
  * - Each migration has an upgrade-with-data case in test/db/migrations.test.ts; keep schema.ts in step.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018]
 
 /** The last released migration whose tables were created without STRICT; do not raise it. */
 export const LAST_NON_STRICT_VERSION = 8

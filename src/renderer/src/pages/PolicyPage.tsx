@@ -37,6 +37,32 @@ function constraintUnit(key: string): 'weight' | 'percent' | 'workingDays' | 'ca
   return kind === 'percent' || kind === 'workingDays' || kind === 'calendarDays' ? kind : 'weight'
 }
 
+/** How each number of the `results` and `appeals` sections reads (RULES.md §7–§8). */
+const SECTION_UNITS: Record<string, 'percent' | 'months' | 'years' | 'points' | 'people' | 'calendarDays' | 'plain'> = {
+  bonusPercentExcellent: 'percent',
+  bonusPercentCompetent: 'percent',
+  bonusPercentBasic: 'percent',
+  bonusPercentIncompetent: 'percent',
+  rectificationMonths: 'months',
+  reassignmentMonthsMin: 'months',
+  reassignmentMonthsMax: 'months',
+  meritConsecutiveExcellent: 'years',
+  dismissalConsecutiveIncompetent: 'years',
+  trainingNeedGapPoints: 'points',
+  trainingNeedFloor: 'points',
+  biasUniformSdBelow: 'points',
+  biasUniformMinPeople: 'people',
+  biasLenientSharePercent: 'percent',
+  biasLenientScore: 'points',
+  rotationYears: 'years',
+  reviewDays: 'calendarDays',
+  reviewDecisionDays: 'calendarDays',
+  appealAfterReviewDays: 'calendarDays',
+  appealDirectDays: 'calendarDays',
+  appealDecisionDays: 'calendarDays',
+  appealExtensionDays: 'calendarDays',
+}
+
 const SECURITY_UNITS: Record<string, 'chars' | 'classes' | 'times' | 'minutes' | 'days' | 'plain'> = {
   passwordMinLength: 'chars',
   passwordMinClasses: 'classes',
@@ -76,11 +102,14 @@ export function PolicyPage({ session }: { session: SessionInfo }) {
   }
   const securityValue = (key: string, v: number | boolean) =>
     typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : t(`policy.unit.${SECURITY_UNITS[key] ?? 'plain'}`, { n: v })
+  const sectionLabel = (section: string, key: string) => (i18n.exists(`policy.${section}.${key}`) ? t(`policy.${section}.${key}`) : key)
+  const sectionValue = (key: string, v: number) => t(`policy.unit.${SECTION_UNITS[key] ?? 'plain'}`, { n: formatNumber(v) })
   // A pending change names its field with its section: constraints.P6_excellentShareMax, security.lockoutMinutes.
   const changeLabel = (key: string) => {
     if (key.startsWith('annual.sanctionEffects.')) return t('policy.annual.sanctionChange', { name: key.slice('annual.sanctionEffects.'.length) })
     if (key === 'annual.uniformBallotsInvalid') return t('policy.annual.uniform')
     const [section, field] = key.includes('.') ? (key.split('.', 2) as [string, string]) : ['constraints', key]
+    if (section === 'results' || section === 'appeals') return sectionLabel(section, field)
     return section === 'security' ? securityLabel(field) : constraintLabel(field)
   }
   const changeValue = (key: string, v: number | boolean | string | null) => {
@@ -88,6 +117,7 @@ export function PolicyPage({ session }: { session: SessionInfo }) {
     if (v === null) return t('common.none')
     if (typeof v === 'string') return i18n.exists(`policy.annual.effect.${v}`) ? t(`policy.annual.effect.${v}`) : v
     if (section === 'annual') return typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : String(v)
+    if ((section === 'results' || section === 'appeals') && typeof v === 'number') return sectionValue(field, v)
     return section === 'security' ? securityValue(field, v) : constraintValue(field, v)
   }
   const statusLabel = (s: string) => (i18n.exists(`policy.status.${s}`) ? t(`policy.status.${s}`) : s)
@@ -273,6 +303,28 @@ export function PolicyPage({ session }: { session: SessionInfo }) {
                 </Text>
               </Stack>
             </Card>
+            {(['results', 'appeals'] as const).map((section) => (
+              <Card key={section} withBorder radius="md" padding="lg">
+                <Stack gap="sm">
+                  <Title order={4}>{t(`policy.${section}Title`)}</Title>
+                  <Text size="sm" c="dimmed">
+                    {t(`policy.${section}Lead`)}
+                  </Text>
+                  <Table verticalSpacing={6} data-testid={`policy-${section}`}>
+                    <Table.Tbody>
+                      {Object.entries(policy[section]).map(([key, value]) => (
+                        <Table.Tr key={key}>
+                          <Table.Td>{sectionLabel(section, key)}</Table.Td>
+                          <Table.Td ta="right" fw={500}>
+                            {sectionValue(key, value)}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Stack>
+              </Card>
+            ))}
             <Stack gap="lg">
               {canPropose && <PolicyImport year={year} onImported={reload} />}
               <Card withBorder radius="md" padding="lg">

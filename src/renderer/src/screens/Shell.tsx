@@ -18,6 +18,7 @@ import {
   IconListNumbers,
   IconShieldSearch,
   IconMessageReport,
+  IconGavel,
   IconLock,
   IconLogout,
   IconShieldCheck,
@@ -26,6 +27,12 @@ import {
   IconTrophy,
   IconSpeakerphone,
   IconUserStar,
+  IconSignature,
+  IconChartRadar,
+  IconTimeline,
+  IconCoin,
+  IconSchool,
+  IconFileText,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '@shared/api/types'
@@ -61,12 +68,23 @@ const ReportLeadPage = lazyPage(() => import('../pages/integrity/ReportLeadPage'
 const AnnualPage = lazyPage(() => import('../pages/annual/AnnualPage'), 'AnnualPage')
 const AnnualPublishedPage = lazyPage(() => import('../pages/annual/PublishedPage'), 'PublishedPage')
 const AnnualMinePage = lazyPage(() => import('../pages/annual/MinePage'), 'MinePage')
+const FeedbackPage = lazyPage(() => import('../pages/feedback/FeedbackPage'), 'FeedbackPage')
+const AppealsPage = lazyPage(() => import('../pages/appeals/AppealsPage'), 'AppealsPage')
+const AnalysisPage = lazyPage(() => import('../pages/analysis/AnalysisPage'), 'AnalysisPage')
+const ArchivePage = lazyPage(() => import('../pages/archive/ArchivePage'), 'ArchivePage')
+const OutcomesPage = lazyPage(() => import('../pages/outcomes/OutcomesPage'), 'OutcomesPage')
+const TrainingPage = lazyPage(() => import('../pages/training/TrainingPage'), 'TrainingPage')
+const RegisterPage = lazyPage(() => import('../pages/register/RegisterPage'), 'RegisterPage')
 if (PRELOAD_ALL) {
   await preloadAll([HomePage, UsersPage, RolesPage, ResetRequestsCard, AuditPage, BackupPage, OrgPage, RosterPage])
   await preloadAll([CalendarPage, PolicyPage, GuidelinePage, GuidelinePrint, LedgerPage, RecordsImportPage])
   await preloadAll([TalksPage, CommitmentsPage, CommitmentPrint, QuarterlyPage, DemocraticPage])
   await preloadAll([LeadershipPage, IntegrityPage, ReportLeadPage])
   await preloadAll([AnnualPage, AnnualPublishedPage, AnnualMinePage])
+  await preloadAll([AnalysisPage])
+  await preloadAll([ArchivePage])
+  await preloadAll([OutcomesPage])
+  await preloadAll([TrainingPage])
 }
 
 const ICONS: Record<PageKey, ComponentType<{ size?: number; stroke?: number }>> = {
@@ -92,6 +110,13 @@ const ICONS: Record<PageKey, ComponentType<{ size?: number; stroke?: number }>> 
   annual: IconTrophy,
   'annual-results': IconSpeakerphone,
   'annual-mine': IconUserStar,
+  feedback: IconSignature,
+  analysis: IconChartRadar,
+  archive: IconTimeline,
+  outcomes: IconCoin,
+  register: IconFileText,
+  training: IconSchool,
+  appeals: IconGavel,
 }
 
 /** The signed-in frame: header (unit, user, language, lock, sign out) and the role's pages. */
@@ -178,6 +203,27 @@ export function Shell({
       break
     case 'annual-mine':
       page = <AnnualMinePage />
+      break
+    case 'feedback':
+      page = <FeedbackPage session={session} />
+      break
+    case 'appeals':
+      page = <AppealsPage session={session} />
+      break
+    case 'analysis':
+      page = <AnalysisPage />
+      break
+    case 'archive':
+      page = <ArchivePage session={session} />
+      break
+    case 'outcomes':
+      page = <OutcomesPage session={session} />
+      break
+    case 'register':
+      page = <RegisterPage session={session} />
+      break
+    case 'training':
+      page = <TrainingPage session={session} />
       break
     case 'report-lead':
       page = <ReportLeadPage />

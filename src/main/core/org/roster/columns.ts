@@ -23,6 +23,11 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { field: 'status', zh: '在职状态', en: 'Status', required: false, width: 12, aliases: ['status', 'employmentstatus', '状态', '人员状态'] },
   { field: 'joinedOn', zh: '入职日期', en: 'Joined on', required: false, width: 14, aliases: ['joinedon', 'joined', 'joindate', 'startdate', '入职时间', '到岗日期'] },
   { field: 'leftOn', zh: '离岗日期', en: 'Left on', required: false, width: 14, aliases: ['lefton', 'left', 'leavedate', 'enddate', '离岗时间', '离职日期', '调离日期'] },
+  // For the 《公务员年度考核登记表》 (issue 10, 1b).
+  { field: 'gender', zh: '性别', en: 'Gender', required: false, width: 8, aliases: ['gender', 'sex'] },
+  { field: 'birthMonth', zh: '出生年月', en: 'Born', required: false, width: 12, aliases: ['birthmonth', 'born', 'birth', 'dateofbirth', '出生日期', '出生年月日'] },
+  { field: 'politicalStatus', zh: '政治面貌', en: 'Political status', required: false, width: 12, aliases: ['politicalstatus', 'political', 'party'] },
+  { field: 'postSince', zh: '任现职时间', en: 'In post since', required: false, width: 12, aliases: ['postsince', 'inpostsince', '任现职务时间', '任职时间', '现职时间'] },
 ]
 
 /**
@@ -59,6 +64,6 @@ export { EXAMPLE_MARK }
  * real person is an easy slip to make and an awkward one to undo.
  */
 export const EXAMPLE_PEOPLE = [
-  { staffNo: '00101', name: '张明（示例）', department: '综合科', post: '科长', category: '综合管理类', rank: '一级主任科员', supervisorStaffNo: '', riskPost: '否', status: '在职', joinedOn: '2012-07-01', leftOn: '' },
-  { staffNo: '00102', name: '阿依古丽·买买提（示例）', department: '综合科', post: '财务管理', category: '综合管理类', rank: '四级主任科员', supervisorStaffNo: '00101', riskPost: '是', status: '试用期', joinedOn: '2025-09-01', leftOn: '' },
+  { staffNo: '00101', name: '张明（示例）', department: '综合科', post: '科长', category: '综合管理类', rank: '一级主任科员', supervisorStaffNo: '', riskPost: '否', status: '在职', joinedOn: '2012-07-01', leftOn: '', gender: '男', birthMonth: '1986-05', politicalStatus: '中共党员', postSince: '2019-03' },
+  { staffNo: '00102', name: '阿依古丽·买买提（示例）', department: '综合科', post: '财务管理', category: '综合管理类', rank: '四级主任科员', supervisorStaffNo: '00101', riskPost: '是', status: '试用期', joinedOn: '2025-09-01', leftOn: '', gender: '女', birthMonth: '2001-11', politicalStatus: '共青团员', postSince: '2025-09' },
 ] as const satisfies readonly Record<RosterField, string>[]

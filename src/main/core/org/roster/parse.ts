@@ -15,6 +15,7 @@ import { EXAMPLE_MARK, ROSTER_COLUMN_SET, suggestColumn } from './columns'
 import { checkAcrossRows } from './crossRows'
 import { ROSTER_FILE, text } from './issues'
 import { readCategory, readStatus, statusNamed } from './vocabulary'
+import { POLITICAL_MAX, personalText, readGender, readMonth } from './personal'
 import {
   GONE_STATUSES,
   type RosterErrorCode,
@@ -158,6 +159,25 @@ function checkRow(tableRow: TableRow<RosterField>, ctx: RowContext<RosterField>,
     }
   }
 
+  // The personal columns for the 登记表 (issue 10, 1b), all optional.
+  let gender: '男' | '女' | null = null
+  const genderCell = r.usable('gender', false)
+  if (genderCell) {
+    gender = readGender(genderCell)
+    if (!gender) r.fail('ROSTER_BAD_GENDER', 'gender', genderCell, personalText.badGender(ctx.column('gender'), cellText(genderCell).trim()))
+  }
+  const monthOf = (field: 'birthMonth' | 'postSince'): string | null => {
+    const cell = r.usable(field, false)
+    if (!cell) return null
+    const m = readMonth(cell)
+    if (!m) r.fail('ROSTER_BAD_MONTH', field, cell, personalText.badMonth(ctx.column(field), cellText(cell).trim()))
+    return m
+  }
+  const birthMonth = monthOf('birthMonth')
+  const postSince = monthOf('postSince')
+  if (birthMonth && postSince && postSince < birthMonth) r.fail('ROSTER_BAD_MONTH', 'postSince', r.cell('postSince'), personalText.postBeforeBirth(postSince, birthMonth))
+  const politicalStatus = r.text('politicalStatus', false, cleanText, POLITICAL_MAX)
+
   errors.push(...r.errors)
   const value: RosterRow | null =
     r.errors.length === 0 && staffNo && name && department && category && riskPost !== null && status
@@ -174,6 +194,10 @@ function checkRow(tableRow: TableRow<RosterField>, ctx: RowContext<RosterField>,
           status,
           joinedOn: joined.date,
           leftOn: left.date,
+          gender,
+          birthMonth,
+          politicalStatus,
+          postSince,
         }
       : null
   return {

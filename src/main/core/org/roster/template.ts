@@ -23,6 +23,10 @@ const EXPLANATIONS: Readonly<Record<RosterField, { zh: string; example: string }
   status: { zh: `只能填：${Object.values(STATUS_LABEL).join('、')}；留空视为在职。`, example: '在职' },
   joinedOn: { zh: '入职本单位的日期，如 2024-03-01、2024/3/1、2024年3月1日。', example: '2015-07-01' },
   leftOn: { zh: '调离、退休或离职的日期；不得早于入职日期。', example: '' },
+  gender: { zh: '填“男”或“女”（登记表用，可留空）。', example: '女' },
+  birthMonth: { zh: '出生年月，如 1988-07、1988.07、1988年7月（登记表用，可留空；本列请设为文本）。', example: '2001-11' },
+  politicalStatus: { zh: '政治面貌，如“中共党员”“共青团员”“群众”（登记表用，可留空）。', example: '共青团员' },
+  postSince: { zh: '任现职时间，如 2021-03（登记表用，可留空；不得早于出生年月）。', example: '2025-09' },
 }
 
 const NOTES = [
@@ -67,7 +71,7 @@ export async function rosterTemplate(): Promise<Buffer> {
 
   const colLetter = (field: RosterField) => ws.getColumn(field).letter
   const last = TEMPLATE_ROWS + 1
-  for (const field of ['staffNo', 'supervisorStaffNo'] as const) ws.getColumn(field).numFmt = '@'
+  for (const field of ['staffNo', 'supervisorStaffNo', 'birthMonth', 'postSince'] as const) ws.getColumn(field).numFmt = '@'
   for (const field of ['joinedOn', 'leftOn'] as const) ws.getColumn(field).numFmt = 'yyyy-mm-dd'
   // ExcelJS 4.4 has range validations (one <dataValidation sqref="E2:E5001">) but its typings only
   // declare the per-cell form; this is the documented shape of the untyped member.
@@ -75,6 +79,7 @@ export async function rosterTemplate(): Promise<Buffer> {
   validations.add(`${colLetter('category')}2:${colLetter('category')}${last}`, listValidation(Object.values(CATEGORY_LABEL), '岗位类别'))
   validations.add(`${colLetter('riskPost')}2:${colLetter('riskPost')}${last}`, listValidation(['是', '否'], '风险岗位'))
   validations.add(`${colLetter('status')}2:${colLetter('status')}${last}`, listValidation(Object.values(STATUS_LABEL), '在职状态'))
+  validations.add(`${colLetter('gender')}2:${colLetter('gender')}${last}`, listValidation(['男', '女'], '性别'))
 
   for (const p of EXAMPLE_PEOPLE) {
     const row = ws.addRow({

@@ -24,6 +24,10 @@ export type RosterField =
   | 'status'
   | 'joinedOn'
   | 'leftOn'
+  | 'gender'
+  | 'birthMonth'
+  | 'politicalStatus'
+  | 'postSince'
 
 /** One person as read from a roster (花名册) row, normalised and valid. */
 export interface RosterRow {
@@ -51,6 +55,14 @@ export interface RosterRow {
   joinedOn: IsoDate | null
   /** 离岗日期 */
   leftOn: IsoDate | null
+  /** 性别 (optional column, for the 登记表) */
+  gender: '男' | '女' | null
+  /** 出生年月, YYYY-MM */
+  birthMonth: string | null
+  /** 政治面貌 */
+  politicalStatus: string | null
+  /** 任现职时间, YYYY-MM */
+  postSince: string | null
 }
 
 export type RosterErrorCode =
@@ -73,6 +85,8 @@ export type RosterErrorCode =
   | 'ROSTER_UNKNOWN_SUPERVISOR'
   | 'ROSTER_SELF_SUPERVISOR'
   | 'ROSTER_SUPERVISOR_CYCLE'
+  | 'ROSTER_BAD_GENDER'
+  | 'ROSTER_BAD_MONTH'
 
 export type RosterWarningCode =
   | 'ROSTER_UNKNOWN_COLUMN'

@@ -9,6 +9,7 @@ import { ConfirmModal } from '../../components/ConfirmModal'
 import { formatDate, formatDateTime, formatNumber } from '../../format'
 import { useLang } from '../../i18n'
 import { useApiData } from '../../useApiData'
+import { AssessorTrainingReminder } from '../training/AssessorTrainingReminder'
 
 /**
  * One person's evaluation sheet for the signed-in member: the rated indicators with 0–100 inputs on
@@ -53,6 +54,7 @@ export function SheetPanel({ year, personId, onChanged }: { year: number; person
 
   return (
     <Stack gap="md" data-testid="sheet-panel">
+      <AssessorTrainingReminder year={year} />
       <Group justify="space-between">
         <Group gap="xs">
           <Title order={4}>{s.person.name}</Title>

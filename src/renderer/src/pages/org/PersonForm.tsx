@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react'
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { Alert, Autocomplete, Button, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Department, PersonDetail, PersonSummary } from '@shared/api/types'
 import { POST_CATEGORIES, type PostCategory } from '@shared/guideline/model'
 import { EMPLOYMENT_STATUSES, GONE_STATUSES, type EmploymentStatus } from '@shared/org'
+import { POLITICAL_STATUSES } from '@shared/register'
 import { useApi } from '../../api'
 import { DateField } from '../../components/DateField'
 import { todayIso } from '../../format'
@@ -24,7 +25,14 @@ interface FormState {
   joinedOn: string | null
   leftOn: string | null
   effectiveOn: string | null
+  /** For the 《公务员年度考核登记表》 (issue 10, 1b). */
+  gender: string | null
+  birthMonth: string
+  politicalStatus: string
+  postSince: string
 }
+
+const MONTH = /^(19|20)\d\d-(0[1-9]|1[0-2])$/
 
 function initial(person: PersonDetail | null, departmentId: number | null): FormState {
   return {
@@ -40,6 +48,10 @@ function initial(person: PersonDetail | null, departmentId: number | null): Form
     joinedOn: person?.joinedOn ?? null,
     leftOn: person?.leftOn ?? null,
     effectiveOn: todayIso(),
+    gender: person?.personal.gender ?? null,
+    birthMonth: person?.personal.birthMonth ?? '',
+    politicalStatus: person?.personal.politicalStatus ?? '',
+    postSince: person?.personal.postSince ?? '',
   }
 }
 
@@ -90,6 +102,8 @@ export function PersonForm({
         : form.leftOn && form.joinedOn && form.leftOn < form.joinedOn
           ? t('org.form.leftBeforeJoined')
           : undefined,
+    birthMonth: form.birthMonth.trim() && !MONTH.test(form.birthMonth.trim()) ? t('register.monthFormat') : undefined,
+    postSince: form.postSince.trim() && !MONTH.test(form.postSince.trim()) ? t('register.monthFormat') : undefined,
   }
 
   const submit = async (e: React.FormEvent) => {
@@ -114,6 +128,12 @@ export function PersonForm({
         joinedOn: form.joinedOn,
         leftOn: form.leftOn,
         effectiveOn: form.effectiveOn,
+        personal: {
+          gender: form.gender === '男' || form.gender === '女' ? form.gender : null,
+          birthMonth: form.birthMonth.trim() || null,
+          politicalStatus: form.politicalStatus.trim() || null,
+          postSince: form.postSince.trim() || null,
+        },
       },
       { notify: false },
     )
@@ -208,6 +228,40 @@ export function PersonForm({
             error={tried ? errors.leftOn : undefined}
             clearable
             data-testid="person-form-leftOn"
+          />
+          <Select
+            label={t('register.fGender')}
+            data={['男', '女']}
+            value={form.gender}
+            onChange={(v) => set('gender', v)}
+            clearable
+            data-testid="person-form-gender"
+          />
+          <TextInput
+            label={t('register.fBorn')}
+            placeholder="1988-07"
+            value={form.birthMonth}
+            onChange={(e) => set('birthMonth', e.currentTarget.value)}
+            error={tried ? errors.birthMonth : undefined}
+            maxLength={7}
+            data-testid="person-form-birthMonth"
+          />
+          <Autocomplete
+            label={t('register.fPolitical')}
+            data={[...POLITICAL_STATUSES]}
+            value={form.politicalStatus}
+            onChange={(v) => set('politicalStatus', v)}
+            maxLength={20}
+            data-testid="person-form-politicalStatus"
+          />
+          <TextInput
+            label={t('register.fPostSince')}
+            placeholder="2021-03"
+            value={form.postSince}
+            onChange={(e) => set('postSince', e.currentTarget.value)}
+            error={tried ? errors.postSince : undefined}
+            maxLength={7}
+            data-testid="person-form-postSince"
           />
         </SimpleGrid>
         <Switch

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Alert, Button, Card, Checkbox, Group, Loader, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core'
 import { IconAlertTriangle, IconClipboardList } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { AssessorTrainingReminder } from '../training/AssessorTrainingReminder'
 import { contract } from '@shared/api/contract'
 import type { Quarter, QuarterlyDetail, QuarterlyStatusRow } from '@shared/quarterly'
 import { notifySuccess, useApi } from '../../api'
@@ -111,6 +112,7 @@ export function RateModal({
     >
       {row && (
         <Stack gap="sm" data-testid="quarterly-rate-form">
+          {mode === 'rate' && <AssessorTrainingReminder year={year} />}
           {mode === 'amend' && <Alert color="orange">{t('quarterly.amendLead')}</Alert>}
           {mode === 'rate' && phase && phase.phase === 'closed' && (
             <Alert color="gray" data-testid="quarterly-rate-closed">

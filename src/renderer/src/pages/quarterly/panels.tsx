@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Alert, Badge, Button, Card, Group, Loader, MultiSelect, NumberInput, Select, Stack, Table, Text, Textarea, Tooltip } from '@mantine/core'
 import { IconAlertTriangle, IconCheck, IconDeviceFloppy, IconSend, IconSparkles, IconUsersGroup } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { AssessorTrainingReminder } from '../training/AssessorTrainingReminder'
 import { contract } from '@shared/api/contract'
 import type { PersonSummary } from '@shared/api/types'
 import { GONE_STATUSES } from '@shared/org'
@@ -400,6 +401,7 @@ export function PeerPanel({ year, quarter }: { year: number; quarter: Quarter })
       <Text size="sm" c="dimmed">
         {t('quarterly.peerLead')}
       </Text>
+      <AssessorTrainingReminder year={year} />
       <Card withBorder radius="md" padding={0}>
         {rows === null ? (
           <Group justify="center" py={40}>
