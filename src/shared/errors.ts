@@ -613,6 +613,27 @@ export const ERROR_TEXT = {
     zh: '{route}须在 {from} 起 {days} 日内提出（截至 {deadline}），{filedOn} 已超期',
     en: 'The {routeEn} had to be filed within {days} days of {from} (by {deadline}); {filedOn} is late',
   },
+  PACKAGE_REJECTED: {
+    zh: '上报/下发包未通过“{checkZh}”检查：{reason}',
+    en: 'The package failed the {checkEn} check: {reasonEn}',
+  },
+  KEYCARD_INVALID: { zh: '密钥卡无效：{reason}', en: 'Invalid key card: {reasonEn}' },
+  PACKAGE_RESULTS_NOT_FINAL: {
+    zh: '{year} 年度考核处于“{stage}”阶段，等次确定（公示期满）后方可上报',
+    en: 'The {year} round is at the {stageEn} stage: results can be sent once final (after the publicity period)',
+  },
+  PACKAGE_NO_PEER: { zh: '尚未登记{what}，不能{action}', en: 'No {whatEn} is registered: cannot {actionEn}' },
+  PACKAGE_NO_KEYS: { zh: '当前账号未持有本机关的上报/下发包密钥，不能{action}', en: 'This account holds none of the office package keys: cannot {actionEn}' },
+  PACKAGE_WRONG_OFFICE: { zh: '本机关为{kind}，不能{action}', en: 'This office is a {kindEn}: cannot {actionEn}' },
+  PACKAGE_NOT_FOUND: { zh: '没有编号为 {packageId} 的{what}', en: 'No {whatEn} with id {packageId}' },
+  PACKAGE_CONFLICT: { zh: '导入期间数据已变化：{reason}，请重新导入', en: 'The database changed during the import: {reasonEn}; import again' },
+  KEYCARD_FINGERPRINT_MISMATCH: {
+    zh: '密钥卡指纹不符：卡上为 {actual}，核对的为 {confirmed}，未登记',
+    en: 'Key card fingerprint mismatch: the card has {actual}, the confirmed one is {confirmed}; not registered',
+  },
+  KEYCARD_REFUSED: { zh: '不能登记该密钥卡：{reason}', en: 'Cannot register this key card: {reasonEn}' },
+  KEYCARD_NO_KEYS: { zh: '当前账号未持有本机关密钥，不能{action}', en: 'This account holds none of the office keys: cannot {actionEn}' },
+  KEYCARD_NOT_FOUND: { zh: '未登记机关 {office} 的密钥 {keyId}', en: 'No key {keyId} of office {office} is registered' },
 } as const satisfies Record<string, { zh: string; en: string }>
 
 export type ErrorCode = keyof typeof ERROR_TEXT
@@ -805,6 +826,18 @@ export const ERROR_EXIT = {
   APPEAL_NOT_ELIGIBLE: 'invalid',
   APPEAL_ROUTE_INVALID: 'invalid',
   APPEAL_ROUTE_LATE: 'failure',
+  PACKAGE_REJECTED: 'invalid',
+  KEYCARD_INVALID: 'invalid',
+  PACKAGE_RESULTS_NOT_FINAL: 'failure',
+  PACKAGE_NO_PEER: 'failure',
+  PACKAGE_NO_KEYS: 'failure',
+  PACKAGE_WRONG_OFFICE: 'failure',
+  PACKAGE_NOT_FOUND: 'failure',
+  PACKAGE_CONFLICT: 'failure',
+  KEYCARD_FINGERPRINT_MISMATCH: 'invalid',
+  KEYCARD_REFUSED: 'invalid',
+  KEYCARD_NO_KEYS: 'failure',
+  KEYCARD_NOT_FOUND: 'failure',
 } as const satisfies Record<ErrorCode, ExitClass>
 export type ErrorParams = Record<string, string | number>
 

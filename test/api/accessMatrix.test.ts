@@ -182,6 +182,9 @@ async function openRound2026(u: ReadyUnit) {
   return { year: 2026, colleagues: 1, representatives: 1 }
 }
 const TALLY_FILE = { fileName: 'tally.csv', contentBase64: b64('工号,维度,类别,优秀,称职,基本称职,不称职,有效票数\n') }
+const NOT_A_CARD = { fileName: 'card.json', contentBase64: Buffer.from('{}').toString('base64') }
+const NOT_A_PACKAGE = { fileName: 'x.kaohe', contentBase64: Buffer.from('not a package').toString('base64') }
+
 const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
   'setup.status': { allowed: { as: null }, denied: { as: null, input: () => ({ extra: 1 }), expect: 'INVALID_INPUT' } },
   // A unit exists already in every fixture, so set-up is refused whoever asks; tests/api/setup covers a first run.
@@ -650,6 +653,37 @@ const CASES: Record<MethodName, { allowed: Case; denied: Case }> = {
     allowed: { as: 'hr1', input: () => ({ appealId: 999_999, decision: 'refused', reason: '理由', decidedOn: today }), expect: 'NOT_FOUND' },
     denied: { as: 'head1', input: () => ({ appealId: 999_999, decision: 'refused', reason: '理由', decidedOn: today }) },
   },
+  // Sealed packages (issue 11): at a fresh unit with no registered superior, each allowed call reaches its rule.
+  'bundles.exportResults': { allowed: { as: 'hr1', input: () => ({ year: 2030 }), expect: 'PACKAGE_NO_PEER' }, denied: { as: 'staff1', input: () => ({ year: 2030 }) } },
+  'bundles.exportDownward': {
+    allowed: { as: 'hr1', input: () => ({ officeUid: '0'.repeat(32), kind: 'quota', year: 2030, quota: { document: '文号', count: 1 } }), expect: 'PACKAGE_WRONG_OFFICE' },
+    denied: { as: 'staff1', input: () => ({ officeUid: '0'.repeat(32), kind: 'quota', year: 2030, quota: { document: '文号', count: 1 } }) },
+  },
+  'bundles.exportReceipt': { allowed: { as: 'hr1', input: () => ({ packageId: 'a'.repeat(32) }), expect: 'PACKAGE_NOT_FOUND' }, denied: { as: 'staff1', input: () => ({ packageId: 'a'.repeat(32) }) } },
+  'bundles.resend': { allowed: { as: 'hr1', input: () => ({ packageId: 'a'.repeat(32) }), expect: 'PACKAGE_NOT_FOUND' }, denied: { as: 'staff1', input: () => ({ packageId: 'a'.repeat(32) }) } },
+  'bundles.verify': { allowed: { as: 'hr1', input: () => ({ file: NOT_A_PACKAGE }) }, denied: { as: 'staff1', input: () => ({ file: NOT_A_PACKAGE }) } },
+  'bundles.preview': { allowed: { as: 'hr1', input: () => ({ file: NOT_A_PACKAGE }) }, denied: { as: 'staff1', input: () => ({ file: NOT_A_PACKAGE }) } },
+  'bundles.import': { allowed: { as: 'hr1', input: () => ({ file: NOT_A_PACKAGE }), expect: 'PACKAGE_REJECTED' }, denied: { as: 'staff1', input: () => ({ file: NOT_A_PACKAGE }) } },
+  'bundles.list': { allowed: { as: 'hr1' }, denied: { as: 'staff1' } },
+  'keycards.own': { allowed: { as: 'hr1' }, denied: { as: 'staff1' } },
+  'keycards.exportCard': { allowed: { as: 'hr1' }, denied: { as: 'staff1' } },
+  'keycards.registrationForm': { allowed: { as: 'hr1' }, denied: { as: 'staff1' } },
+  'keycards.inspect': { allowed: { as: 'hr1', input: () => ({ file: NOT_A_CARD }), expect: 'KEYCARD_INVALID' }, denied: { as: 'staff1', input: () => ({ file: NOT_A_CARD }) } },
+  'keycards.import': {
+    allowed: { as: 'hr1', input: () => ({ file: NOT_A_CARD, fingerprint: '12345' }), expect: 'KEYCARD_INVALID' },
+    denied: { as: 'staff1', input: () => ({ file: NOT_A_CARD, fingerprint: '12345' }) },
+  },
+  'keycards.offices': { allowed: { as: 'hr1' }, denied: { as: 'staff1' } },
+  'keycards.rotate': { allowed: { as: 'hr1', input: () => ({ reason: '年度更换' }) }, denied: { as: 'staff1', input: () => ({ reason: '年度更换' }) } },
+  'keycards.revokeOwn': { allowed: { as: 'hr1', input: () => ({ reason: '测试' }) }, denied: { as: 'head1', input: () => ({ reason: '测试' }) } },
+  'keycards.revokePeer': {
+    allowed: { as: 'hr1', input: () => ({ officeUid: 'a'.repeat(32), keyId: 'b'.repeat(16), reason: '测试' }), expect: 'KEYCARD_NOT_FOUND' },
+    denied: { as: 'staff1', input: () => ({ officeUid: 'a'.repeat(32), keyId: 'b'.repeat(16), reason: '测试' }) },
+  },
+  'bundles.consolidated': { allowed: { as: 'hr1', input: () => ({ year: 2030 }) }, denied: { as: 'staff1', input: () => ({ year: 2030 }) } },
+  'bundles.exportConsolidated': { allowed: { as: 'hr1', input: () => ({ year: 2030 }) }, denied: { as: 'staff1', input: () => ({ year: 2030 }) } },
+  'bundles.filingReport': { allowed: { as: 'hr1', input: () => ({ year: 2030 }), expect: 'PACKAGE_RESULTS_NOT_FINAL' }, denied: { as: 'staff1', input: () => ({ year: 2030 }) } },
+  'bundles.filingRoster': { allowed: { as: 'hr1', input: () => ({ year: 2030 }), expect: 'PACKAGE_RESULTS_NOT_FINAL' }, denied: { as: 'staff1', input: () => ({ year: 2030 }) } },
 }
 
 describe('the contract', () => {

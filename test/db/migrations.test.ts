@@ -469,6 +469,37 @@ const CASES: Record<number, UpgradeCase> = {
       expect(() => insert(db, 'training_suggestions', { key: 'extra', kind: 'indicator', suggestion: 'x', updated_by: 99999 })).toThrow(/FOREIGN KEY/)
     },
   },
+  19: {
+    seed: (db) => {
+      const { staff } = seedFoundation(db)
+      insert(db, 'annual_grades', { year: 2025, person_id: staff, proposed: '称职', grade: '称职', t: 86.5 })
+    },
+    check: (db) => {
+      // An office in use is a unit; a superior office is only made so at set-up.
+      expect(rows(db, 'SELECT kind FROM unit')).toEqual([{ kind: 'unit' }])
+      expect(() => db.prepare("UPDATE unit SET kind = 'county'").run()).toThrow(/CHECK/)
+      const uid = 'a'.repeat(32)
+      insert(db, 'offices', { uid, code: 'SJ', name: '示范县委组织部', kind: 'superior', registered_at: NOW })
+      expect(() => insert(db, 'offices', { uid: 'b'.repeat(32), code: 'X', name: 'x', kind: 'county', registered_at: NOW })).toThrow(/CHECK/)
+      const key = { key_id: '0123456789abcdef', office_uid: uid, signing_public: 'pk', encryption_recipient: 'age1x', fingerprint: '1', card: '{}', status: 'active', imported_at: NOW }
+      insert(db, 'office_peer_keys', key)
+      expect(() => insert(db, 'office_peer_keys', { ...key, key_id: 'fedcba9876543210', status: 'lost' })).toThrow(/CHECK/)
+      expect(() => insert(db, 'office_peer_keys', { ...key, key_id: 'fedcba9876543211', office_uid: 'c'.repeat(32) })).toThrow(/FOREIGN KEY/)
+      const pkg = { package_id: 'd'.repeat(32), direction: 'out', kind: 'results', peer_uid: uid, sequence: 1, period: '2025', manifest_sha256: 'e'.repeat(64), bytes: 100, summary: '{}', at: NOW }
+      insert(db, 'packages', pkg)
+      // One sequence number per channel and direction: a second package 1 to the same office is refused.
+      expect(() => insert(db, 'packages', { ...pkg, package_id: 'f'.repeat(32) })).toThrow(/UNIQUE/)
+      expect(() => insert(db, 'packages', { ...pkg, package_id: '1'.repeat(32), sequence: 0 })).toThrow(/CHECK/)
+      expect(() => insert(db, 'packages', { ...pkg, package_id: '2'.repeat(32), sequence: 2, kind: 'ledger' })).toThrow(/CHECK/)
+      insert(db, 'package_files', { package_id: pkg.package_id, content: Buffer.from([1, 2, 3]) })
+      expect(() => insert(db, 'package_files', { package_id: '3'.repeat(32), content: Buffer.from([1]) })).toThrow(/FOREIGN KEY/)
+      const row = { unit_uid: uid, year: 2025, staff_no: '0101', name: '张三', post: '科员', rank: '一级科员', category: 'general', grade: '称职', t: 86.5 }
+      insert(db, 'superior_results', row)
+      expect(() => insert(db, 'superior_results', { ...row, staff_no: '0102', grade: '良好' })).toThrow(/CHECK/)
+      // STRICT: a value of the wrong type is refused, not stored.
+      expect(() => insert(db, 'superior_results', { ...row, staff_no: '0103', t: '八十' })).toThrow(/cannot store TEXT/)
+    },
+  },
 }
 
 function tempDb(): SqliteDatabase {

@@ -10,7 +10,7 @@ import { tempDir } from '../support/tempUnit'
 
 /** Columns every table must have after migrating (mirrors src/main/db/schema.ts). */
 const EXPECTED: Record<string, string[]> = {
-  unit: ['id', 'name', 'code', 'created_at', 'uid'],
+  unit: ['id', 'name', 'code', 'created_at', 'uid', 'kind'],
   users: ['id', 'username', 'display_name', 'disabled', 'must_change_password', 'public_key', 'person_id', 'created_at'],
   user_roles: ['user_id', 'role', 'granted_by', 'granted_at'],
   tier_key_grants: ['user_id', 'tier', 'sealed', 'granted_at'],
@@ -73,6 +73,14 @@ const EXPECTED: Record<string, string[]> = {
   training_enrolments: ['id', 'year', 'person_id', 'need_key', 'need_zh', 'need_en', 'suggestion', 'session_id', 'status', 'cancel_reason', 'created_by', 'created_at', 'closed_at'],
   training_sessions: ['id', 'year', 'kind', 'title', 'held_on', 'hours', 'trainer', 'location', 'created_by', 'created_at'],
   training_suggestions: ['key', 'kind', 'suggestion', 'updated_by', 'updated_at'],
+  office_keys: ['key_id', 'signing_public', 'encryption_recipient', 'card', 'created_at', 'retired_at', 'revoked_at', 'reason'],
+  offices: ['uid', 'code', 'name', 'kind', 'registered_at', 'registered_by'],
+  office_peer_keys: ['key_id', 'office_uid', 'signing_public', 'encryption_recipient', 'fingerprint', 'card', 'status', 'imported_at', 'imported_by', 'status_at', 'reason'],
+  packages: ['package_id', 'direction', 'kind', 'peer_uid', 'sequence', 'period', 'manifest_sha256', 'previous_sha256', 'bytes', 'summary', 'receipt_for', 'at', 'by_user', 'acknowledged_at'],
+  package_files: ['package_id', 'content'],
+  superior_unit_years: ['unit_uid', 'year', 'package_id', 'received_at', 'payload', 'n', 'k', 'excellent'],
+  superior_results: ['unit_uid', 'year', 'staff_no', 'name', 'department', 'post', 'rank', 'category', 'grade', 't', 'democratic', 'leadership', 'quarterly'],
+  guideline_templates: ['package_id', 'year', 'name', 'body', 'received_at'],
 }
 
 describe('encrypted database', () => {

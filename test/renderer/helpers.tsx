@@ -50,8 +50,8 @@ export const fail = (code: ErrorCode, params: Record<string, string | number> = 
 })
 
 export const RULE = { minLength: 8, minClasses: 3 }
-export const STATUS_READY: SetupStatus = { initialized: true, demo: false, demoLogins: [], passwordRule: RULE }
-export const STATUS_EMPTY: SetupStatus = { initialized: false, demo: false, demoLogins: [], passwordRule: RULE }
+export const STATUS_READY: SetupStatus = { initialized: true, demo: false, demoLogins: [], passwordRule: RULE, officeKind: 'unit' }
+export const STATUS_EMPTY: SetupStatus = { initialized: false, demo: false, demoLogins: [], passwordRule: RULE, officeKind: 'unit' }
 
 export function session(over: Partial<SessionInfo> = {}): SessionInfo {
   return {

@@ -61,6 +61,7 @@ describe('login', () => {
           demo: true,
           demoLogins: [{ username: 'hr.wang', password: 'Demo-2025!', zh: '人事科 王芳', en: 'HR — Wang Fang' }],
           passwordRule: { minLength: 8, minClasses: 3 },
+          officeKind: 'unit',
         }),
       'auth.session': () => ok(null),
     })
@@ -78,8 +79,8 @@ describe('login', () => {
       'setup.status': () =>
         ok(
           demo
-            ? { initialized: true, demo: true, demoLogins: [{ username: 'staff.chen', password: 'x', zh: '公务员 陈静', en: 'Staff' }], passwordRule: { minLength: 8, minClasses: 3 } }
-            : { initialized: false, demo: false, demoLogins: [], passwordRule: { minLength: 8, minClasses: 3 } },
+            ? { initialized: true, demo: true, demoLogins: [{ username: 'staff.chen', password: 'x', zh: '公务员 陈静', en: 'Staff' }], passwordRule: { minLength: 8, minClasses: 3 }, officeKind: 'unit' as const }
+            : { initialized: false, demo: false, demoLogins: [], passwordRule: { minLength: 8, minClasses: 3 }, officeKind: 'unit' as const },
         ),
       'setup.openDemo': () => {
         demo = true

@@ -7,6 +7,7 @@ import type { FollowupKind, FollowupState } from '@shared/quarterly'
 import type { Role, Tier } from '@shared/roles'
 import type { BallotLevel, VoterCategory } from '@shared/annual'
 import type { EnrolmentStatus, TrainingKind } from '@shared/training'
+import type { OfficeKind, PackageKind } from '@shared/bundles'
 
 /**
  * Kysely table types. They mirror migrations.ts; the migration test checks the two agree.
@@ -19,6 +20,8 @@ export interface UnitTable {
   created_at: string
   /** Random id of the unit (set by a trigger at insert): backups name the unit they belong to. */
   uid: Generated<string | null>
+  /** A grassroots unit or the higher-level office (migration 19). */
+  kind: Generated<OfficeKind>
 }
 
 export interface UserTable {
@@ -44,7 +47,7 @@ export interface UserRoleTable {
 export interface TierKeyGrantTable {
   user_id: number
   /** T3, or SIGN for the backup signing key's sealed private key (core/backup/signingKey.ts). */
-  tier: Tier | 'SIGN'
+  tier: Tier | 'SIGN' | `OFFICE:${string}`
   sealed: string
   granted_at: string
 }
@@ -789,6 +792,105 @@ export interface TrainingEnrolmentTable {
   closed_at: string | null
 }
 
+/** This office's own package key pairs (migration 19); the private halves are in tier_key_grants as `OFFICE:<key_id>`. */
+export interface OfficeKeyTable {
+  key_id: string
+  signing_public: string
+  encryption_recipient: string
+  card: string
+  created_at: string
+  retired_at: string | null
+  revoked_at: string | null
+  reason: string | null
+}
+
+/** An office this one exchanges packages with (migration 19). */
+export interface OfficeTable {
+  uid: string
+  code: string
+  name: string
+  kind: OfficeKind
+  registered_at: string
+  registered_by: number | null
+}
+
+export interface OfficePeerKeyTable {
+  key_id: string
+  office_uid: string
+  signing_public: string
+  encryption_recipient: string
+  fingerprint: string
+  card: string
+  status: 'active' | 'rotated' | 'revoked'
+  imported_at: string
+  imported_by: number | null
+  status_at: string | null
+  reason: string | null
+}
+
+/** The package log, sent and received (migration 19). */
+export interface PackageTable {
+  package_id: string
+  direction: 'in' | 'out'
+  kind: PackageKind
+  peer_uid: string
+  sequence: number
+  period: string
+  manifest_sha256: string
+  previous_sha256: string | null
+  bytes: number
+  /** JSON `{ zh, en }`. */
+  summary: string
+  /** A receipt: the package it acknowledges. */
+  receipt_for: string | null
+  at: string
+  by_user: number | null
+  acknowledged_at: string | null
+}
+
+export interface PackageFileTable {
+  package_id: string
+  content: Buffer
+}
+
+/** At the superior: a unit's year from its latest results package (migration 19). */
+export interface SuperiorUnitYearTable {
+  unit_uid: string
+  year: number
+  package_id: string
+  received_at: string
+  /** data/results.json exactly as received (the 备案 documents are made from it). */
+  payload: string
+  n: number
+  k: number
+  excellent: number
+}
+
+export interface SuperiorResultTable {
+  unit_uid: string
+  year: number
+  staff_no: string
+  name: string
+  department: string | null
+  post: string
+  rank: string
+  category: string
+  grade: '优秀' | '称职' | '基本称职' | '不称职' | '不定等次'
+  t: number | null
+  democratic: number | null
+  leadership: number | null
+  quarterly: number | null
+}
+
+/** A guideline template from the superior (migration 19). */
+export interface GuidelineTemplateTable {
+  package_id: string
+  year: number
+  name: string
+  body: string
+  received_at: string
+}
+
 /** An appeal (申诉, migration 15): internal to the leadership group, or a statutory route recorded by HR. */
 export interface AppealTable {
   id: Generated<number>
@@ -884,6 +986,14 @@ export interface DB {
   training_attendance: TrainingAttendanceTable
   training_enrolments: TrainingEnrolmentTable
   appeals: AppealTable
+  office_keys: OfficeKeyTable
+  offices: OfficeTable
+  office_peer_keys: OfficePeerKeyTable
+  packages: PackageTable
+  package_files: PackageFileTable
+  superior_unit_years: SuperiorUnitYearTable
+  superior_results: SuperiorResultTable
+  guideline_templates: GuidelineTemplateTable
 }
 
 /**
@@ -992,3 +1102,10 @@ export type TrainingAttendanceRow = Selectable<TrainingAttendanceTable>
 export type TrainingEnrolmentRow = Selectable<TrainingEnrolmentTable>
 export type AppealRow = Selectable<AppealTable>
 export type AppealInsert = Insertable<AppealTable>
+export type OfficeKeyRow = Selectable<OfficeKeyTable>
+export type OfficeRow = Selectable<OfficeTable>
+export type OfficePeerKeyRow = Selectable<OfficePeerKeyTable>
+export type PackageRow = Selectable<PackageTable>
+export type SuperiorUnitYearRow = Selectable<SuperiorUnitYearTable>
+export type SuperiorResultRow = Selectable<SuperiorResultTable>
+export type GuidelineTemplateRow = Selectable<GuidelineTemplateTable>

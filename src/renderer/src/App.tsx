@@ -1,4 +1,5 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { OfficeKind } from '@shared/bundles'
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core'
 import { useIdle } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
@@ -178,6 +179,8 @@ export function App() {
         />
         <Shell
           session={state.session}
+          // setup.status names the kind of office (issue 11): a superior office sees only its own screens.
+          officeKind={(state.status as { officeKind?: OfficeKind }).officeKind ?? 'unit'}
           onLock={async () => {
             await call('auth.lock')
             await refreshSession()

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { PERMISSIONS, type Permission, type PermissionRule } from '@shared/access/permissions'
 import { CONTENT_ROLES, type Role } from '@shared/roles'
+import type { OfficeKind } from '@shared/bundles'
 
 /**
  * The roles that may hold a permission of the access matrix ('all' for any signed-in user). A
@@ -53,12 +54,27 @@ export const PAGES = [
   { key: 'training', roles: rolesOf('training.read') },
   // 申诉 (issue 10): the person's own appeals; HR and the leadership group see all.
   { key: 'appeals', roles: rolesOf('appeals.read') },
+  // Sealed packages (issue 11): keys and offices at both kinds of office; 汇总结果 only at the superior.
+  { key: 'keys', roles: rolesOf('keycards.read') },
+  { key: 'packages', roles: rolesOf('bundles.exchange') },
+  { key: 'consolidated', roles: rolesOf('bundles.consolidated') },
 ] as const satisfies readonly { key: string; roles: 'all' | readonly Role[] }[]
 
 export type PageKey = (typeof PAGES)[number]['key']
 
 export function allowedPages(roles: readonly Role[]): PageKey[] {
   return PAGES.filter((p) => p.roles === 'all' || p.roles.some((r) => roles.includes(r))).map((p) => p.key)
+}
+
+/**
+ * A superior office (上级机关) keeps no ledger, quarterly or annual work of its own: it sees only its
+ * package screens and the administrators' screens. A unit has no 汇总结果.
+ */
+const SUPERIOR_PAGES: readonly PageKey[] = ['home', 'keys', 'packages', 'consolidated', 'users', 'roles', 'audit', 'backup']
+
+export function allowedPagesAt(roles: readonly Role[], officeKind: OfficeKind): PageKey[] {
+  const pages = allowedPages(roles)
+  return officeKind === 'superior' ? pages.filter((p) => SUPERIOR_PAGES.includes(p)) : pages.filter((p) => p !== 'consolidated')
 }
 
 /** '#/users', '/users', 'users?x=1' → 'users'. */

@@ -419,6 +419,30 @@ export const PERMISSIONS = {
     zh: '查看与修改培训建议表（人事科）',
     en: 'See and edit the training-suggestion table (HR)',
   },
+  'keycards.read': {
+    allow: ['hr'],
+    tier: 'T0',
+    zh: '查看本机关的密钥卡、指纹与已登记的上下级机关（人事科）',
+    en: 'See this office’s key card, its fingerprint and the registered offices (HR)',
+  },
+  'keycards.manage': {
+    allow: ['hr'],
+    tier: 'T0',
+    zh: '登记其他机关的密钥卡、更换与吊销密钥（人事科）',
+    en: 'Register other offices’ key cards, rotate and revoke keys (HR)',
+  },
+  'bundles.exchange': {
+    allow: ['hr'],
+    tier: 'T2',
+    zh: '导出、校验、导入上报包与下发包及回执（人事科）',
+    en: 'Export, verify and import sealed packages and their receipts (HR)',
+  },
+  'bundles.consolidated': {
+    allow: ['hr', 'leader', 'leaderHead'],
+    tier: 'T2',
+    zh: '查看汇总结果与备案材料（年度考核备案报告、花名册）',
+    en: 'See the consolidated results and the filing documents (备案报告, 花名册)',
+  },
   'outcomes.read': {
     allow: ['hr', 'leader', 'leaderHead'],
     tier: 'T2',

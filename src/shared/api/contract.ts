@@ -31,6 +31,8 @@ import { outcomesMethods } from './outcomes'
 import { archiveMethods } from './archive'
 import { trainingMethods } from './training'
 import { appealsMethods } from './appeals'
+import { keycardsMethods } from './keycards'
+import { bundlesMethods } from './bundles'
 
 /**
  * The API contract (DESIGN.md §3), assembled from one slice per capability
@@ -70,6 +72,8 @@ export const SLICES = {
   outcomes: outcomesMethods,
   training: trainingMethods,
   appeals: appealsMethods,
+  keycards: keycardsMethods,
+  bundles: bundlesMethods,
 } as const
 
 type Slices = typeof SLICES

@@ -231,6 +231,29 @@ export const METHOD_NAMES = [
   'appeals.recordRoute',
   'appeals.extendRoute',
   'appeals.decideRoute',
+  // keycards
+  'keycards.own',
+  'keycards.exportCard',
+  'keycards.registrationForm',
+  'keycards.inspect',
+  'keycards.import',
+  'keycards.offices',
+  'keycards.rotate',
+  'keycards.revokeOwn',
+  'keycards.revokePeer',
+  // bundles
+  'bundles.exportResults',
+  'bundles.exportDownward',
+  'bundles.exportReceipt',
+  'bundles.resend',
+  'bundles.verify',
+  'bundles.preview',
+  'bundles.import',
+  'bundles.list',
+  'bundles.consolidated',
+  'bundles.exportConsolidated',
+  'bundles.filingReport',
+  'bundles.filingRoster',
 ] as const
 
 export type MethodNameList = (typeof METHOD_NAMES)[number]

@@ -1,3 +1,4 @@
+import { OFFICE_KINDS } from '../bundles'
 import { z } from 'zod'
 import { method } from './method'
 import { none, newAccount } from './schemas'
@@ -22,6 +23,8 @@ export const setupMethods = {
         sysadmin: newAccount,
         secadmin: newAccount,
         auditor: newAccount,
+        /** Issue 11: 'superior' makes a higher-level office (上级机关) database; default a unit. */
+        kind: z.enum(OFFICE_KINDS).optional(),
       })
       .strict(),
     permission: 'public',

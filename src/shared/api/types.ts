@@ -17,6 +17,11 @@ export interface SetupStatus {
   demoLogins: DemoLogin[]
   /** The password rule in force, for the live hint in forms. */
   passwordRule: PasswordRule
+  /**
+   * Issue 11: a unit or the higher-level office. The database is encrypted, so this is read from
+   * the open session; before sign-in it is 'unit'.
+   */
+  officeKind: import('../bundles').OfficeKind
 }
 
 export interface DemoLogin {

@@ -4,6 +4,7 @@ import { recoverAccount, signIn } from '../../core/auth/session'
 import { unlockFailure } from '../../core/auth/unlockFailure'
 import { grantT3 } from '../../core/access/tierKeys'
 import { regrantSigningKey, signingPrivateKey } from '../../core/backup/signingKey'
+import { officeSecrets, regrantOfficeKeys } from '../../core/bundles/officeKeys'
 import type { HandlersFor } from '../router'
 
 export const authHandlers: Omit<HandlersFor<'auth'>, 'auth.recover'> = {
@@ -59,6 +60,8 @@ export const authHandlers: Omit<HandlersFor<'auth'>, 'auth.recover'> = {
     const hadT3 = session.t3Key
     // Issue 7 (#6): the backup signing key is sealed to the old key pair; carry it to the new one.
     const signing = signingPrivateKey(session.store, { userId: session.user.id, ...session.keys })
+    // Issue 11: the office package keys too.
+    const office = officeSecrets(session.store, { userId: session.user.id, ...session.keys })
     session.keys = replaceSlot(session.store, session.keyFile, session.dbKey, session.user.id, newPassword, {
       policy: session.policy,
       mustChangePassword: false,
@@ -70,6 +73,10 @@ export const authHandlers: Omit<HandlersFor<'auth'>, 'auth.recover'> = {
     if (signing) {
       regrantSigningKey(session.store, session.user.id, session.keys.publicKey, signing, now)
       signing.fill(0)
+    }
+    if (office.length) {
+      regrantOfficeKeys(session.store, session.user.id, office, session.keys.publicKey, now)
+      for (const o of office) o.signingSecret.fill(0)
     }
     session.mustChangePassword = false
     note(`user:${session.user.id}`)

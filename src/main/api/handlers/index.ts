@@ -28,6 +28,8 @@ import { archiveHandlers } from './archive'
 import { outcomesHandlers } from './outcomes'
 import { trainingHandlers } from './training'
 import { appealsHandlers } from './appeals'
+import { bundlesHandlers } from './bundles'
+import { keycardsHandlers } from './keycards'
 
 /**
  * Each capability's handlers, as its slice declares them: the type makes a missing handler, or
@@ -64,6 +66,8 @@ export const HANDLERS_BY_CAPABILITY: { readonly [C in Capability]: HandlersFor<C
   outcomes: outcomesHandlers,
   training: trainingHandlers,
   appeals: appealsHandlers,
+  bundles: bundlesHandlers,
+  keycards: keycardsHandlers,
 }
 
 /** Every contract method's handler. */

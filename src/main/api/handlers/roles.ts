@@ -5,6 +5,7 @@ import { checkAdminUnlinked, checkRoleCombination } from '../../core/access/role
 import { personRow } from '../../core/org/people'
 import { revokeT3 } from '../../core/access/tierKeys'
 import { revokeSigningKey } from '../../core/backup/signingKey'
+import { revokeOfficeKeys } from '../../core/bundles/officeKeys'
 import { grantRole } from '../../core/unit/setup'
 import type { HandlersFor } from '../router'
 
@@ -38,6 +39,7 @@ export const roleHandlers: HandlersFor<'roles'> = {
     )
     if (role === 'discipline') revokeT3(session.store, userId)
     if (role === 'sysadmin') revokeSigningKey(session.store, userId)
+    if (role === 'hr') revokeOfficeKeys(session.store, userId)
     note(`user:${userId}`, { username: user.username, role })
     if (userId === session.user.id) session.refreshRoles()
     return userRoles(session.store, userId)

@@ -1,6 +1,8 @@
+import { officeKind } from '../../core/bundles/officeKeys'
 import { unitExists } from '../../core/unit/location'
 import { createUnit } from '../../core/unit/setup'
 import { buildDemoUnit, DEMO_LOGINS } from '../../core/demo/demoUnit'
+import { DEMO_SUPERIOR_LOGINS } from '../../core/demo/demoSuperior'
 import { KeyFile } from '../../core/keys/keyFile'
 import { passwordRule } from '../../core/auth/passwords'
 import type { HandlersFor } from '../router'
@@ -9,8 +11,12 @@ export const setupHandlers: HandlersFor<'setup'> = {
   'setup.status': ({ state }) => {
     const loc = state.location()
     const initialized = unitExists(loc)
-    const demo = initialized && KeyFile.load(loc.keyPath).demo
-    return { initialized, demo, demoLogins: demo ? DEMO_LOGINS : [], passwordRule: passwordRule(state.policy.security) }
+    const keyFile = initialized ? KeyFile.load(loc.keyPath) : null
+    const demo = keyFile?.demo ?? false
+    // Signed in, the database says what the office is; before, the key file's hint (the database is encrypted).
+    const kind = state.session ? officeKind(state.session.store) : (keyFile?.officeHint ?? 'unit')
+    const demoLogins = !demo ? [] : kind === 'superior' ? DEMO_SUPERIOR_LOGINS : DEMO_LOGINS
+    return { initialized, demo, demoLogins, passwordRule: passwordRule(state.policy.security), officeKind: kind }
   },
 
   'setup.initialize': ({ state, now }, input) => {

@@ -24,6 +24,8 @@ import { BONUS_COMMANDS } from './bonus'
 import { FOLLOWUP_COMMANDS } from './followup'
 import { TRAINING_COMMANDS } from './training'
 import { APPEAL_COMMANDS } from './appeal'
+import { PACKAGE_COMMANDS } from './package'
+import { KEYCARD_COMMANDS } from './keycard'
 
 /**
  * Every `kaohe` command, one table per capability, in the order the help lists them. A new command
@@ -55,6 +57,8 @@ export const COMMAND_TABLES: readonly (readonly Command[])[] = [
   FOLLOWUP_COMMANDS,
   TRAINING_COMMANDS,
   APPEAL_COMMANDS,
+  KEYCARD_COMMANDS,
+  PACKAGE_COMMANDS,
 ]
 
 export const COMMANDS: readonly Command[] = COMMAND_TABLES.flat()

@@ -1,6 +1,16 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createKaohe } from '../../api/app'
+import { DEMO_LOGINS } from '../../core/demo/demoUnit'
+import {
+  buildDemoSuperior,
+  DEMO_RESULTS_YEAR,
+  DEMO_SUPERIOR,
+  DEMO_SUPERIOR_LOGINS,
+  demoSuperiorLayout,
+  SUPERIOR_HR_USER,
+} from '../../core/demo/demoSuperior'
+import { DEFAULT_POLICY } from '../../core/policy/defaults'
 import { startBridge } from '../../api/bridge'
 import { command, EXIT } from '../command'
 import { secret } from '../prompt'
@@ -19,6 +29,7 @@ export const SETUP_COMMANDS = [
       'sysadmin-user': { type: 'string', value: 'U', default: 'sysadmin', zh: '系统管理员用户名', en: 'system administrator’s user name' },
       'secadmin-user': { type: 'string', value: 'U', default: 'secadmin', zh: '安全管理员用户名', en: 'security administrator’s user name' },
       'auditor-user': { type: 'string', value: 'U', default: 'auditor', zh: '审计管理员用户名', en: 'audit administrator’s user name' },
+      superior: { type: 'boolean', zh: '建立上级机关（接收各单位上报包）而非基层单位', en: 'set up the higher-level office (receives the units’ packages) instead of a unit' },
     },
     async run({ opts, call, print, dbPath }) {
       const account = async (flag: 'sysadmin-user' | 'secadmin-user' | 'auditor-user', env: string, zh: string) => ({
@@ -32,6 +43,7 @@ export const SETUP_COMMANDS = [
         sysadmin: await account('sysadmin-user', 'KAOHE_SYSADMIN_PASSWORD', '系统管理员'),
         secadmin: await account('secadmin-user', 'KAOHE_SECADMIN_PASSWORD', '安全管理员'),
         auditor: await account('auditor-user', 'KAOHE_AUDITOR_PASSWORD', '审计管理员'),
+        ...(opts.superior ? { kind: 'superior' as const } : {}),
       })
       print({ db: dbPath, recoveryCode: result.recoveryCode }, () =>
         [
@@ -50,8 +62,41 @@ export const SETUP_COMMANDS = [
   command({
     path: ['demo'],
     summary: { zh: '建立演示单位（约60人，6个科室）', en: 'build the demo unit (about 60 people, 6 departments)' },
-    options: {},
-    async run({ io, call, print, dbPath }) {
+    options: {
+      superior: {
+        type: 'boolean',
+        zh: '改为建立演示上级机关：--db 为上级机关文件，旁边再建三个演示单位、交换密钥卡，并在 packages/ 中放好各单位 2025 年度结果上报包（约每单位20秒）',
+        en: 'build the demo superior office instead: --db is its file; three demo units beside it, key cards exchanged, and each unit’s 2025 results package in packages/ (about 20 s per unit)',
+      },
+    },
+    async run({ opts, io, call, print, dbPath }) {
+      if (opts.superior) {
+        const layout = demoSuperiorLayout(dbPath)
+        const built = await buildDemoSuperior(layout, {
+          policy: DEFAULT_POLICY,
+          now: new Date(),
+          open: (loc) => createKaohe({ dbPath: loc.dbPath }),
+          progress: (line) => io.err(line),
+        })
+        const value = {
+          superior: { db: dbPath, name: DEMO_SUPERIOR.name, code: DEMO_SUPERIOR.code, logins: DEMO_SUPERIOR_LOGINS },
+          units: layout.units.map((u) => ({ db: u.location.dbPath, name: u.identity.name, code: u.identity.code, logins: DEMO_LOGINS })),
+          packages: built.packages.map((p) => ({ unit: p.unit.code, file: p.file, packageId: p.packageId, bytes: p.bytes })),
+        }
+        print(value, () =>
+          [
+            `演示上级机关已建立 / demo superior office ready: ${DEMO_SUPERIOR.name} (${DEMO_SUPERIOR.code})  ${dbPath}`,
+            '  账户（密码相同）/ accounts (same password):',
+            ...DEMO_SUPERIOR_LOGINS.map((l) => `    ${l.username.padEnd(10)} ${l.password}   ${l.zh} / ${l.en}`),
+            '演示单位（账户与演示单位相同，人事账户 hr）/ demo units (the demo unit’s accounts; HR is hr):',
+            ...layout.units.map((u) => `  ${u.identity.name} (${u.identity.code})  ${u.location.dbPath}`),
+            `${DEMO_RESULTS_YEAR} 年度结果上报包，待上级机关导入 / ${DEMO_RESULTS_YEAR} results packages, waiting to be imported:`,
+            ...built.packages.map((p) => `  ${p.file}  (${p.bytes} B)`),
+            `导入 / import: kaohe package import FILE --db ${dbPath} --user ${SUPERIOR_HR_USER}`,
+          ].join('\n'),
+        )
+        return EXIT.ok
+      }
       io.err('正在建立演示单位… / building the demo unit…')
       const info = await call('setup.openDemo', {})
       print({ db: dbPath, logins: info.logins }, () =>

@@ -13,6 +13,7 @@ import { replaceSlot, rolesOf, scryptParams } from './accounts'
 import { resetNoticeAtSignIn } from './passwordReset'
 import { unlockFailure } from './unlockFailure'
 import { signingKeyAtSignIn } from '../backup/signingKey'
+import { officeKeysAtSignIn } from '../bundles/officeKeys'
 import { policyInForce } from '../policy/inForce'
 
 /**
@@ -212,6 +213,12 @@ export function signIn(
         const { created, handedTo } = signingKeyAtSignIn(store, { userId: user.id, ...keys }, now)
         if (created) session.record({ action: 'backupSigningKey.created', target: 'unit', outcome: 'ok', detail: { keyId: created.keyId } })
         if (handedTo.length) session.record({ action: 'backupSigningKey.handover', target: 'unit', outcome: 'ok', detail: { to: handedTo } })
+      }
+      // Issue 11: the office package keys, sealed only to personnel (hr) accounts.
+      if (roles.includes('hr')) {
+        const { created, handedTo } = officeKeysAtSignIn(store, { userId: user.id, ...keys }, now)
+        if (created) session.record({ action: 'officeKeys.created', target: `key:${created}`, outcome: 'ok' })
+        if (handedTo.length) session.record({ action: 'officeKeys.handover', target: 'office', outcome: 'ok', detail: { to: handedTo } })
       }
       // Issue 7 (#9): tell the person who reset their password and when.
       session.passwordReset = resetNoticeAtSignIn(store, user.id, user.must_change_password === 1, now)

@@ -80,13 +80,27 @@ export const DEMO_LOGINS: DemoLogin[] = ACCOUNTS.map((a) => ({
   en: a.en,
 }))
 
-export function buildDemoUnit(location: UnitLocation, opts: { policy: Policy; now: Date }): void {
+/**
+ * Who a demo unit is. The main demo is the default; the demo superior office (demoSuperior.ts) builds
+ * three differently named units beside it. The seed only changes the names, posts, ranks and joining
+ * dates drawn here: staff numbers and accounts stay the same, so every demo story still finds its people.
+ */
+export interface DemoIdentity {
+  name: string
+  code: string
+  seed: number
+}
+
+export const DEFAULT_DEMO_IDENTITY: DemoIdentity = { name: '示范县市场监督管理局', code: 'DEMO-SCJG', seed: 2026 }
+
+export function buildDemoUnit(location: UnitLocation, opts: { policy: Policy; now: Date; identity?: DemoIdentity }): void {
+  const identity = opts.identity ?? DEFAULT_DEMO_IDENTITY
   const admin = (username: string, displayName: string) => ({ username, displayName, password: DEMO_PASSWORD })
   const unit = createUnit(
     location,
     {
-      unitName: '示范县市场监督管理局',
-      unitCode: 'DEMO-SCJG',
+      unitName: identity.name,
+      unitCode: identity.code,
       sysadmin: admin('admin', '系统管理员'),
       secadmin: admin('secadmin', '安全管理员'),
       auditor: admin('auditor', '审计管理员'),
@@ -98,7 +112,7 @@ export function buildDemoUnit(location: UnitLocation, opts: { policy: Policy; no
   try {
     const audit = new AuditLog(store, dbKey)
     store.tx(() => {
-      const random = prng(2026)
+      const random = prng(identity.seed)
       const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
       const used = new Set<string>()
       const name = () => {

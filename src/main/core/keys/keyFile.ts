@@ -86,6 +86,12 @@ export interface StoredAuditBreak {
 interface KeyFileData {
   format: typeof KEY_FILE_FORMAT | typeof LEGACY_FORMAT
   demo: boolean
+  /**
+   * A superior office's key file says so (issue 11), so the sign-in screen can tell before anyone
+   * signs in; absent means a unit. Only a hint for the screens: the database's unit.kind decides
+   * what the office may do, and a session takes its kind from there.
+   */
+  office?: 'superior'
   lookupSalt: string
   lockout: { maxFailedLogins: number; lockoutMinutes: number }
   slots: Slot[]
@@ -133,12 +139,13 @@ export class KeyFile {
 
   static create(
     path: string,
-    opts: { demo: boolean; lockout: { maxFailedLogins: number; lockoutMinutes: number } },
+    opts: { demo: boolean; superior?: boolean; lockout: { maxFailedLogins: number; lockoutMinutes: number } },
   ): KeyFile {
     if (existsSync(path)) throw new KaoheError('ALREADY_INITIALIZED', { path })
     return new KeyFile(path, {
       format: KEY_FILE_FORMAT,
       demo: opts.demo,
+      ...(opts.superior ? { office: 'superior' as const } : {}),
       lookupSalt: randomBytes(16).toString('base64'),
       lockout: opts.lockout,
       slots: [],
@@ -170,6 +177,11 @@ export class KeyFile {
 
   get demo(): boolean {
     return this.view().demo
+  }
+
+  /** What the key file says the office is (a hint before sign-in; see KeyFileData.office). */
+  get officeHint(): 'unit' | 'superior' {
+    return this.view().office === 'superior' ? 'superior' : 'unit'
   }
 
   /** The head as anchored (keyed state, or a format-1 file's plain anchor). */

@@ -1,3 +1,4 @@
+import type { OfficeKind } from '@shared/bundles'
 import { chmodSync, existsSync, rmSync } from 'node:fs'
 import { KaoheError } from '@shared/errors'
 import type { Role } from '@shared/roles'
@@ -15,6 +16,8 @@ export interface UnitSetup {
   sysadmin: NewAccount
   secadmin: NewAccount
   auditor: NewAccount
+  /** Issue 11: a grassroots unit (default) or the higher-level office. */
+  kind?: OfficeKind
 }
 
 export interface CreatedUnit {
@@ -47,6 +50,7 @@ export function createUnit(
   const security = opts.policy.security
   const keyFile = KeyFile.create(location.keyPath, {
     demo: opts.demo,
+    superior: setup.kind === 'superior',
     lockout: { maxFailedLogins: security.maxFailedLogins, lockoutMinutes: security.lockoutMinutes },
   })
   const dbKey = randomBytes(32)
@@ -59,7 +63,7 @@ export function createUnit(
     const audit = new AuditLog(s, dbKey)
     const at = opts.now.toISOString()
     const ids = s.tx(() => {
-      s.run(s.qb.insertInto('unit').values({ id: 1, name: setup.unitName, code: setup.unitCode, created_at: at }))
+      s.run(s.qb.insertInto('unit').values({ id: 1, name: setup.unitName, code: setup.unitCode, created_at: at, kind: setup.kind ?? 'unit' }))
       const accountIds = {} as CreatedUnit['accountIds']
       for (const role of ['sysadmin', 'secadmin', 'auditor'] as const) {
         const id = createAccount(s, keyFile, dbKey, setup[role], {

@@ -18,6 +18,7 @@ import { m0015 } from './0015-appeals'
 import { m0016 } from './0016-outcomes'
 import { m0017 } from './0017-training'
 import { m0018 } from './0018-training-suggestions'
+import { m0019 } from './0019-offices-keys-packages'
 
 export type { Migration } from './types'
 
@@ -32,7 +33,7 @@ export type { Migration } from './types'
  *   rejects a value of the wrong type instead of storing it. Older tables stay as released.
  * - Each migration has an upgrade-with-data case in test/db/migrations.test.ts; keep schema.ts in step.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018]
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019]
 
 /** The last released migration whose tables were created without STRICT; do not raise it. */
 export const LAST_NON_STRICT_VERSION = 8

@@ -3,7 +3,9 @@ import {
   Alert,
   Button,
   Group,
+  Input,
   PasswordInput,
+  SegmentedControl,
   SimpleGrid,
   Stack,
   Stepper,
@@ -50,6 +52,8 @@ export function SetupWizard({ onDone, onCancel }: { onDone: () => void; onCancel
   const [tried, setTried] = useState<Set<number>>(new Set())
   const [unitName, setUnitName] = useState('')
   const [unitCode, setUnitCode] = useState('')
+  // 基层单位 or 上级机关 (issue 11): decides which screens the office has; sent only when superior.
+  const [officeKind, setOfficeKind] = useState<'unit' | 'superior'>('unit')
   const [accounts, setAccounts] = useState<Record<AdminRole, Account>>({
     sysadmin: emptyAccount(),
     secadmin: emptyAccount(),
@@ -115,6 +119,7 @@ export function SetupWizard({ onDone, onCancel }: { onDone: () => void; onCancel
       sysadmin: account('sysadmin'),
       secadmin: account('secadmin'),
       auditor: account('auditor'),
+      ...(officeKind === 'superior' ? { kind: 'superior' as const } : {}),
     })
     setBusy(false)
     if (result.ok) {
@@ -226,6 +231,19 @@ export function SetupWizard({ onDone, onCancel }: { onDone: () => void; onCancel
                 withAsterisk
                 data-testid="wizard-unit-code"
               />
+              <Input.Wrapper label={t('wizard.officeKind')} description={t('wizard.officeKindHint')}>
+                <SegmentedControl
+                  mt={6}
+                  fullWidth
+                  value={officeKind}
+                  onChange={(v) => setOfficeKind(v === 'superior' ? 'superior' : 'unit')}
+                  data={[
+                    { value: 'unit', label: t('wizard.officeKindUnit') },
+                    { value: 'superior', label: t('wizard.officeKindSuperior') },
+                  ]}
+                  data-testid="wizard-office-kind"
+                />
+              </Input.Wrapper>
             </Stack>
           </Stepper.Step>
           {ADMIN_ROLES.map(accountStep)}
@@ -241,6 +259,12 @@ export function SetupWizard({ onDone, onCancel }: { onDone: () => void; onCancel
                   <Table.Tr>
                     <Table.Th>{t('wizard.unitCode')}</Table.Th>
                     <Table.Td>{unitCode.trim()}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>{t('wizard.officeKind')}</Table.Th>
+                    <Table.Td data-testid="wizard-summary-kind">
+                      {officeKind === 'superior' ? t('wizard.officeKindSuperior') : t('wizard.officeKindUnit')}
+                    </Table.Td>
                   </Table.Tr>
                   {ADMIN_ROLES.map((role) => (
                     <Table.Tr key={role}>

@@ -33,12 +33,16 @@ import {
   IconCoin,
   IconSchool,
   IconFileText,
+  IconKey,
+  IconPackages,
+  IconReportAnalytics,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '@shared/api/types'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { RoleBadges } from '../components/RoleBadges'
-import { allowedPages, useHashRoute, type PageKey } from '../routes'
+import { allowedPagesAt, useHashRoute, type PageKey } from '../routes'
+import type { OfficeKind } from '@shared/bundles'
 import { PRELOAD_ALL, PageLoading, lazyPage, preloadAll } from '../lazyPage'
 
 // Route-level code splitting: each page is its own chunk, fetched when first opened, so the
@@ -75,6 +79,9 @@ const ArchivePage = lazyPage(() => import('../pages/archive/ArchivePage'), 'Arch
 const OutcomesPage = lazyPage(() => import('../pages/outcomes/OutcomesPage'), 'OutcomesPage')
 const TrainingPage = lazyPage(() => import('../pages/training/TrainingPage'), 'TrainingPage')
 const RegisterPage = lazyPage(() => import('../pages/register/RegisterPage'), 'RegisterPage')
+const KeysPage = lazyPage(() => import('../pages/packages/KeysPage'), 'KeysPage')
+const PackagesPage = lazyPage(() => import('../pages/packages/PackagesPage'), 'PackagesPage')
+const ConsolidatedPage = lazyPage(() => import('../pages/packages/ConsolidatedPage'), 'ConsolidatedPage')
 if (PRELOAD_ALL) {
   await preloadAll([HomePage, UsersPage, RolesPage, ResetRequestsCard, AuditPage, BackupPage, OrgPage, RosterPage])
   await preloadAll([CalendarPage, PolicyPage, GuidelinePage, GuidelinePrint, LedgerPage, RecordsImportPage])
@@ -85,6 +92,7 @@ if (PRELOAD_ALL) {
   await preloadAll([ArchivePage])
   await preloadAll([OutcomesPage])
   await preloadAll([TrainingPage])
+  await preloadAll([KeysPage, PackagesPage, ConsolidatedPage])
 }
 
 const ICONS: Record<PageKey, ComponentType<{ size?: number; stroke?: number }>> = {
@@ -117,6 +125,9 @@ const ICONS: Record<PageKey, ComponentType<{ size?: number; stroke?: number }>> 
   register: IconFileText,
   training: IconSchool,
   appeals: IconGavel,
+  keys: IconKey,
+  packages: IconPackages,
+  consolidated: IconReportAnalytics,
 }
 
 /** The signed-in frame: header (unit, user, language, lock, sign out) and the role's pages. */
@@ -124,14 +135,16 @@ export function Shell({
   session,
   onLock,
   onSignOut,
+  officeKind = 'unit',
 }: {
   session: SessionInfo
   onLock: () => unknown
   onSignOut: () => void
+  officeKind?: OfficeKind
 }) {
   const { t } = useTranslation()
   const [route, navigate, params] = useHashRoute()
-  const pages = allowedPages(session.roles)
+  const pages = allowedPagesAt(session.roles, officeKind)
   const current: PageKey = (pages as string[]).includes(route) ? (route as PageKey) : 'home'
 
   // The print view of a guideline is a sheet of paper: no header, no navigation.
@@ -224,6 +237,15 @@ export function Shell({
       break
     case 'training':
       page = <TrainingPage session={session} />
+      break
+    case 'keys':
+      page = <KeysPage />
+      break
+    case 'packages':
+      page = <PackagesPage officeKind={officeKind} />
+      break
+    case 'consolidated':
+      page = <ConsolidatedPage />
       break
     case 'report-lead':
       page = <ReportLeadPage />
@@ -322,7 +344,7 @@ export function Shell({
                 <NavLink
                   key={key}
                   href={`#/${key}`}
-                  label={t(`nav.${key}`)}
+                  label={key === 'packages' && officeKind === 'superior' ? t('packages.superiorTitle') : t(`nav.${key}`)}
                   leftSection={<Icon size={20} stroke={1.6} />}
                   active={current === key}
                   variant="light"
