@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { createKaohe } from '../../api/app'
 import { DEMO_LOGINS } from '../../core/demo/demoUnit'
 import {
@@ -70,6 +70,8 @@ export const SETUP_COMMANDS = [
       },
     },
     async run({ opts, io, call, print, dbPath }) {
+      // `--db demo/unit.kaohe` on a fresh checkout: the folder is made, as a newcomer expects.
+      mkdirSync(dirname(dbPath), { recursive: true })
       if (opts.superior) {
         const layout = demoSuperiorLayout(dbPath)
         const built = await buildDemoSuperior(layout, {
