@@ -25,7 +25,7 @@ describe('first run and sign-in', () => {
     })
     expect(weakPw).toMatchObject({ code: 'WEAK_PASSWORD', params: { minLength: 8, minClasses: 3 } })
     expect(readdirSync(dir)).toEqual([])
-    expect(await c.ok('setup.status')).toEqual({ initialized: false, demo: false, demoLogins: [], passwordRule: { minLength: 8, minClasses: 3 } })
+    expect(await c.ok('setup.status')).toEqual({ initialized: false, demo: false, demoLogins: [], passwordRule: { minLength: 8, minClasses: 3 }, officeKind: 'unit' })
   })
 
   it('forces a password change at first sign-in before anything else', async () => {

@@ -58,20 +58,20 @@ export const keycardsHandlers: HandlersFor<'keycards'> = {
   'keycards.rotate': (ctx, { reason }) => {
     const s = ctx.session
     const keyId = rotateOwn(s.store, officeSecrets(s.store, holder(ctx)), reason, ctx.now)
-    ctx.note(`key:${keyId}`, { reason })
+    ctx.note(`key:${keyId}`, { rotated: true }) // the reason is kept with the key, not in the audit log
     return ownOfficeView(s.store, holder(ctx))
   },
 
   'keycards.revokeOwn': (ctx, { reason }) => {
     const s = ctx.session
     const keyId = revokeOwn(s.store, officeSecrets(s.store, holder(ctx)), reason, ctx.now)
-    ctx.note(`key:${keyId}`, { reason, revokedOwn: true })
+    ctx.note(`key:${keyId}`, { revokedOwn: true })
     return ownOfficeView(s.store, holder(ctx))
   },
 
   'keycards.revokePeer': ({ session, now, note }, { officeUid, keyId, reason }) => {
     const office = revokePeer(session.store, officeUid, keyId, reason, now)
-    note(`office:${officeUid}`, { keyId, reason })
+    note(`office:${officeUid}`, { keyId, revoked: true })
     return office
   },
 }

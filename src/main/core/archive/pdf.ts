@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit'
+import { a4Document } from '../print/a4Document'
 import type { ArchiveView } from '@shared/archive'
 import { CHANNEL_LABELS, CHANNELS, DIMENSIONS, DIMENSION_LABELS } from '@shared/guideline/model'
 import { findCjkFont, type CjkFont } from '../print/cjkFont'
@@ -27,14 +27,7 @@ function fmt(x: number | null | undefined): string {
 
 export async function archivePdf(unitName: string, view: ArchiveView, printedOn: string, font: CjkFont = findCjkFont()): Promise<Buffer> {
   const p = view.person
-  const doc = new PDFDocument({ size: 'A4', margin: M, info: { Title: `公务员个人成长档案 ${p.name}（${p.staffNo}）`, Author: 'Kaohe 考核台' } })
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  doc.registerFont('cjk', font.path, font.family)
+  const { doc, done } = a4Document({ title: `公务员个人成长档案 ${p.name}（${p.staffNo}）`, font, margin: M })
   doc.font('cjk').fillColor('#000000')
   let y = M
 

@@ -11,6 +11,7 @@ import { parseGuideline } from '../guideline'
 import { recordApproval } from '../annual/round'
 import { importHolidayTable } from '../calendar/unitCalendar'
 import { parseHolidayTableJson } from '../calendar/tables'
+import { missingStatutoryDays } from '../calendar/statutory'
 import { PackageCheckError, rejection } from './format/checks'
 import { openPackage, type OpenContext, type OpenedPackage } from './format/open'
 import { sealPackage } from './format/seal'
@@ -328,6 +329,9 @@ function contentProblem(kind: PackageKind, bytes: Uint8Array | undefined): { zh:
   if (kind === 'calendar') {
     const r = parseHolidayTableJson((parsed.value as { text: string }).text)
     if (!r.ok) return { zh: r.errors.map((e) => e.zh).join('；'), en: r.errors.map((e) => e.en).join('; ') }
+    // The unit's own import rule, here too: the superior cannot seal, and a dry run already shows, what the import would refuse.
+    const missing = missingStatutoryDays(r.table)
+    if (missing) return { zh: `${r.table.year} 年节假日表缺少法定节假日：${missing.zh}（${missing.law.zh}）`, en: `the ${r.table.year} holiday table lacks statutory holidays: ${missing.en} (${missing.law.en})` }
   }
   return null
 }

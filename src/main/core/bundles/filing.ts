@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import PDFDocument from 'pdfkit'
+import { a4Document } from '../print/a4Document'
 import { findCjkFont, type CjkFont } from '../print/cjkFont'
 import { GRADES, allowedExcellent, type ResultsPayload } from './payloads'
 
@@ -14,14 +14,7 @@ function rankOf(p: ResultsPayload['people'][number]): string {
 
 /** 年度考核备案报告 (PDF). */
 export async function filingReportPdf(p: ResultsPayload, font: CjkFont = findCjkFont()): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${p.unit.name} ${p.year} 年度考核备案报告`, Author: 'Kaohe 考核台' } })
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  doc.registerFont('cjk', font.path, font.family)
+  const { doc, done } = a4Document({ title: `${p.unit.name} ${p.year} 年度考核备案报告`, font, margin: 56 })
   doc.font('cjk')
   doc.fontSize(18).text(`${p.unit.name}`, { align: 'center' })
   doc.fontSize(16).text(`${p.year} 年度公务员考核备案报告`, { align: 'center' }).moveDown()

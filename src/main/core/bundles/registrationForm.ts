@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit'
+import { a4Document } from '../print/a4Document'
 import type { OfficeRef } from '@shared/bundles'
 import { findCjkFont, type CjkFont } from '../print/cjkFont'
 
@@ -23,14 +23,7 @@ export interface RegistrationFormInput {
 const KIND = { unit: '基层单位', superior: '上级机关' } as const
 
 export async function registrationFormPdf(input: RegistrationFormInput, font: CjkFont = findCjkFont()): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: `密钥登记表 ${input.office.name}`, Author: 'Kaohe 考核台' } })
-  const chunks: Buffer[] = []
-  doc.on('data', (b: Buffer) => chunks.push(b))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  doc.registerFont('cjk', font.path, font.family)
+  const { doc, done } = a4Document({ title: `密钥登记表 ${input.office.name}`, font })
   doc.font('cjk').fillColor('#000000')
   let y = M
   doc.fontSize(22).text('密钥登记表', M, y, { width: W, align: 'center' })

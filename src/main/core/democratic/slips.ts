@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit'
+import { a4Document } from '../print/a4Document'
 import type { IssuedCode } from '@shared/democratic'
 import { VOTER_CATEGORY_LABELS } from '@shared/democratic'
 import { findCjkFont, type CjkFont } from '../print/cjkFont'
@@ -16,14 +16,7 @@ const COLS = 2
 const ROWS = 5
 
 export async function slipsPdf(unitName: string, year: number, codes: readonly IssuedCode[], font: CjkFont = findCjkFont()): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${unitName} ${year} 年度民主测评票码`, Author: 'Kaohe 考核台' } })
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  doc.registerFont('cjk', font.path, font.family)
+  const { doc, done } = a4Document({ title: `${unitName} ${year} 年度民主测评票码`, font, autoFirstPage: false })
   const w = (A4.width - 2 * MARGIN) / COLS
   const h = (A4.height - 2 * MARGIN) / ROWS
   codes.forEach((c, i) => {

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit'
+import { a4Document } from '../print/a4Document'
 import QRCode from 'qrcode'
 import { CHANNEL_LABELS, CHANNELS, DIMENSION_LABELS } from '@shared/guideline/model'
 import { FORM_STATUS_LABELS, type FormView } from '@shared/feedback'
@@ -36,14 +36,7 @@ const score = (v: number | null) => (v === null ? '—' : v.toFixed(2))
 
 export async function feedbackPdf(form: FormView, font: CjkFont = findCjkFont()): Promise<Buffer> {
   const c = form.content
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `绩效反馈表 ${c.person.name} ${c.year}`, Author: 'Kaohe 考核台' } })
-  const chunks: Buffer[] = []
-  doc.on('data', (b: Buffer) => chunks.push(b))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  doc.registerFont('cjk', font.path, font.family)
+  const { doc, done } = a4Document({ title: `绩效反馈表 ${c.person.name} ${c.year}`, font, autoFirstPage: false })
   let page = 0
   const decorate = () => {
     page++

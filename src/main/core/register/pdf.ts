@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit'
+import { a4Document } from '../print/a4Document'
 import { localDate } from '@shared/dates'
 import { REGISTER_PART_LABELS, type RegisterFormView, type RegisterPart } from '@shared/register'
 import { findCjkFont, type CjkFont } from '../print/cjkFont'
@@ -61,14 +61,7 @@ export async function registerPdf(
 ): Promise<{ pdf: Buffer; pages: number }> {
   const font = opts.font ?? findCjkFont()
   const year = forms[0]?.year ?? ''
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `公务员年度考核登记表（${year} 年度）`, Author: 'Kaohe 考核台' } })
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-  doc.registerFont('cjk', font.path, font.family)
+  const { doc, done } = a4Document({ title: `公务员年度考核登记表（${year} 年度）`, font, autoFirstPage: false })
   let pages = 0
   let y = 0
   const bottom = A4.height - MARGIN

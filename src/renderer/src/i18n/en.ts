@@ -28,7 +28,7 @@ export const en: Messages = {
     successTitle: 'Done',
     transportError: 'Cannot reach the Kaohe service: {{message}}',
     loadFailed: 'Cannot read the unit status',
-    demoBadge: 'Demo unit',
+    demoBadge: 'Demo data',
     year: 'Year',
     yearLabel: '{{year}}',
   },
@@ -2333,6 +2333,8 @@ export const en: Messages = {
     consolidatedFile: 'consolidated results {{year}}',
   },
   methods: {
+    keycards: { own: 'See this office’s key card', exportCard: 'Export the key card', registrationForm: 'Print the key registration form', inspect: 'Read another office’s key card', import: 'Register another office’s key card', offices: 'See the registered offices', rotate: 'Rotate this office’s keys', revokeOwn: 'Revoke this office’s key', revokePeer: 'Revoke another office’s key' },
+    bundles: { exportResults: 'Export the annual results package', exportDownward: 'Export a downward package', exportReceipt: 'Export a receipt', resend: 'Export a sent package again', verify: 'Verify a package', preview: 'Preview a package import', import: 'Import a package', list: 'See the package log', consolidated: 'See the consolidated results', exportConsolidated: 'Export the consolidated table', filingReport: 'Export the filing report', filingRoster: 'Export the annual roster' },
     appeals: { window: 'See the appeal period', list: 'List appeals', show: 'See an appeal', file: 'File an appeal', withdraw: 'Withdraw an appeal', answer: 'Answer an appeal', recordRoute: 'Record a statutory review or appeal', extendRoute: 'Extend a statutory appeal’s decision period', decideRoute: 'Record a statutory decision' },
     register: { get: 'Read a register form', mine: 'Read one’s own register form', list: 'List register forms', saveOwn: 'Write one’s own register form', saveSupervisor: 'Write the supervisor’s comments and suggested grade', saveHead: 'Write the office head’s opinion', saveCommittee: 'Record the assessment committee’s opinion', saveHr: 'Write training or the no-grade explanation', print: 'Print a register form', printAll: 'Print every register form' },
     training: { sessions: 'See training sessions', addSession: 'Schedule a training session', attend: 'Record training attendance', report: 'See raters without assessor training', myReminder: 'See one’s assessor-training reminder', needs: 'See training needs', enrolments: 'See training enrolments', enrol: 'Enrol from a training need', linkEnrolment: 'Link an enrolment to a session', cancelEnrolment: 'Cancel a training enrolment' },

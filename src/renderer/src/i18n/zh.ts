@@ -30,7 +30,7 @@ export const zh = {
     successTitle: '操作成功',
     transportError: '无法连接考核台服务：{{message}}',
     loadFailed: '无法读取单位状态',
-    demoBadge: '演示单位',
+    demoBadge: '演示数据',
     year: '年度',
     yearLabel: '{{year}} 年',
   },
@@ -2335,6 +2335,8 @@ export const zh = {
     consolidatedFile: '{{year}}年度考核汇总表',
   },
   methods: {
+    keycards: { own: '查看本机关密钥卡', exportCard: '导出密钥卡', registrationForm: '打印密钥登记表', inspect: '读取对方密钥卡', import: '登记对方密钥卡', offices: '查看已登记的机关', rotate: '更换本机关密钥', revokeOwn: '作废本机关密钥', revokePeer: '吊销对方机关密钥' },
+    bundles: { exportResults: '导出年度考核结果上报包', exportDownward: '导出下发包', exportReceipt: '导出回执', resend: '重新导出已发送的包', verify: '校验包', preview: '预览包的导入', import: '导入包', list: '查看收发记录', consolidated: '查看汇总结果', exportConsolidated: '导出汇总表', filingReport: '导出年度考核备案报告', filingRoster: '导出年度考核花名册' },
     appeals: { window: '查看申诉期', list: '查看申诉列表', show: '查看申诉', file: '提出申诉', withdraw: '撤回申诉', answer: '答复申诉', recordRoute: '登记法定复核或申诉', extendRoute: '延长法定申诉决定期限', decideRoute: '登记法定复核或申诉的决定' },
     register: { get: '查看登记表', mine: '查看本人登记表', list: '查看登记表列表', saveOwn: '填写本人登记表', saveSupervisor: '填写主管领导评语和等次建议', saveHead: '填写机关负责人意见', saveCommittee: '登记考核委员会意见', saveHr: '填写登记表培训情况或不定等次说明', print: '打印登记表', printAll: '打印全部登记表' },
     training: { sessions: '查看培训场次', addSession: '安排培训场次', attend: '登记培训出席', report: '查看未参加考核者培训的评分人', myReminder: '查看本人考核者培训提醒', needs: '查看培训需求', enrolments: '查看培训报名', enrol: '根据培训需求安排报名', linkEnrolment: '为培训报名指定场次', cancelEnrolment: '取消培训报名' },
